@@ -1,0 +1,1 @@
+"""launchfeed: official statements on North Korean missile launches as one sourced feed."""

@@ -1,0 +1,258 @@
+"""The data contracts every stage imports: Document, Report, Event.
+
+Each field carries its documentation in ``metadata`` (meaning, type, unit,
+allowed values). The data dictionary (``output/README.md``) and the Frictionless
+``datapackage.json`` are generated from these declarations, so this module is the
+one source of truth for what a column means.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field, fields
+from datetime import datetime
+from typing import Any
+
+AUTHORITIES = ("mod_jp", "jcs", "mnd_kr", "indopacom", "dod", "kcna", "other")
+STAGES = ("flash", "followup", "final")
+PRECISIONS = ("minute", "hour", "day", "month")
+COUNT_QUALIFIERS = ("exact", "at_least", "approx", "multiple", "total")
+VALUE_QUALIFIERS = ("approx", "over", "at_least", "at_most")
+LANDINGS = ("sea_of_japan", "yellow_sea", "pacific", "near_east_coast", "over_japan")
+EEZ_VALUES = ("inside", "outside", "none_seen")
+MISSILE_CLASSES = (
+    "ballistic",
+    "icbm",
+    "cruise",
+    "hypersonic",
+    "slbm",
+    "mlrs",
+    "satellite_launch",
+    "anti_air",
+    "other",
+)
+
+
+def meta(doc: str, *, unit: str | None = None, values: tuple[str, ...] | None = None) -> dict:
+    """Field documentation used by the generated data dictionary."""
+    return {"doc": doc, "unit": unit, "values": values}
+
+
+def stable_id(*parts: str, length: int = 16) -> str:
+    """A short, stable hex id from its parts (never from run order or time)."""
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:length]
+
+
+def document_id(source: str, canonical_url: str) -> str:
+    """A document's id: stable across runs, fetches and revisions of its text."""
+    return stable_id(source, canonical_url)
+
+
+@dataclass
+class Document:
+    """One publication as fetched: a press release, a board post, a feed item."""
+
+    source: str = field(metadata=meta("Source module id that collected it, e.g. mod_jp."))
+    url: str = field(metadata=meta("Canonical URL of the publication."))
+    title: str = field(metadata=meta("Title as published."))
+    lang: str = field(metadata=meta("Language of the text (ISO 639-1).", values=("ja", "ko", "en")))
+    published_at: datetime | None = field(
+        metadata=meta("Publication time as the publisher states it, with its UTC offset.")
+    )
+    published_precision: str = field(
+        metadata=meta("How much of published_at the publisher stated.", values=("second", "minute", "day"))
+    )
+    fetched_at: datetime = field(metadata=meta("When launchfeed fetched the raw bytes (UTC)."))
+    sha256: str = field(metadata=meta("SHA-256 of the raw response bytes the text was parsed from."))
+    raw_path: str = field(metadata=meta("Path of the raw snapshot inside the archive directory."))
+    text: str = field(metadata=meta("Clean body text, paragraphs separated by newlines."))
+    content_type: str = field(default="text/html", metadata=meta("Media type of the raw snapshot."))
+    channel: str | None = field(
+        default=None,
+        metadata=meta(
+            "Intermediary that carried an authority's words (e.g. yonhap); empty for a ministry's own release."
+        ),
+    )
+
+    @property
+    def id(self) -> str:
+        return document_id(self.source, self.url)
+
+
+@dataclass
+class Evidence:
+    """Where a field's value was read: a span of the document text and its sentence."""
+
+    field: str
+    start: int
+    end: int
+    text: str
+    sentence: str
+
+
+@dataclass
+class Missile:
+    """One missile (or one itemized launch) when the text lists them separately."""
+
+    index: int
+    launch_time_local: str | None = None
+    range_km: float | None = None
+    apogee_km: float | None = None
+    flight_minutes: float | None = None
+    launch_area: str | None = None
+    missile_class: str | None = None
+    landing: str | None = None
+    eez: str | None = None
+
+
+@dataclass
+class Claim:
+    """What a text credits to one authority (wire reports quote several)."""
+
+    authority: str
+    count: int | None = None
+    count_qualifier: str | None = None
+    range_km: list[float] = field(default_factory=list)
+    apogee_km: list[float] = field(default_factory=list)
+    launch_times_local: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Report:
+    """What one document states about one launch. Unstated fields stay null or []."""
+
+    document_id: str | None = field(default=None, metadata=meta("Id of the document the report was read from."))
+    source: str | None = field(default=None, metadata=meta("Source module id that collected the document."))
+    authority: str | None = field(default=None, metadata=meta("Who made the assessment.", values=AUTHORITIES))
+    channel: str | None = field(default=None, metadata=meta("Intermediary that carried the statement, if any."))
+    is_launch_report: bool = field(default=False, metadata=meta("True when the text reports a launch."))
+    stage: str | None = field(
+        default=None,
+        metadata=meta(
+            "flash while the missile is still flying or first notice; followup with details; final.", values=STAGES
+        ),
+    )
+    launch_date_local: str | None = field(
+        default=None, metadata=meta("Launch date in the launch site's local time (YYYY-MM-DD).")
+    )
+    launch_times_local: list[str] = field(
+        default_factory=list,
+        metadata=meta('Launch times in local time, "HH:MM" or "HH" (hour only), in the order stated.'),
+    )
+    tz: str | None = field(default=None, metadata=meta('UTC offset of the local times, e.g. "+09:00".'))
+    launch_utc: str | None = field(
+        default=None, metadata=meta("First launch time in UTC (ISO 8601), as precise as time_precision.")
+    )
+    time_precision: str | None = field(
+        default=None, metadata=meta("Precision of the launch time as stated.", values=PRECISIONS)
+    )
+    count: int | None = field(default=None, metadata=meta("Number of missiles launched, as stated."))
+    count_qualifier: str | None = field(
+        default=None, metadata=meta("How the count is qualified.", values=COUNT_QUALIFIERS)
+    )
+    range_km: list[float] = field(
+        default_factory=list,
+        metadata=meta("Flight distances in the order stated (one per missile when itemized).", unit="km"),
+    )
+    range_qualifier: str | None = field(
+        default=None, metadata=meta("Qualifier of the first range.", values=VALUE_QUALIFIERS)
+    )
+    range_raw: str | None = field(default=None, metadata=meta("The range as written, unit included."))
+    apogee_km: list[float] = field(
+        default_factory=list, metadata=meta("Maximum altitudes in the order stated.", unit="km")
+    )
+    apogee_qualifier: str | None = field(
+        default=None, metadata=meta("Qualifier of the first apogee.", values=VALUE_QUALIFIERS)
+    )
+    apogee_raw: str | None = field(default=None, metadata=meta("The apogee as written, unit included."))
+    flight_minutes: float | None = field(default=None, metadata=meta("Longest flight time stated.", unit="minutes"))
+    speed_mach: float | None = field(default=None, metadata=meta("Top speed stated.", unit="Mach"))
+    launch_area: str | None = field(default=None, metadata=meta("Launch area in the source's own words."))
+    launch_site: str | None = field(default=None, metadata=meta("Gazetteer id of the launch site."))
+    launch_lat: float | None = field(default=None, metadata=meta("Latitude of the gazetteer site.", unit="degrees"))
+    launch_lon: float | None = field(default=None, metadata=meta("Longitude of the gazetteer site.", unit="degrees"))
+    direction: str | None = field(default=None, metadata=meta("Direction of flight in the source's own words."))
+    bearing_deg: float | None = field(default=None, metadata=meta("Direction as a compass bearing.", unit="degrees"))
+    landing: str | None = field(default=None, metadata=meta("Where the missiles came down.", values=LANDINGS))
+    eez: str | None = field(
+        default=None, metadata=meta("Impact relative to Japan's exclusive economic zone.", values=EEZ_VALUES)
+    )
+    missile_class: str | None = field(default=None, metadata=meta("Class of missile.", values=MISSILE_CLASSES))
+    missile_name: str | None = field(default=None, metadata=meta("Weapon name as written."))
+    missiles: list[Missile] = field(default_factory=list, metadata=meta("Per-missile items when itemized."))
+    claims: list[Claim] = field(
+        default_factory=list, metadata=meta("Numbers the text credits to each authority it quotes.")
+    )
+    evidence: list[Evidence] = field(
+        default_factory=list, metadata=meta("For each field found: span and sentence in the document text.")
+    )
+
+    @property
+    def id(self) -> str:
+        return stable_id("report", self.document_id or "")
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class AuthorityView:
+    """One authority's latest values for one event, with its revision history."""
+
+    authority: str
+    stage: str | None = None
+    count: int | None = None
+    count_qualifier: str | None = None
+    range_km: list[float] = field(default_factory=list)
+    apogee_km: list[float] = field(default_factory=list)
+    launch_times_local: list[str] = field(default_factory=list)
+    launch_utc: str | None = None
+    launch_area: str | None = None
+    missile_class: str | None = None
+    missile_name: str | None = None
+    first_published_at: str | None = None
+    latency_minutes: float | None = None
+    report_ids: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Revision:
+    """A value an authority changed between two of its statements."""
+
+    authority: str
+    field: str
+    old: Any
+    new: Any
+    report_id: str
+    published_at: str | None
+
+
+@dataclass
+class Event:
+    """One launch (or salvo) as every source saw it."""
+
+    id: str = field(metadata=meta("Stable event id; never changes when reports join."))
+    launch_date_local: str | None = field(default=None, metadata=meta("Launch date, Korea/Japan time (YYYY-MM-DD)."))
+    launch_utc: str | None = field(default=None, metadata=meta("Consensus first launch time (UTC, ISO 8601)."))
+    time_precision: str | None = field(default=None, metadata=meta("Precision of launch_utc.", values=PRECISIONS))
+    count: int | None = field(default=None, metadata=meta("Consensus number of missiles."))
+    range_km: float | None = field(default=None, metadata=meta("Consensus longest range.", unit="km"))
+    apogee_km: float | None = field(default=None, metadata=meta("Consensus highest apogee.", unit="km"))
+    launch_area: str | None = field(default=None, metadata=meta("Launch area as first stated."))
+    launch_site: str | None = field(default=None, metadata=meta("Gazetteer id of the launch site."))
+    missile_class: str | None = field(default=None, metadata=meta("Consensus class.", values=MISSILE_CLASSES))
+    missile_name: str | None = field(default=None, metadata=meta("Weapon name, as named by any source."))
+    authorities: dict[str, AuthorityView] = field(default_factory=dict, metadata=meta("Per-authority values."))
+    count_disagrees: bool = field(default=False, metadata=meta("Authorities state different counts."))
+    range_disagrees: bool = field(default=False, metadata=meta("Ranges differ by more than 10%."))
+    apogee_disagrees: bool = field(default=False, metadata=meta("Apogees differ by more than 10%."))
+    time_disagrees: bool = field(default=False, metadata=meta("Launch times differ by more than 5 minutes."))
+    unreported_by: list[str] = field(default_factory=list, metadata=meta("Authorities with no statement on it."))
+    revisions: list[Revision] = field(default_factory=list, metadata=meta("Values changed by later statements."))
+    grouping_reason: str = field(default="", metadata=meta("Why these reports were grouped together."))
+    report_ids: list[str] = field(default_factory=list, metadata=meta("Reports grouped into the event."))
+
+
+def field_docs(cls: type) -> list[tuple[str, dict]]:
+    """(name, metadata) for each documented field of a contract class."""
+    return [(f.name, dict(f.metadata)) for f in fields(cls) if f.metadata]
