@@ -1,0 +1,217 @@
+"""What every source module shares: its metadata, the run context, the sink.
+
+A source module (``scrapers/<id>.py``) declares ``INFO`` (a ``SourceInfo``) beside
+its code, a ``crawl(ctx)`` that discovers and fetches publications and emits
+Documents through the context, and a ``parse(raw, url, content_type)`` that turns
+archived bytes back into a ``Page`` so the archive can be replayed offline.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Protocol
+from urllib.parse import urljoin, urlsplit, urlunsplit
+
+from bs4 import Tag
+
+from launchfeed.contracts import Document, document_id
+from scrapers.archive import Archive
+from scrapers.errors import SourceError
+from scrapers.http import ClientSettings, Fetched, HostPacer, PoliteClient, ValidatorStore
+
+
+@dataclass(frozen=True)
+class SourceInfo:
+    id: str
+    publisher: str
+    country: str
+    languages: tuple[str, ...]
+    timezone: str  # IANA name of the time zone the publisher dates its items in
+    authority: str  # who makes the assessments published here
+    base_url: str
+    listing_paths: tuple[str, ...]
+    allowed_hosts: tuple[str, ...]
+    cadence: str  # how often it publishes, in words, for `launchfeed sources`
+    timeout: float = 30.0
+    min_interval: float = 2.0
+    default_enabled: bool = True
+    geo_blocked: bool = False  # unusable from abroad without a proxy in the country
+    proxy_env: str | None = None  # environment variable holding that proxy
+    channel: str | None = None  # intermediary (e.g. a news agency) that carries the authority's words
+
+
+@dataclass
+class Page:
+    """What a source's parser reads out of one raw snapshot."""
+
+    title: str
+    text: str
+    published_at: datetime | None
+    published_precision: str = "day"
+    lang: str | None = None
+
+
+class DocumentSink(Protocol):
+    """Where documents go (the SQLite store); scrapers never see more of it."""
+
+    def known_document(self, document_id: str) -> bool: ...
+
+    def save_document(self, document: Document) -> str:
+        """Store it; returns "new", "revised" or "unchanged"."""
+        ...
+
+    def note_failure(self, url: str, kind: str) -> None: ...
+
+    def should_retry(self, url: str) -> bool: ...
+
+    def clear_failure(self, url: str) -> None: ...
+
+
+@dataclass
+class RunStats:
+    fetched: int = 0
+    not_modified: int = 0
+    new_documents: int = 0
+    revised_documents: int = 0
+    requests: int = 0
+    problems: Counter = field(default_factory=Counter)
+    messages: list[str] = field(default_factory=list)
+
+    def note(self, error: SourceError) -> None:
+        self.problems[error.kind] += 1
+        self.messages.append(str(error))
+
+
+BLOCK_TAGS = (
+    "p",
+    "div",
+    "li",
+    "dd",
+    "dt",
+    "tr",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "section",
+    "article",
+    "br",
+    "table",
+    "ul",
+    "ol",
+    "dl",
+    "blockquote",
+    "pre",
+)
+
+
+def block_lines(element: Tag) -> list[str]:
+    """The text of an element, one line per block; inline markup stays inside its line."""
+    for block in element.find_all(BLOCK_TAGS):
+        block.insert_before("\n")
+        block.insert_after("\n")
+    return [" ".join(line.split()) for line in element.get_text().splitlines() if line.strip()]
+
+
+def canonical_url(url: str) -> str:
+    """Scheme and host lower-cased, fragment dropped: one publication, one URL."""
+    parts = urlsplit(url)
+    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path or "/", parts.query, ""))
+
+
+class Context:
+    """The run as one source sees it: fetching, archiving, emitting, counting."""
+
+    def __init__(
+        self,
+        info: SourceInfo,
+        *,
+        archive: Archive,
+        sink: DocumentSink,
+        validators: ValidatorStore,
+        pacer: HostPacer | None = None,
+        base_url: str | None = None,
+        proxy: str | None = None,
+        user_agent: str | None = None,
+        options: dict | None = None,
+        delay: float | None = None,
+    ) -> None:
+        self.info = info
+        self.archive = archive
+        self.sink = sink
+        self.base_url = (base_url or info.base_url).rstrip("/") + "/"
+        self.options = options or {}
+        self.stats = RunStats()
+        hosts = tuple(info.allowed_hosts)
+        if base_url:
+            hosts += (urlsplit(base_url).hostname or "",)
+        settings = ClientSettings(
+            allowed_hosts=hosts,
+            timeout=info.timeout,
+            # --delay (mirrors, tests) replaces the source's spacing and scales the retry backoff with it
+            min_interval=info.min_interval if delay is None else delay,
+            backoff=1.0 if delay is None else min(1.0, max(delay, 0.05)),
+            proxy=proxy,
+        )
+        if user_agent:
+            settings.user_agent = user_agent
+        self.client = PoliteClient(settings, archive, validators, pacer, source=info.id)
+
+    def url(self, path: str) -> str:
+        """A site path (or a site-relative link) resolved against the base URL in use."""
+        return urljoin(self.base_url, path.lstrip("/") if not path.startswith("http") else path)
+
+    def fetch(self, url: str, *, conditional: bool = True) -> Fetched:
+        result = self.client.get(url, conditional=conditional)
+        self.stats.requests = self.client.requests
+        if result.not_modified:
+            self.stats.not_modified += 1
+        else:
+            self.stats.fetched += 1
+        return result
+
+    def post(self, url: str, data: dict[str, str]) -> Fetched:
+        result = self.client.post(url, data)
+        self.stats.requests = self.client.requests
+        self.stats.fetched += 1
+        return result
+
+    def snapshot(self, content: bytes) -> tuple[str, str]:
+        """Archive bytes a document is built from that were not a whole response
+        (one item of a feed); returns (sha256, archive path)."""
+        return self.archive.put(content)
+
+    def known(self, url: str) -> bool:
+        return self.sink.known_document(document_id(self.info.id, canonical_url(url)))
+
+    def should_try(self, url: str) -> bool:
+        """False while an item that failed before waits out its backoff (no hammering a bot check)."""
+        return self.sink.should_retry(url)
+
+    def emit(self, document: Document) -> str:
+        self.sink.clear_failure(document.url)
+        status = self.sink.save_document(document)
+        if status == "new":
+            self.stats.new_documents += 1
+        elif status == "revised":
+            self.stats.revised_documents += 1
+        return status
+
+    def problem(self, error: SourceError, item_url: str | None = None) -> None:
+        """A problem with one item: counted and reported, the crawl goes on; the item
+        is retried on a later run after a backoff."""
+        self.stats.note(error)
+        if item_url:
+            self.sink.note_failure(canonical_url(item_url), error.kind)
+
+    def expect_items(self, items: list, what: str, url: str) -> None:
+        """A listing that yields nothing means the site changed, never "no news"."""
+        if not items:
+            raise SourceError("layout_changed", f"{what} yielded no items; the page layout may have changed", url=url)
+
+    def close(self) -> None:
+        self.client.close()

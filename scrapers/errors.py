@@ -1,0 +1,29 @@
+"""Errors a source reports. ``kind`` is what the run summary counts."""
+
+from __future__ import annotations
+
+KINDS = (
+    "access_challenged",  # a bot check answered instead of the page
+    "geo_blocked",  # the site drops connections from outside its country
+    "layout_changed",  # a listing with no items, a detail page without its body
+    "http_error",  # 4xx/5xx after retries
+    "network_error",  # refused, DNS, timeout, reset, TLS
+    "too_large",  # body above the size cap
+    "disallowed_host",  # a URL outside the source's allow-list
+    "robots_disallowed",  # robots.txt says no
+    "parse_error",  # bytes we could not read (broken or encrypted PDF, no text layer)
+)
+
+
+class SourceError(Exception):
+    def __init__(self, kind: str, message: str, *, url: str | None = None, status: int | None = None) -> None:
+        assert kind in KINDS, kind
+        super().__init__(message)
+        self.kind = kind
+        self.message = message
+        self.url = url
+        self.status = status
+
+    def __str__(self) -> str:
+        where = f" [{self.url}]" if self.url else ""
+        return f"{self.kind}: {self.message}{where}"
