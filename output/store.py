@@ -1,0 +1,416 @@
+"""The SQLite store: documents (with revisions), reports, HTTP validators, runs.
+
+Schema changes are numbered migrations recorded in ``schema_version``; columns that
+mirror a contract class are added from the contract itself, so a new Report field
+reaches the store without hand-written DDL. Every write runs in a transaction: a
+run killed at any moment leaves the last committed state.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import sqlite3
+import threading
+import types
+import typing
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from launchfeed.contracts import Claim, Document, Evidence, Missile, Report
+
+MIGRATIONS: list[str] = [
+    # 1: the first schema
+    """
+    CREATE TABLE http_validators (
+        url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT, sha256 TEXT NOT NULL, updated_at TEXT NOT NULL
+    );
+    CREATE TABLE documents (
+        id TEXT PRIMARY KEY, source TEXT NOT NULL, url TEXT NOT NULL, title TEXT, lang TEXT,
+        published_at TEXT, published_precision TEXT, fetched_at TEXT, sha256 TEXT, raw_path TEXT,
+        content_type TEXT, channel TEXT, text TEXT NOT NULL, text_sha256 TEXT NOT NULL,
+        revision INTEGER NOT NULL DEFAULT 1, first_seen_at TEXT NOT NULL, updated_at TEXT NOT NULL,
+        extracted_sha256 TEXT
+    );
+    CREATE INDEX documents_source ON documents (source, published_at);
+    CREATE TABLE document_revisions (
+        document_id TEXT NOT NULL, revision INTEGER NOT NULL, title TEXT, text TEXT NOT NULL,
+        sha256 TEXT, raw_path TEXT, fetched_at TEXT, PRIMARY KEY (document_id, revision)
+    );
+    CREATE TABLE fetch_failures (
+        url TEXT PRIMARY KEY, kind TEXT NOT NULL, attempts INTEGER NOT NULL, last_tried_at TEXT NOT NULL,
+        retry_after TEXT NOT NULL
+    );
+    CREATE TABLE reports (id TEXT PRIMARY KEY, document_id TEXT NOT NULL UNIQUE, extracted_at TEXT NOT NULL);
+    CREATE TABLE runs (
+        id INTEGER PRIMARY KEY AUTOINCREMENT, command TEXT NOT NULL, started_at TEXT NOT NULL,
+        finished_at TEXT, status TEXT, summary TEXT
+    );
+    CREATE TABLE source_runs (
+        run_id INTEGER NOT NULL, source TEXT NOT NULL, started_at TEXT NOT NULL, finished_at TEXT,
+        ok INTEGER NOT NULL DEFAULT 0, fetched INTEGER DEFAULT 0, not_modified INTEGER DEFAULT 0,
+        new_documents INTEGER DEFAULT 0, revised_documents INTEGER DEFAULT 0, requests INTEGER DEFAULT 0,
+        problems TEXT, messages TEXT, PRIMARY KEY (run_id, source)
+    );
+    CREATE TABLE changes (
+        id INTEGER PRIMARY KEY AUTOINCREMENT, run_id INTEGER, at TEXT NOT NULL, kind TEXT NOT NULL,
+        object_id TEXT NOT NULL, field TEXT, old TEXT, new TEXT
+    );
+    CREATE INDEX changes_run ON changes (run_id);
+    """,
+]
+
+# Report fields kept as JSON text rather than plain columns
+JSON_TYPES = (list, dict)
+
+
+def now_iso() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def sql_type(hint: Any) -> str:
+    """SQLite column type for a contract field's type hint; lists and dicts are JSON text."""
+    if isinstance(hint, types.UnionType):
+        hint = next(a for a in typing.get_args(hint) if a is not type(None))
+    origin = typing.get_origin(hint) or hint
+    if origin in JSON_TYPES:
+        return "JSON"
+    return {bool: "INTEGER", int: "INTEGER", float: "REAL"}.get(origin, "TEXT")
+
+
+REPORT_COLUMNS: dict[str, str] = {name: sql_type(hint) for name, hint in typing.get_type_hints(Report).items()}
+
+
+def report_to_row(report: Report) -> dict[str, Any]:
+    row: dict[str, Any] = {}
+    for name, sql_type in REPORT_COLUMNS.items():
+        value = getattr(report, name)
+        if sql_type == "JSON":
+            value = json.dumps(_plain(value), ensure_ascii=False, sort_keys=True)
+        elif isinstance(value, bool):
+            value = int(value)
+        row[name] = value
+    return row
+
+
+def row_to_report(row: sqlite3.Row) -> Report:
+    values: dict[str, Any] = {}
+    keys = row.keys()
+    for name, sql_type in REPORT_COLUMNS.items():
+        if name not in keys:
+            continue
+        value = row[name]
+        if sql_type == "JSON":
+            value = json.loads(value) if value else []
+            if name == "missiles":
+                value = [Missile(**item) for item in value]
+            elif name == "claims":
+                value = [Claim(**item) for item in value]
+            elif name == "evidence":
+                value = [Evidence(**item) for item in value]
+        elif name == "is_launch_report":
+            value = bool(value)
+        values[name] = value
+    return Report(**values)
+
+
+def _plain(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return dataclasses.asdict(value)
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+def text_fingerprint(title: str, text: str) -> str:
+    """What makes two fetches the same release: the words, not the markup or spacing."""
+    words = " ".join((title + "\n" + text).split())
+    return hashlib.sha256(words.encode("utf-8")).hexdigest()
+
+
+class Store:
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._lock = threading.RLock()
+        self.db = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
+        self.db.row_factory = sqlite3.Row
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=FULL")
+        self.db.execute("PRAGMA foreign_keys=ON")
+        self.run_id: int | None = None
+        self._migrate()
+
+    def close(self) -> None:
+        self.db.close()
+
+    # -- schema ---------------------------------------------------------------------
+
+    def _migrate(self) -> None:
+        with self.transaction():
+            self.db.execute(
+                "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)"
+            )
+            current = self.db.execute("SELECT COALESCE(MAX(version), 0) FROM schema_version").fetchone()[0]
+            if current > len(MIGRATIONS):
+                raise RuntimeError(
+                    f"{self.path} has schema version {current}, newer than this launchfeed knows "
+                    f"({len(MIGRATIONS)}); upgrade launchfeed"
+                )
+            for version, script in enumerate(MIGRATIONS[current:], start=current + 1):
+                for statement in filter(str.strip, script.split(";")):
+                    self.db.execute(statement)
+                self.db.execute("INSERT INTO schema_version VALUES (?, ?)", (version, now_iso()))
+            self._add_contract_columns("reports", REPORT_COLUMNS)
+
+    def _add_contract_columns(self, table: str, columns: dict[str, str]) -> None:
+        present = {row["name"] for row in self.db.execute(f"PRAGMA table_info({table})")}
+        for name, sql_type in columns.items():
+            if name not in present:
+                self.db.execute(f"ALTER TABLE {table} ADD COLUMN {name} {'TEXT' if sql_type == 'JSON' else sql_type}")
+
+    @property
+    def schema_version(self) -> int:
+        return self.db.execute("SELECT MAX(version) FROM schema_version").fetchone()[0]
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.db
+            except BaseException:
+                self.db.execute("ROLLBACK")
+                raise
+            self.db.execute("COMMIT")
+
+    # -- HTTP validators (scrapers.http.ValidatorStore) ---------------------------------
+
+    def get_validators(self, url: str) -> dict | None:
+        with self._lock:
+            row = self.db.execute("SELECT * FROM http_validators WHERE url = ?", (url,)).fetchone()
+        return dict(row) if row else None
+
+    def put_validators(self, url: str, etag: str | None, last_modified: str | None, sha256: str) -> None:
+        with self.transaction() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO http_validators VALUES (?, ?, ?, ?, ?)",
+                (url, etag, last_modified, sha256, now_iso()),
+            )
+
+    # -- documents (scrapers.base.DocumentSink) -----------------------------------------
+
+    def known_document(self, document_id: str) -> bool:
+        with self._lock:
+            return self.db.execute("SELECT 1 FROM documents WHERE id = ?", (document_id,)).fetchone() is not None
+
+    def save_document(self, document: Document) -> str:
+        """Insert a new document, or record a revision when its words changed.
+        Returns "new", "revised" or "unchanged"."""
+        fingerprint = text_fingerprint(document.title, document.text)
+        stamp = now_iso()
+        published = document.published_at.isoformat() if document.published_at else None
+        with self.transaction() as db:
+            row = db.execute("SELECT text_sha256, revision FROM documents WHERE id = ?", (document.id,)).fetchone()
+            if row and row["text_sha256"] == fingerprint:
+                return "unchanged"
+            revision = row["revision"] + 1 if row else 1
+            db.execute(
+                "INSERT OR REPLACE INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,"
+                "COALESCE((SELECT first_seen_at FROM documents WHERE id = ?), ?),?,NULL)",
+                (
+                    document.id, document.source, document.url, document.title, document.lang, published,
+                    document.published_precision, document.fetched_at.isoformat(), document.sha256,
+                    document.raw_path, document.content_type, document.channel, document.text, fingerprint,
+                    revision, document.id, stamp, stamp,
+                ),
+            )  # fmt: skip
+            db.execute(
+                "INSERT INTO document_revisions VALUES (?,?,?,?,?,?,?)",
+                (document.id, revision, document.title, document.text, document.sha256, document.raw_path,
+                 document.fetched_at.isoformat()),
+            )  # fmt: skip
+            kind = "revised_document" if row else "new_document"
+            self._record_change(db, kind, document.id, None, None, document.url)
+        return "revised" if row else "new"
+
+    def documents(self, source: str | None = None) -> list[Document]:
+        query = "SELECT * FROM documents" + (" WHERE source = ?" if source else "") + " ORDER BY published_at, id"
+        with self._lock:
+            rows = self.db.execute(query, (source,) if source else ()).fetchall()
+        return [_row_to_document(row) for row in rows]
+
+    def note_failure(self, url: str, kind: str) -> None:
+        """An item that could not be read; retried after 1, 2, 4 ... up to 24 hours."""
+        with self.transaction() as db:
+            row = db.execute("SELECT attempts FROM fetch_failures WHERE url = ?", (url,)).fetchone()
+            attempts = (row["attempts"] if row else 0) + 1
+            wait = timedelta(hours=min(24, 2 ** (attempts - 1)))
+            db.execute(
+                "INSERT OR REPLACE INTO fetch_failures VALUES (?, ?, ?, ?, ?)",
+                (url, kind, attempts, now_iso(), (datetime.now(UTC) + wait).isoformat(timespec="seconds")),
+            )
+
+    def should_retry(self, url: str) -> bool:
+        with self._lock:
+            row = self.db.execute("SELECT retry_after FROM fetch_failures WHERE url = ?", (url,)).fetchone()
+        return row is None or row["retry_after"] <= now_iso()
+
+    def clear_failure(self, url: str) -> None:
+        with self.transaction() as db:
+            db.execute("DELETE FROM fetch_failures WHERE url = ?", (url,))
+
+    def pending_extraction(self, everything: bool = False) -> list[Document]:
+        """Documents whose current text has not been extracted yet (all with ``everything``)."""
+        where = "" if everything else " WHERE extracted_sha256 IS NULL OR extracted_sha256 != text_sha256"
+        with self._lock:
+            rows = self.db.execute(f"SELECT * FROM documents{where} ORDER BY published_at, id").fetchall()
+        return [_row_to_document(row) for row in rows]
+
+    def mark_extracted(self, document_id: str) -> None:
+        with self.transaction() as db:
+            db.execute("UPDATE documents SET extracted_sha256 = text_sha256 WHERE id = ?", (document_id,))
+
+    def document_revisions(self, document_id: str) -> list[dict]:
+        with self._lock:
+            rows = self.db.execute(
+                "SELECT * FROM document_revisions WHERE document_id = ? ORDER BY revision", (document_id,)
+            ).fetchall()
+        return [dict(row) for row in rows]
+
+    def replace_document_text(self, document_id: str, title: str, text: str) -> bool:
+        """Re-parsed text of the same snapshot (a parser improved); True when it changed."""
+        fingerprint = text_fingerprint(title, text)
+        with self.transaction() as db:
+            row = db.execute("SELECT text_sha256 FROM documents WHERE id = ?", (document_id,)).fetchone()
+            if row is None or row["text_sha256"] == fingerprint:
+                return False
+            db.execute(
+                "UPDATE documents SET title = ?, text = ?, text_sha256 = ?, updated_at = ? WHERE id = ?",
+                (title, text, fingerprint, now_iso(), document_id),
+            )
+            self._record_change(db, "reparsed_document", document_id, None, None, None)
+        return True
+
+    # -- reports --------------------------------------------------------------------------
+
+    def save_report(self, report: Report) -> str:
+        """Store the report read from a document; "new", "changed" or "unchanged".
+        Every changed field is written to the change log."""
+        row = report_to_row(report)
+        with self.transaction() as db:
+            old = db.execute("SELECT * FROM reports WHERE id = ?", (report.id,)).fetchone()
+            if old is not None:
+                changed = [name for name in REPORT_COLUMNS if name != "evidence" and old[name] != row[name]]
+                if not changed and old["evidence"] == row["evidence"]:
+                    return "unchanged"
+                for name in changed:
+                    self._record_change(db, "revised_value", report.id, name, old[name], row[name])
+            else:
+                self._record_change(db, "new_report", report.id, None, None, report.document_id)
+            columns = ["id", "extracted_at", *row]
+            db.execute(
+                f"INSERT OR REPLACE INTO reports ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+                [report.id, now_iso(), *row.values()],
+            )
+        return "changed" if old is not None else "new"
+
+    def delete_report(self, report_id: str) -> bool:
+        with self.transaction() as db:
+            deleted = db.execute("DELETE FROM reports WHERE id = ?", (report_id,)).rowcount
+            if deleted:
+                self._record_change(db, "withdrawn_report", report_id, None, None, None)
+        return bool(deleted)
+
+    def reports(self) -> list[Report]:
+        with self._lock:
+            rows = self.db.execute("SELECT * FROM reports ORDER BY launch_utc, launch_date_local, id").fetchall()
+        return [row_to_report(row) for row in rows]
+
+    def statement_rows(self) -> list[dict]:
+        """Reports joined with the document they came from, oldest launch first."""
+        query = (
+            "SELECT r.*, d.url AS url, d.title AS title, d.published_at AS published_at, d.lang AS lang "
+            "FROM reports r JOIN documents d ON d.id = r.document_id "
+            "ORDER BY COALESCE(r.launch_utc, r.launch_date_local), d.published_at, r.id"
+        )
+        with self._lock:
+            return [dict(row) for row in self.db.execute(query).fetchall()]
+
+    # -- runs and the change log -------------------------------------------------------
+
+    def begin_run(self, command: str) -> int:
+        with self.transaction() as db:
+            cursor = db.execute("INSERT INTO runs (command, started_at) VALUES (?, ?)", (command, now_iso()))
+            self.run_id = cursor.lastrowid
+        return self.run_id
+
+    def finish_run(self, status: str, summary: dict) -> None:
+        with self.transaction() as db:
+            db.execute(
+                "UPDATE runs SET finished_at = ?, status = ?, summary = ? WHERE id = ?",
+                (now_iso(), status, json.dumps(summary, ensure_ascii=False), self.run_id),
+            )
+
+    def record_source_run(self, source: str, started_at: str, ok: bool, stats: Any) -> None:
+        with self.transaction() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO source_runs VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                (
+                    self.run_id, source, started_at, now_iso(), int(ok), stats.fetched, stats.not_modified,
+                    stats.new_documents, stats.revised_documents, stats.requests,
+                    json.dumps(dict(stats.problems)), json.dumps(stats.messages, ensure_ascii=False),
+                ),
+            )  # fmt: skip
+
+    def last_source_runs(self) -> dict[str, dict]:
+        """Per source: its latest run and the time of its last successful one."""
+        query = """
+            SELECT s.*, (SELECT MAX(finished_at) FROM source_runs o WHERE o.source = s.source AND o.ok = 1)
+                   AS last_success
+            FROM source_runs s
+            WHERE s.run_id = (SELECT MAX(run_id) FROM source_runs i WHERE i.source = s.source)
+        """
+        with self._lock:
+            return {row["source"]: dict(row) for row in self.db.execute(query).fetchall()}
+
+    def _record_change(self, db: sqlite3.Connection, kind: str, object_id: str, field: str | None,
+                       old: Any, new: Any) -> None:  # fmt: skip
+        db.execute(
+            "INSERT INTO changes (run_id, at, kind, object_id, field, old, new) VALUES (?,?,?,?,?,?,?)",
+            (self.run_id, now_iso(), kind, object_id, field, _as_text(old), _as_text(new)),
+        )
+
+    def changes(self, since: str | None = None) -> list[dict]:
+        query = "SELECT * FROM changes" + (" WHERE at >= ?" if since else "") + " ORDER BY id"
+        with self._lock:
+            return [dict(row) for row in self.db.execute(query, (since,) if since else ()).fetchall()]
+
+
+def _as_text(value: Any) -> str | None:
+    if value is None or isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _row_to_document(row: sqlite3.Row) -> Document:
+    return Document(
+        source=row["source"],
+        url=row["url"],
+        title=row["title"] or "",
+        lang=row["lang"] or "",
+        published_at=datetime.fromisoformat(row["published_at"]) if row["published_at"] else None,
+        published_precision=row["published_precision"] or "day",
+        fetched_at=datetime.fromisoformat(row["fetched_at"]),
+        sha256=row["sha256"] or "",
+        raw_path=row["raw_path"] or "",
+        text=row["text"],
+        content_type=row["content_type"] or "",
+        channel=row["channel"],
+    )

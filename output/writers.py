@@ -1,0 +1,84 @@
+"""Writers for the output files. Every file is written whole to a temporary file in
+the same directory and renamed over the old one, so a reader (or a run killed
+half-way) only ever sees the last complete version."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from output.tables import LIST_SEPARATOR, Table
+
+# A spreadsheet runs a cell that starts with one of these as a formula.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+class OutputError(Exception):
+    """An output file could not be written; the previous version is intact."""
+
+
+def atomic_write(path: Path, data: str | bytes) -> None:
+    path = Path(path)
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from exc
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise OutputError(f"cannot write {path}: {exc.strerror or exc}; the previous file is unchanged") from exc
+
+
+def format_number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
+
+
+def csv_cell(value: Any, kind: str) -> str:
+    """One CSV cell: empty for unknown, lists joined, formulas neutralized."""
+    if value is None or value == []:
+        return ""
+    if kind == "boolean":
+        return "true" if value else "false"
+    if isinstance(value, list):
+        text = LIST_SEPARATOR.join(format_number(v) if isinstance(v, int | float) else str(v) for v in value)
+    elif isinstance(value, float):
+        return format_number(value)
+    else:
+        text = str(value)
+    if kind in ("string",) and text.startswith(FORMULA_PREFIXES):
+        text = "'" + text
+    return text
+
+
+def render_csv(table: Table, rows: Iterable[dict]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow([column.name for column in table.columns])
+    for row in rows:
+        writer.writerow([csv_cell(row.get(column.name), column.type) for column in table.columns])
+    return buffer.getvalue()
+
+
+def render_jsonl(rows: Iterable[dict]) -> str:
+    return "".join(json.dumps(row, ensure_ascii=False, sort_keys=True, default=str) + "\n" for row in rows)
+
+
+def write_csv(path: Path, table: Table, rows: Iterable[dict]) -> None:
+    atomic_write(path, render_csv(table, rows))
+
+
+def write_jsonl(path: Path, rows: Iterable[dict]) -> None:
+    atomic_write(path, render_jsonl(rows))
