@@ -1,0 +1,240 @@
+"""Japan Ministry of Defense (防衛省), Japanese press releases.
+
+Why this source is odd (checked by others in October 2026):
+- Each launch gets a run of items titled 北朝鮮のミサイル等関連情報 with a stage word:
+  速報 (flash), ミサイル落下推定情報 (estimated impact), 続報 (follow-up, the one with
+  numbers). Titles repeat across launches, so items are keyed by URL, never by title.
+- The RSS feeds and the current-year index load freely; article pages
+  (/j/press/news/YYYY/MM/DDx.html) sit behind a Cloudflare bot check (403, or a
+  challenge page served with 200). The follow-up has a printable PDF at the same
+  path with .pdf, served directly: that is the fallback.
+- RSS links are site-relative; several items share one batch pubDate; about a third
+  of pubDates disagree with the date in the URL, so the release's own printed date
+  (Japanese era: 令和8年 = 2026) is the publication date.
+- Release text is numbered paragraphs; paragraph 1 holds the facts; digits and
+  letters are often full-width.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from bs4 import BeautifulSoup
+
+from launchfeed.contracts import Document
+from scrapers.base import Context, Page, SourceInfo, block_lines, canonical_url
+from scrapers.errors import SourceError
+from scrapers.feeds import parse_feed
+from scrapers.http import decode_body
+from scrapers.pdf import pdf_text
+
+INFO = SourceInfo(
+    id="mod_jp",
+    publisher="Ministry of Defense of Japan (防衛省)",
+    country="JP",
+    languages=("ja",),
+    timezone="Asia/Tokyo",
+    authority="mod_jp",
+    base_url="https://www.mod.go.jp/",
+    listing_paths=("/j/rss/news.xml", "/j/rss/update.xml", "/j/press/news/index.html"),
+    allowed_hosts=("www.mod.go.jp",),
+    cadence="2-4 items per launch within an hour of it; otherwise several unrelated releases a day",
+    timeout=30.0,
+    min_interval=2.0,
+)
+
+JST = ZoneInfo("Asia/Tokyo")
+ARTICLE_PATH = re.compile(r"/j/press/news/(\d{4})/(\d{2})/(\d{2})([a-z]{1,2})\.(?:html|pdf)")
+TOPIC = re.compile(r"北朝鮮.*(?:ミサイル|発射)")
+# A release younger than this is fetched again (conditionally): the ministry edits
+# releases after publication, and a follow-up can replace predicted values.
+RECHECK_DAYS = 3
+
+
+@dataclass
+class Item:
+    path: str  # /j/press/news/2026/10/03d
+    title: str
+    listed_at: datetime | None
+
+
+def crawl(ctx: Context) -> None:
+    items: dict[str, Item] = {}
+    for listing in INFO.listing_paths:
+        url = ctx.url(listing)
+        try:
+            fetched = ctx.fetch(url)
+        except SourceError as error:
+            ctx.problem(error)
+            continue
+        found = _feed_items(fetched.content, url) if listing.endswith(".xml") else _index_items(fetched.text(), url)
+        ctx.expect_items(found, f"listing {listing}", url)
+        for item in found:
+            if TOPIC.search(item.title):
+                items.setdefault(item.path, item)
+    if len(ctx.stats.messages) == len(INFO.listing_paths):
+        raise SourceError("network_error", "no listing of the source could be read: " + "; ".join(ctx.stats.messages))
+    for item in sorted(items.values(), key=lambda i: i.path):
+        _collect(ctx, item)
+
+
+def _feed_items(content: bytes, url: str) -> list[Item]:
+    items = []
+    for entry in parse_feed(content, url):
+        match = ARTICLE_PATH.search(entry.link)
+        if match:
+            items.append(Item(match.group(0).rsplit(".", 1)[0], entry.title, entry.published_at))
+        elif entry.link:
+            items.append(Item("", entry.title, entry.published_at))  # a non-press item: counts as listed
+    return items
+
+
+def _index_items(html: str, url: str) -> list[Item]:
+    soup = BeautifulSoup(html, "lxml")
+    items = []
+    for block in soup.select("div.news__item"):
+        title = " ".join(block.get_text(" ", strip=True).split())
+        paths = [ARTICLE_PATH.search(a.get("href", "")) for a in block.find_all("a")]
+        path = next((m.group(0).rsplit(".", 1)[0] for m in paths if m), "")
+        items.append(Item(path, title, None))
+    return items
+
+
+def _collect(ctx: Context, item: Item) -> None:
+    if not item.path:
+        return
+    html_url = ctx.url(item.path + ".html")
+    url_date = datetime.strptime("".join(ARTICLE_PATH.search(item.path + ".html").groups()[:3]), "%Y%m%d")
+    recent = datetime.now(JST).replace(tzinfo=None) - url_date < timedelta(days=RECHECK_DAYS)
+    if (ctx.known(html_url) and not recent) or not ctx.should_try(canonical_url(html_url)):
+        return
+    fetched = None
+    try:
+        fetched = ctx.fetch(html_url)
+    except SourceError as error:
+        if error.kind not in ("access_challenged", "http_error"):
+            ctx.problem(error, html_url)
+            return
+        try:
+            fetched = ctx.fetch(ctx.url(item.path + ".pdf"))
+        except SourceError as pdf_error:
+            # only the follow-up has a PDF: a flash behind the bot check stays unread
+            ctx.problem(error if pdf_error.status == 404 else pdf_error, html_url)
+            return
+    try:
+        page = parse(fetched.content, fetched.url, fetched.content_type)
+    except SourceError as error:
+        ctx.problem(error, html_url)
+        return
+    published_at, precision = page.published_at, page.published_precision
+    if published_at and item.listed_at:
+        listed = item.listed_at.astimezone(JST)
+        if listed.date() == published_at.date():
+            published_at, precision = listed, "minute"  # the feed's time, on the release's own day
+    ctx.emit(
+        Document(
+            source=INFO.id,
+            url=canonical_url(html_url),
+            title=page.title or item.title,
+            lang="ja",
+            published_at=published_at,
+            published_precision=precision,
+            fetched_at=fetched.fetched_at,
+            sha256=fetched.sha256,
+            raw_path=fetched.raw_path,
+            text=page.text,
+            content_type=fetched.content_type or ("application/pdf" if fetched.url.endswith(".pdf") else "text/html"),
+        )
+    )
+
+
+# -- parsing (also used to replay the archive) -----------------------------------
+
+ERA_DATE = re.compile(r"令和\s*(\d{1,2}|元)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+WESTERN_DATE = re.compile(r"(20\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+PARAGRAPH_START = re.compile(r"^\s*(?:[0-9０-９]{1,2}\s*[．.](?![0-9０-９])|[（(][0-9０-９]{1,2}[）)]|[○◯●・※])")
+ISSUERS = re.compile(r"^(?:防\s*衛\s*省|内\s*閣\s*官\s*房|防衛省[・･]内閣官房)$")
+
+
+def release_date(text: str) -> datetime | None:
+    """The date printed on the release (令和 era or western), as midnight JST."""
+    flat = unicodedata.normalize("NFKC", text[:3000])
+    era = ERA_DATE.search(flat)
+    if era:
+        year = 2018 + (1 if era.group(1) == "元" else int(era.group(1)))
+        month, day = int(era.group(2)), int(era.group(3))
+    else:
+        western = WESTERN_DATE.search(flat)
+        if not western:
+            return None
+        year, month, day = (int(g) for g in western.groups())
+    try:
+        return datetime(year, month, day, tzinfo=JST)
+    except ValueError:
+        return None
+
+
+def join_paragraphs(lines: list[str]) -> list[str]:
+    """Re-join lines a PDF or a page broke mid-sentence; a numbered marker starts a paragraph."""
+    paragraphs: list[str] = []
+    in_body = False
+    for raw_line in lines:
+        line = raw_line.strip()
+        if not line:
+            continue
+        if PARAGRAPH_START.match(line):
+            paragraphs.append(line)
+            in_body = True
+        elif in_body and paragraphs:
+            # Japanese needs no space where a line was wrapped
+            paragraphs[-1] += line
+        else:
+            paragraphs.append(line)
+    return paragraphs
+
+
+def _page_from_lines(lines: list[str], title_hint: str = "") -> Page:
+    paragraphs = join_paragraphs(lines)
+    published = release_date("\n".join(paragraphs[:8]))
+    body_start = next((i for i, p in enumerate(paragraphs) if PARAGRAPH_START.match(p)), None)
+    header = paragraphs[:body_start] if body_start is not None else []
+    title = title_hint or next(
+        (p for p in header if "北朝鮮" in p or "情報" in p or "について" in p), header[-1] if header else ""
+    )
+    if body_start is None:
+        raise SourceError("layout_changed", "no numbered paragraphs found in the release")
+    body = paragraphs[body_start:]
+    kept_header = [
+        p
+        for p in header
+        if p != title
+        and not ERA_DATE.search(unicodedata.normalize("NFKC", p))
+        and not WESTERN_DATE.search(unicodedata.normalize("NFKC", p))
+        and not ISSUERS.match(p)
+    ]
+    text = "\n".join([title, *kept_header, *body]) if title else "\n".join(body)
+    return Page(title=title, text=text, published_at=published, published_precision="day", lang="ja")
+
+
+def parse(raw: bytes, url: str, content_type: str) -> Page:
+    if url.endswith(".pdf") or "pdf" in content_type or raw.startswith(b"%PDF"):
+        return _page_from_lines(pdf_text(raw, url).splitlines())
+    soup = BeautifulSoup(decode_body(raw, content_type), "lxml")
+    for tag in soup(["script", "style", "nav", "header", "footer", "noscript", "form"]):
+        tag.decompose()
+    main = soup.select_one("main") or soup.select_one("#main") or soup.select_one("#contents") or soup.body
+    if main is None:
+        raise SourceError("layout_changed", "page has no body", url=url)
+    heading = main.find(["h1", "h2"])
+    title = " ".join(heading.get_text(" ", strip=True).split()) if heading else ""
+    if heading:
+        heading.decompose()
+    lines = block_lines(main)
+    try:
+        return _page_from_lines(lines, title)
+    except SourceError as error:
+        raise SourceError("layout_changed", f"{error.message} (article page)", url=url) from error

@@ -1,0 +1,9 @@
+"""Every source module, by id. Adding a source adds a module and a line here."""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+from scrapers import mod_jp
+
+MODULES: dict[str, ModuleType] = {module.INFO.id: module for module in (mod_jp,)}
