@@ -1,0 +1,213 @@
+"""The `launchfeed` command."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from launchfeed.config import load_config
+
+EXIT_OK, EXIT_SOURCE_FAILED, EXIT_USAGE, EXIT_BUSY = 0, 1, 2, 75
+
+
+def _workspace_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--out", type=Path, default=Path("output"), help="output directory (default: ./output)")
+    parser.add_argument("--db", type=Path, help="SQLite store (default: OUT/launchfeed.sqlite)")
+
+
+def cmd_collect(args: argparse.Namespace) -> int:
+    from launchfeed.collect import AlreadyRunning, collect, open_workspace, run_lock
+    from output.writers import OutputError
+    from scrapers.registry import MODULES
+
+    unknown = [s for s in args.source or [] if s not in MODULES]
+    if unknown:
+        print(f"launchfeed: unknown source {', '.join(unknown)}; known: {', '.join(MODULES)}", file=sys.stderr)
+        return EXIT_USAGE
+    if args.base_url and len(args.source or []) != 1:
+        print("launchfeed: --base-url needs exactly one --source", file=sys.stderr)
+        return EXIT_USAGE
+    config = load_config(args.config)
+    sources = args.source or list(MODULES)
+    try:
+        with run_lock(args.out):
+            ws = open_workspace(args.out, args.db)
+            ws.store.begin_run("collect")
+            summary = collect(
+                ws, sources, config=config, requested=bool(args.source), base_url=args.base_url, delay=args.delay
+            )
+            status = "failed" if summary.failed else "ok"
+            ws.store.finish_run(status, {"new_reports": summary.new_reports, "written": summary.written})
+    except AlreadyRunning as exc:
+        print(f"launchfeed: {exc}", file=sys.stderr)
+        return EXIT_BUSY
+    except OutputError as exc:
+        print(f"launchfeed: {exc}", file=sys.stderr)
+        return EXIT_SOURCE_FAILED
+    for result in summary.results:
+        if result.disabled and args.verbose:
+            print(f"{result.source}: disabled ({result.disabled})")
+        elif result.failure:
+            print(f"{result.source}: FAILED {result.failure}", file=sys.stderr)
+        elif args.verbose:
+            s = result.stats
+            print(f"{result.source}: {s.fetched} fetched, {s.not_modified} not modified, {s.new_documents} new, "
+                  f"{s.revised_documents} revised, {sum(s.problems.values())} item problems")  # fmt: skip
+        for message in result.stats.messages if (args.verbose and not result.failure) else []:
+            print(f"  {message.splitlines()[0]}")
+    ran = [r for r in summary.results if not r.disabled]
+    if summary.new_documents or summary.new_reports or summary.changed_reports or summary.written:
+        print(
+            f"{summary.new_documents} new or revised documents, {summary.new_reports} new statements, "
+            f"{summary.changed_reports} revised; wrote {', '.join(summary.written) or 'nothing'} in {args.out}"
+        )
+    else:
+        print(f"nothing new from {len(ran)} source{'s' if len(ran) != 1 else ''}; no files written")
+    return EXIT_SOURCE_FAILED if summary.failed else EXIT_OK
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from extract import extract, extract_batch
+
+    if args.jsonl:
+        handle = sys.stdin if str(args.jsonl) == "-" else open(args.jsonl, encoding="utf-8")
+        with handle:
+            items = []
+            for number, line in enumerate(handle, start=1):
+                if not line.strip():
+                    continue
+                try:
+                    items.append(json.loads(line))
+                except json.JSONDecodeError as exc:
+                    print(f"launchfeed: {args.jsonl}:{number}: not JSON ({exc})", file=sys.stderr)
+                    return EXIT_USAGE
+            for item, report in zip(items, extract_batch(items), strict=True):
+                print(json.dumps({"id": item.get("id"), **_extract_view(report)}, ensure_ascii=False))
+        return EXIT_OK
+    if args.file is None:
+        print("launchfeed: give a FILE, - for standard input, or --jsonl FILE", file=sys.stderr)
+        return EXIT_USAGE
+    if str(args.file) == "-":
+        text = sys.stdin.read()
+    else:
+        try:
+            text = args.file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            print(f"launchfeed: cannot read {args.file}: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+    report = extract(text, lang=args.lang, published=args.published, source=args.source)
+    print(json.dumps(_extract_view(report), ensure_ascii=False, indent=2))
+    return EXIT_OK
+
+
+def _extract_view(report) -> dict:
+    view = report.to_dict()
+    for key in ("document_id",):
+        view.pop(key, None)
+    return view
+
+
+def cmd_sources(args: argparse.Namespace) -> int:
+    from launchfeed.collect import availability, open_workspace
+    from scrapers.registry import MODULES
+
+    config = load_config(args.config)
+    ws = open_workspace(args.out, args.db)
+    last = ws.store.last_source_runs()
+    rows = []
+    for source_id, module in MODULES.items():
+        info = module.INFO
+        reason = availability(info, config, requested=False)
+        run = last.get(source_id)
+        if reason:
+            state = "disabled: " + reason
+        elif run is None:
+            state = "never run"
+        elif run["ok"]:
+            state = "ok"
+        else:
+            problems = json.loads(run["problems"] or "{}")
+            state = "failing: " + ", ".join(f"{k} x{v}" for k, v in problems.items())
+        rows.append(
+            {
+                "source": source_id,
+                "publisher": info.publisher,
+                "languages": ",".join(info.languages),
+                "status": state,
+                "last_run": (run or {}).get("finished_at") or "",
+                "last_success": (run or {}).get("last_success") or "",
+                "fetched": (run or {}).get("fetched", ""),
+                "not_modified": (run or {}).get("not_modified", ""),
+                "new_documents": (run or {}).get("new_documents", ""),
+                "cadence": info.cadence,
+            }
+        )
+    if args.json:
+        for row in rows:
+            print(json.dumps(row, ensure_ascii=False))
+        return EXIT_OK
+    for row in rows:
+        print(f"{row['source']:<10} {row['status']}")
+        print(f"{'':<10} {row['publisher']} [{row['languages']}]; {row['cadence']}")
+        if row["last_run"]:
+            print(
+                f"{'':<10} last run {row['last_run']}: {row['fetched']} fetched, {row['not_modified']} not modified, "
+                f"{row['new_documents']} new; last success {row['last_success'] or 'never'}"
+            )
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="launchfeed",
+        description="Collect official statements on North Korean missile launches into one sourced feed.",
+    )
+    parser.add_argument("--config", type=Path, help="config file (default: ./launchfeed.toml when present)")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    collect = commands.add_parser(
+        "collect",
+        help="fetch new statements, extract them, write the output files",
+        description="Fetch every enabled source (or those given), store new documents, extract their statements "
+        "and write the output files. Quiet when nothing changed; exits 1 naming each failing source, "
+        "75 when another run holds the lock.",
+    )
+    collect.add_argument("--source", action="append", metavar="ID", help="run only this source (repeatable)")
+    collect.add_argument("--base-url", metavar="URL", help="with one --source: fetch its paths from this host")
+    collect.add_argument("--delay", type=float, metavar="SECONDS", help="seconds between requests to one host "
+                         "(default: each source's own polite spacing)")  # fmt: skip
+    collect.add_argument("-v", "--verbose", action="store_true", help="print a line per source")
+    _workspace_args(collect)
+    collect.set_defaults(handler=cmd_collect)
+
+    extract = commands.add_parser(
+        "extract",
+        help="extract the fields of one text (or a JSON Lines batch) as JSON",
+        description="Read a statement and print what it says as JSON, with evidence.",
+    )
+    extract.add_argument("file", nargs="?", type=Path, help="text file, or - for standard input")
+    extract.add_argument("--jsonl", type=Path, metavar="FILE", help="batch: one JSON object per line "
+                         "(id, text, lang, published, source); prints one line per input")  # fmt: skip
+    extract.add_argument("--lang", choices=("ja", "ko", "en"), help="language (default: detected)")
+    extract.add_argument("--published", metavar="DATE", help="publication date that 'today' refers to (YYYY-MM-DD)")
+    extract.add_argument("--source", metavar="ID", help="source id; sets the authority (e.g. mod_jp, jcs_kr)")
+    extract.set_defaults(handler=cmd_extract)
+
+    sources = commands.add_parser("sources", help="list the sources, their state and their last run",
+                                  description="List every source with its status (ok, failing, disabled and why), "
+                                  "its last run and its last success.")  # fmt: skip
+    sources.add_argument("--json", action="store_true", help="one JSON object per source")
+    _workspace_args(sources)
+    sources.set_defaults(handler=cmd_sources)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.handler(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,203 @@
+"""The pipeline the CLI runs: sources -> store -> extraction -> output files."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import traceback
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from launchfeed.config import Config, proxy_env
+from output.store import Store, now_iso
+from output.tables import TABLES, statement_tables
+from output.writers import atomic_write, render_csv, render_jsonl
+from scrapers.archive import Archive
+from scrapers.base import Context, RunStats, SourceInfo
+from scrapers.errors import SourceError
+from scrapers.http import HostPacer
+from scrapers.registry import MODULES
+
+
+@dataclass
+class Workspace:
+    out_dir: Path
+    store: Store
+    archive: Archive
+
+
+def open_workspace(out_dir: Path, db_path: Path | None) -> Workspace:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    database = db_path or out_dir / "launchfeed.sqlite"
+    return Workspace(out_dir, Store(database), Archive(database.parent / "archive"))
+
+
+class AlreadyRunning(Exception):
+    pass
+
+
+@contextmanager
+def run_lock(out_dir: Path) -> Iterator[None]:
+    """One collect at a time per output directory: a cron tick that finds the last
+    one still running leaves at once."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    path = out_dir / "launchfeed.lock"
+    handle = open(path, "a+")
+    try:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as exc:
+            handle.seek(0)
+            holder = handle.read().strip() or "another process"
+            raise AlreadyRunning(f"another launchfeed run holds {path} ({holder}); not starting") from exc
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"pid {os.getpid()} since {now_iso()}\n")
+        handle.flush()
+        yield
+    finally:
+        handle.close()
+
+
+def availability(info: SourceInfo, config: Config, requested: bool) -> str | None:
+    """Why a source cannot run now (None when it can)."""
+    if info.geo_blocked and not config.proxy_for(info.id):
+        return (
+            f"geo-blocked outside {info.country}: set {proxy_env(info.id)} or proxy in "
+            f"[sources.{info.id}] of launchfeed.toml to a proxy in {info.country}"
+        )
+    enabled = config.enabled(info.id)
+    if not requested and (enabled is False or (enabled is None and not info.default_enabled)):
+        return f"off by default: run with --source {info.id} or set enabled = true in [sources.{info.id}]"
+    return None
+
+
+@dataclass
+class SourceResult:
+    source: str
+    ok: bool
+    stats: RunStats
+    disabled: str | None = None
+    failure: str | None = None
+
+
+@dataclass
+class CollectSummary:
+    results: list[SourceResult] = field(default_factory=list)
+    new_reports: int = 0
+    changed_reports: int = 0
+    written: list[str] = field(default_factory=list)
+
+    @property
+    def failed(self) -> list[SourceResult]:
+        return [r for r in self.results if not r.ok and not r.disabled]
+
+    @property
+    def new_documents(self) -> int:
+        return sum(r.stats.new_documents + r.stats.revised_documents for r in self.results)
+
+
+def crawl_source(
+    ws: Workspace, source_id: str, *, pacer: HostPacer, config: Config, base_url: str | None, delay: float | None,
+    options: dict,
+) -> SourceResult:  # fmt: skip
+    module = MODULES[source_id]
+    ctx = Context(
+        module.INFO,
+        archive=ws.archive,
+        sink=ws.store,
+        validators=ws.store,
+        pacer=pacer,
+        base_url=base_url,
+        proxy=config.proxy_for(source_id),
+        user_agent=config.user_agent,
+        options=options,
+        delay=delay,
+    )
+    started = now_iso()
+    failure = None
+    try:
+        module.crawl(ctx)
+    except SourceError as error:
+        ctx.stats.note(error)
+        failure = str(error)
+    except Exception as error:  # a bug in one source must not stop the others
+        ctx.stats.problems["internal_error"] += 1
+        failure = f"internal_error: {type(error).__name__}: {error}"
+        ctx.stats.messages.append(failure + "\n" + traceback.format_exc(limit=5))
+    finally:
+        ctx.close()
+    ws.store.record_source_run(source_id, started, failure is None, ctx.stats)
+    return SourceResult(source_id, failure is None, ctx.stats, failure=failure)
+
+
+def collect(
+    ws: Workspace, sources: list[str], *, config: Config, requested: bool, base_url: str | None = None,
+    delay: float | None = None, options: dict | None = None,
+) -> CollectSummary:  # fmt: skip
+    summary = CollectSummary()
+    runnable = []
+    for source_id in sources:
+        reason = availability(MODULES[source_id].INFO, config, requested)
+        if reason:
+            summary.results.append(SourceResult(source_id, False, RunStats(), disabled=reason))
+        else:
+            runnable.append(source_id)
+    pacer = HostPacer()
+    with ThreadPoolExecutor(max_workers=max(1, len(runnable))) as pool:
+        futures = [
+            pool.submit(crawl_source, ws, s, pacer=pacer, config=config, base_url=base_url, delay=delay,
+                        options=options or {})
+            for s in runnable
+        ]  # fmt: skip
+        summary.results += [future.result() for future in futures]
+    summary.new_reports, summary.changed_reports = extract_pending(ws.store)
+    summary.written = write_outputs(ws)
+    return summary
+
+
+def extract_pending(store: Store, *, everything: bool = False) -> tuple[int, int]:
+    """Extract reports from documents whose text has not been read yet (or all of
+    them); a run killed half-way leaves them pending for the next one."""
+    from extract import extract_batch  # loads spaCy pipelines: only when there is work
+
+    documents = store.pending_extraction(everything=everything)
+    if not documents:
+        return 0, 0
+    items = [
+        {"text": d.text, "lang": d.lang, "source": d.source,
+         "published": d.published_at.isoformat() if d.published_at else None}
+        for d in documents
+    ]  # fmt: skip
+    new = changed = 0
+    for document, report in zip(documents, extract_batch(items), strict=True):
+        report.document_id, report.source = document.id, document.source
+        report.channel = report.channel or document.channel
+        if report.is_launch_report:
+            status = store.save_report(report)
+            new += status == "new"
+            changed += status == "changed"
+        else:
+            changed += store.delete_report(report.id)
+        store.mark_extracted(document.id)
+    return new, changed
+
+
+def write_outputs(ws: Workspace) -> list[str]:
+    """Write every output file whose content changed; returns the names written."""
+    tables = statement_tables(ws.store.statement_rows())
+    files: dict[str, str] = {}
+    for table in TABLES:
+        files[f"{table.name}.csv"] = render_csv(table, tables[table.name])
+    files["statements.jsonl"] = render_jsonl(tables["statements"])
+    written = []
+    for name, content in files.items():
+        path = ws.out_dir / name
+        if path.exists() and path.read_bytes() == content.encode("utf-8"):
+            continue
+        atomic_write(path, content)
+        written.append(name)
+    return written

@@ -1,0 +1,53 @@
+"""Settings for a run: the config file (TOML) and environment variables.
+
+    # launchfeed.toml
+    user_agent = "launchfeed/0.1 (+https://example.org/contact)"
+    [sources.jcs_kr]
+    proxy = "http://user:pass@proxy.example.kr:3128"
+    enabled = true
+
+Environment variables win over the file: LAUNCHFEED_USER_AGENT and, per source,
+LAUNCHFEED_<SOURCE>_PROXY (e.g. LAUNCHFEED_JCS_KR_PROXY).
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+DEFAULT_CONFIG = Path("launchfeed.toml")
+
+
+@dataclass
+class Config:
+    user_agent: str | None = None
+    sources: dict[str, dict] = field(default_factory=dict)
+
+    def proxy_for(self, source: str) -> str | None:
+        return os.environ.get(proxy_env(source)) or self.sources.get(source, {}).get("proxy")
+
+    def enabled(self, source: str) -> bool | None:
+        """True or False when the config says so; None when it is silent."""
+        return self.sources.get(source, {}).get("enabled")
+
+
+def proxy_env(source: str) -> str:
+    return f"LAUNCHFEED_{source.upper()}_PROXY"
+
+
+def load_config(path: Path | None) -> Config:
+    target = path or DEFAULT_CONFIG
+    data: dict = {}
+    if target.exists():
+        try:
+            data = tomllib.loads(target.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise SystemExit(f"launchfeed: cannot read config {target}: {exc}") from exc
+    elif path is not None:
+        raise SystemExit(f"launchfeed: config file {path} does not exist")
+    return Config(
+        user_agent=os.environ.get("LAUNCHFEED_USER_AGENT") or data.get("user_agent"),
+        sources=data.get("sources", {}),
+    )
