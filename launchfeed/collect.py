@@ -121,6 +121,8 @@ def crawl_source(
     failure = None
     try:
         module.crawl(ctx)
+        if ctx.failures:
+            failure = "; ".join(str(error) for error in ctx.failures)
     except SourceError as error:
         ctx.stats.note(error)
         failure = str(error)

@@ -146,6 +146,7 @@ class Context:
         self.base_url = (base_url or info.base_url).rstrip("/") + "/"
         self.options = options or {}
         self.stats = RunStats()
+        self.failures: list[SourceError] = []  # source-level problems (a listing unreadable)
         hosts = tuple(info.allowed_hosts)
         if base_url:
             hosts += (urlsplit(base_url).hostname or "",)
@@ -164,6 +165,13 @@ class Context:
     def url(self, path: str) -> str:
         """A site path (or a site-relative link) resolved against the base URL in use."""
         return urljoin(self.base_url, path.lstrip("/") if not path.startswith("http") else path)
+
+    def canonical(self, url: str) -> str:
+        """The publication's own URL: a page fetched from a mirror (--base-url) keeps
+        the publisher's address, so its document id does not depend on the mirror."""
+        if url.startswith(self.base_url):
+            url = self.info.base_url.rstrip("/") + "/" + url[len(self.base_url) :]
+        return canonical_url(url)
 
     def fetch(self, url: str, *, conditional: bool = True) -> Fetched:
         result = self.client.get(url, conditional=conditional)
@@ -186,7 +194,7 @@ class Context:
         return self.archive.put(content)
 
     def known(self, url: str) -> bool:
-        return self.sink.known_document(document_id(self.info.id, canonical_url(url)))
+        return self.sink.known_document(document_id(self.info.id, self.canonical(url)))
 
     def should_try(self, url: str) -> bool:
         """False while an item that failed before waits out its backoff (no hammering a bot check)."""
@@ -206,12 +214,21 @@ class Context:
         is retried on a later run after a backoff."""
         self.stats.note(error)
         if item_url:
-            self.sink.note_failure(canonical_url(item_url), error.kind)
+            self.sink.note_failure(self.canonical(item_url), error.kind)
 
-    def expect_items(self, items: list, what: str, url: str) -> None:
+    def listing_problem(self, error: SourceError) -> None:
+        """A listing could not be read: the crawl goes on with the other listings, but
+        the source is reported as failing at the end of the run."""
+        self.stats.note(error)
+        self.failures.append(error)
+
+    def expect_items(self, items: list, what: str, url: str) -> bool:
         """A listing that yields nothing means the site changed, never "no news"."""
         if not items:
-            raise SourceError("layout_changed", f"{what} yielded no items; the page layout may have changed", url=url)
+            self.listing_problem(
+                SourceError("layout_changed", f"{what} yielded no items; the page layout may have changed", url=url)
+            )
+        return bool(items)
 
     def close(self) -> None:
         self.client.close()

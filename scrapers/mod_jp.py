@@ -26,7 +26,7 @@ from zoneinfo import ZoneInfo
 from bs4 import BeautifulSoup
 
 from launchfeed.contracts import Document
-from scrapers.base import Context, Page, SourceInfo, block_lines, canonical_url
+from scrapers.base import Context, Page, SourceInfo, block_lines
 from scrapers.errors import SourceError
 from scrapers.feeds import parse_feed
 from scrapers.http import decode_body
@@ -68,16 +68,14 @@ def crawl(ctx: Context) -> None:
         url = ctx.url(listing)
         try:
             fetched = ctx.fetch(url)
+            found = _feed_items(fetched.content, url) if listing.endswith(".xml") else _index_items(fetched.text(), url)
         except SourceError as error:
-            ctx.problem(error)
+            ctx.listing_problem(error)
             continue
-        found = _feed_items(fetched.content, url) if listing.endswith(".xml") else _index_items(fetched.text(), url)
         ctx.expect_items(found, f"listing {listing}", url)
         for item in found:
             if TOPIC.search(item.title):
                 items.setdefault(item.path, item)
-    if len(ctx.stats.messages) == len(INFO.listing_paths):
-        raise SourceError("network_error", "no listing of the source could be read: " + "; ".join(ctx.stats.messages))
     for item in sorted(items.values(), key=lambda i: i.path):
         _collect(ctx, item)
 
@@ -110,7 +108,7 @@ def _collect(ctx: Context, item: Item) -> None:
     html_url = ctx.url(item.path + ".html")
     url_date = datetime.strptime("".join(ARTICLE_PATH.search(item.path + ".html").groups()[:3]), "%Y%m%d")
     recent = datetime.now(JST).replace(tzinfo=None) - url_date < timedelta(days=RECHECK_DAYS)
-    if (ctx.known(html_url) and not recent) or not ctx.should_try(canonical_url(html_url)):
+    if (ctx.known(html_url) and not recent) or not ctx.should_try(ctx.canonical(html_url)):
         return
     fetched = None
     try:
@@ -138,7 +136,7 @@ def _collect(ctx: Context, item: Item) -> None:
     ctx.emit(
         Document(
             source=INFO.id,
-            url=canonical_url(html_url),
+            url=ctx.canonical(html_url),
             title=page.title or item.title,
             lang="ja",
             published_at=published_at,
