@@ -36,6 +36,7 @@ class SourceInfo:
     cadence: str  # how often it publishes, in words, for `launchfeed sources`
     timeout: float = 30.0
     min_interval: float = 2.0
+    max_attempts: int = 3  # tries per request (transport errors, 5xx, 429); a slow site wants few
     default_enabled: bool = True
     geo_blocked: bool = False  # unusable from abroad without a proxy in the country
     proxy_env: str | None = None  # environment variable holding that proxy
@@ -156,6 +157,7 @@ class Context:
             # --delay (mirrors, tests) replaces the source's spacing and scales the retry backoff with it
             min_interval=info.min_interval if delay is None else delay,
             backoff=1.0 if delay is None else min(1.0, max(delay, 0.05)),
+            max_attempts=info.max_attempts,
             proxy=proxy,
         )
         if user_agent:
