@@ -4,6 +4,6 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from scrapers import dod, indopacom, mod_jp
+from scrapers import dod, indopacom, kcna, mod_jp
 
-MODULES: dict[str, ModuleType] = {module.INFO.id: module for module in (mod_jp, indopacom, dod)}
+MODULES: dict[str, ModuleType] = {module.INFO.id: module for module in (mod_jp, indopacom, dod, kcna)}
