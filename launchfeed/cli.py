@@ -36,7 +36,8 @@ def cmd_collect(args: argparse.Namespace) -> int:
             ws = open_workspace(args.out, args.db)
             ws.store.begin_run("collect")
             summary = collect(
-                ws, sources, config=config, requested=bool(args.source), base_url=args.base_url, delay=args.delay
+                ws, sources, config=config, requested=bool(args.source), base_url=args.base_url, delay=args.delay,
+                options={"probe_recent": args.probe_recent},
             )
             status = "failed" if summary.failed else "ok"
             ws.store.finish_run(status, {"new_reports": summary.new_reports, "written": summary.written})
@@ -178,6 +179,9 @@ def build_parser() -> argparse.ArgumentParser:
     collect.add_argument("--base-url", metavar="URL", help="with one --source: fetch its paths from this host")
     collect.add_argument("--delay", type=float, metavar="SECONDS", help="seconds between requests to one host "
                          "(default: each source's own polite spacing)")  # fmt: skip
+    collect.add_argument("--probe-recent", action="store_true", help="mod_jp: also try the release PDF names a..l "
+                         "of the last three days in Japan (the feeds can lag them by two days); a missing name is "
+                         "tried again an hour later at the earliest")  # fmt: skip
     collect.add_argument("-v", "--verbose", action="store_true", help="print a line per source")
     _workspace_args(collect)
     collect.set_defaults(handler=cmd_collect)

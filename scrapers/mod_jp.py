@@ -4,15 +4,26 @@ Why this source is odd (checked by others in October 2026):
 - Each launch gets a run of items titled 北朝鮮のミサイル等関連情報 with a stage word:
   速報 (flash), ミサイル落下推定情報 (estimated impact), 続報 (follow-up, the one with
   numbers). Titles repeat across launches, so items are keyed by URL, never by title.
-- The RSS feeds and the current-year index load freely; article pages
-  (/j/press/news/YYYY/MM/DDx.html) sit behind a Cloudflare bot check (403, or a
-  challenge page served with 200). The follow-up has a printable PDF at the same
-  path with .pdf, served directly: that is the fallback.
-- RSS links are site-relative; several items share one batch pubDate; about a third
-  of pubDates disagree with the date in the URL, so the release's own printed date
-  (Japanese era: 令和8年 = 2026) is the publication date.
+  A follow-up issued while the missile still flies gives predicted values that a
+  later follow-up replaces: both are kept (two URLs), and their times tell them apart.
+- The RSS feeds (news.xml, and update.xml for site updates) and the current-year
+  index load freely; article pages (/j/press/news/YYYY/MM/DDx.html) sit behind a
+  Cloudflare bot check (403, or a challenge page served with 200). The follow-up has
+  a printable PDF at the same path with .pdf, served directly: that is the fallback.
+- RSS links are site-relative. Several items share one batch pubDate: such a time
+  is the feed's, not the item's, and is never used. About a third of pubDates
+  disagree with the date in the URL, so the release's own printed date (Japanese
+  era: 令和8年 = 2026) is the publication day; the URL's date only stands in when
+  the release prints none. The time of day comes from the PDF's own creation time
+  or from a pubDate that is the item's alone, when either falls on that day.
+- Letters within a day (03a, 03d) are not in time order: nothing is inferred from them.
+- The follow-up is co-issued by 防衛省・内閣官房; the issuer lines are not text.
 - Release text is numbered paragraphs; paragraph 1 holds the facts; digits and
   letters are often full-width.
+- The RSS and the index can lag the PDFs by two days. ``--probe-recent`` (option
+  ``probe_recent``) tries the PDF names a..l of the last three days in Japan; a
+  name that is not there is tried again an hour later at the earliest, so a probe
+  costs at most 36 requests an hour, spaced like every request to the site.
 """
 
 from __future__ import annotations
@@ -20,7 +31,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bs4 import BeautifulSoup
@@ -29,8 +40,8 @@ from launchfeed.contracts import Document
 from scrapers.base import Context, Page, SourceInfo, block_lines
 from scrapers.errors import SourceError
 from scrapers.feeds import parse_feed
-from scrapers.http import decode_body
-from scrapers.pdf import pdf_text
+from scrapers.http import Fetched, decode_body
+from scrapers.pdf import pdf_created, pdf_text
 
 INFO = SourceInfo(
     id="mod_jp",
@@ -53,13 +64,19 @@ TOPIC = re.compile(r"北朝鮮.*(?:ミサイル|発射)")
 # A release younger than this is fetched again (conditionally): the ministry edits
 # releases after publication, and a follow-up can replace predicted values.
 RECHECK_DAYS = 3
+PROBE_DAYS = 3
+PROBE_LETTERS = "abcdefghijkl"
+
+
+def now_jst() -> datetime:
+    return datetime.now(JST)
 
 
 @dataclass
 class Item:
     path: str  # /j/press/news/2026/10/03d
     title: str
-    listed_at: datetime | None
+    listed_at: datetime | None  # a feed time that is this item's own (not a batch's)
 
 
 def crawl(ctx: Context) -> None:
@@ -75,20 +92,27 @@ def crawl(ctx: Context) -> None:
         ctx.expect_items(found, f"listing {listing}", url)
         for item in found:
             if TOPIC.search(item.title):
-                items.setdefault(item.path, item)
+                known = items.setdefault(item.path, item)
+                if item.listed_at and (known.listed_at is None or item.listed_at < known.listed_at):
+                    known.listed_at = item.listed_at  # the earliest own time any listing gives
     for item in sorted(items.values(), key=lambda i: i.path):
         _collect(ctx, item)
+    if ctx.options.get("probe_recent"):
+        _probe_recent(ctx, set(items))
 
 
 def _feed_items(content: bytes, url: str) -> list[Item]:
+    entries = parse_feed(content, url)
+    # a pubDate shared by several items is the time the batch was posted, not theirs
+    stamps = [entry.published_at for entry in entries if entry.published_at]
+    batch = {stamp for stamp in stamps if stamps.count(stamp) > 1}
     items = []
-    for entry in parse_feed(content, url):
+    for entry in entries:
         match = ARTICLE_PATH.search(entry.link)
-        if match:
-            items.append(Item(match.group(0).rsplit(".", 1)[0], entry.title, entry.published_at))
-        elif entry.link:
-            items.append(Item("", entry.title, entry.published_at))  # a non-press item: counts as listed
-    return items
+        own = entry.published_at if entry.published_at not in batch else None
+        # a non-press item (no article path) still counts as listed
+        items.append(Item(match.group(0).rsplit(".", 1)[0] if match else "", entry.title, own))
+    return [item for item in items if item.path or item.title]
 
 
 def _index_items(html: str, url: str) -> list[Item]:
@@ -102,37 +126,50 @@ def _index_items(html: str, url: str) -> list[Item]:
     return items
 
 
+def _url_day(path: str) -> date:
+    year, month, day = (int(g) for g in ARTICLE_PATH.search(path + ".html").groups()[:3])
+    return date(year, month, day)
+
+
 def _collect(ctx: Context, item: Item) -> None:
     if not item.path:
         return
-    html_url = ctx.url(item.path + ".html")
-    url_date = datetime.strptime("".join(ARTICLE_PATH.search(item.path + ".html").groups()[:3]), "%Y%m%d")
-    recent = datetime.now(JST).replace(tzinfo=None) - url_date < timedelta(days=RECHECK_DAYS)
+    html_url, pdf_url = ctx.url(item.path + ".html"), ctx.url(item.path + ".pdf")
+    recent = now_jst().date() - _url_day(item.path) < timedelta(days=RECHECK_DAYS)
     if (ctx.known(html_url) and not recent) or not ctx.should_try(ctx.canonical(html_url)):
         return
-    fetched = None
-    try:
-        fetched = ctx.fetch(html_url)
-    except SourceError as error:
-        if error.kind not in ("access_challenged", "http_error"):
-            ctx.problem(error, html_url)
-            return
+    fetched, html_error = None, None
+    # a release read from its PDF before is rechecked there (conditionally), not behind the bot check again
+    if not (ctx.known(html_url) and ctx.client.validators.get_validators(pdf_url)):
         try:
-            fetched = ctx.fetch(ctx.url(item.path + ".pdf"))
+            fetched = ctx.fetch(html_url)
+        except SourceError as error:
+            if error.kind not in ("access_challenged", "http_error"):
+                ctx.problem(error, html_url)
+                return
+            html_error = error
+    if fetched is None:
+        try:
+            fetched = ctx.fetch(pdf_url)
         except SourceError as pdf_error:
-            # only the follow-up has a PDF: a flash behind the bot check stays unread
-            ctx.problem(error if pdf_error.status == 404 else pdf_error, html_url)
+            # only the follow-up has a PDF: a flash behind the bot check stays unread (and is reported as such)
+            ctx.problem(html_error if html_error and pdf_error.status == 404 else pdf_error, html_url)
             return
+    _emit(ctx, item, html_url, fetched)
+
+
+def _emit(ctx: Context, item: Item, html_url: str, fetched: Fetched) -> bool:
+    """Parse a fetched release and store it; False when it could not be read."""
     try:
         page = parse(fetched.content, fetched.url, fetched.content_type)
     except SourceError as error:
         ctx.problem(error, html_url)
-        return
+        return False
     published_at, precision = page.published_at, page.published_precision
-    if published_at and item.listed_at:
-        listed = item.listed_at.astimezone(JST)
-        if listed.date() == published_at.date():
-            published_at, precision = listed, "minute"  # the feed's time, on the release's own day
+    if published_at is None:  # no printed date: the URL's date, which the ministry gives the release
+        published_at, precision = datetime.combine(_url_day(item.path), datetime.min.time(), JST), "day"
+    if precision == "day" and item.listed_at and item.listed_at.astimezone(JST).date() == published_at.date():
+        published_at, precision = item.listed_at.astimezone(JST), "minute"  # the feed's time, on the release's day
     ctx.emit(
         Document(
             source=INFO.id,
@@ -148,6 +185,47 @@ def _collect(ctx: Context, item: Item) -> None:
             content_type=fetched.content_type or ("application/pdf" if fetched.url.endswith(".pdf") else "text/html"),
         )
     )
+    return True
+
+
+def _probe_recent(ctx: Context, listed: set[str]) -> None:
+    """Try the PDF names a..l of the last three days in Japan that no listing gave yet."""
+    today = now_jst().date()
+    for back in range(PROBE_DAYS):
+        day = today - timedelta(days=back)
+        for letter in PROBE_LETTERS:
+            path = f"/j/press/news/{day:%Y/%m/%d}{letter}"
+            html_url, pdf_url = ctx.url(path + ".html"), ctx.url(path + ".pdf")
+            if path in listed or ctx.known(html_url) or not ctx.should_try(ctx.canonical(pdf_url)):
+                continue
+            try:
+                fetched = ctx.fetch(pdf_url)
+            except SourceError as error:
+                if error.status == 404:
+                    _remember_miss(ctx, pdf_url)
+                    continue
+                ctx.problem(error, pdf_url)
+                return  # a bot check or a failing site: no more probing this run
+            if not fetched.content.startswith(b"%PDF"):  # a "not found" page served with 200
+                _remember_miss(ctx, pdf_url)
+                continue
+            try:
+                title = parse(fetched.content, fetched.url, fetched.content_type).title
+            except SourceError as error:
+                ctx.problem(error, pdf_url)
+                continue
+            if not TOPIC.search(title):
+                _remember_miss(ctx, pdf_url)  # another subject: not fetched again for an hour
+                continue
+            if _emit(ctx, Item(path, title, None), html_url, fetched):
+                ctx.sink.clear_failure(ctx.canonical(pdf_url))
+
+
+def _remember_miss(ctx: Context, url: str) -> None:
+    """A probed name with nothing (for us) behind it: tried again after an hour, never sooner."""
+    canonical = ctx.canonical(url)
+    ctx.sink.clear_failure(canonical)  # a fresh record: the wait stays one hour, it does not grow
+    ctx.sink.note_failure(canonical, "not_found")
 
 
 # -- parsing (also used to replay the archive) -----------------------------------
@@ -155,7 +233,8 @@ def _collect(ctx: Context, item: Item) -> None:
 ERA_DATE = re.compile(r"令和\s*(\d{1,2}|元)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 WESTERN_DATE = re.compile(r"(20\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 PARAGRAPH_START = re.compile(r"^\s*(?:[0-9０-９]{1,2}\s*[．.](?![0-9０-９])|[（(][0-9０-９]{1,2}[）)]|[○◯●・※])")
-ISSUERS = re.compile(r"^(?:防\s*衛\s*省|内\s*閣\s*官\s*房|防衛省[・･]内閣官房)$")
+# the issuing offices, alone or co-issuing (防衛省・内閣官房), spaced out or not: never text
+ISSUERS = re.compile(r"^(?:防衛省|内閣官房)(?:[・･、,](?:防衛省|内閣官房))*$")
 
 
 def release_date(text: str) -> datetime | None:
@@ -212,7 +291,7 @@ def _page_from_lines(lines: list[str], title_hint: str = "") -> Page:
         if p != title
         and not ERA_DATE.search(unicodedata.normalize("NFKC", p))
         and not WESTERN_DATE.search(unicodedata.normalize("NFKC", p))
-        and not ISSUERS.match(p)
+        and not ISSUERS.match("".join(p.split()))
     ]
     text = "\n".join([title, *kept_header, *body]) if title else "\n".join(body)
     return Page(title=title, text=text, published_at=published, published_precision="day", lang="ja")
@@ -220,7 +299,14 @@ def _page_from_lines(lines: list[str], title_hint: str = "") -> Page:
 
 def parse(raw: bytes, url: str, content_type: str) -> Page:
     if url.endswith(".pdf") or "pdf" in content_type or raw.startswith(b"%PDF"):
-        return _page_from_lines(pdf_text(raw, url).splitlines())
+        page = _page_from_lines(pdf_text(raw, url).splitlines())
+        created = pdf_created(raw)
+        if created and page.published_at:
+            # the ministry makes its PDFs in Japan: a creation time without offset is Japan's
+            created = created.replace(tzinfo=JST) if created.tzinfo is None else created.astimezone(JST)
+            if created.date() == page.published_at.date():  # made on the printed day: the time of the release
+                page.published_at, page.published_precision = created.replace(second=0, microsecond=0), "minute"
+        return page
     soup = BeautifulSoup(decode_body(raw, content_type), "lxml")
     for tag in soup(["script", "style", "nav", "header", "footer", "noscript", "form"]):
         tag.decompose()

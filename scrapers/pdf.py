@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import logging
+from datetime import datetime
 
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError
@@ -28,3 +29,13 @@ def pdf_text(content: bytes, url: str = "") -> str:
     if not text.strip():
         raise SourceError("parse_error", "PDF has no text layer (a scan?)", url=url)
     return text
+
+
+def pdf_created(content: bytes) -> datetime | None:
+    """The creation time a PDF states about itself (Info /CreationDate); naive when
+    the PDF gives no UTC offset, None when it gives no time or cannot be read."""
+    try:
+        reader = PdfReader(io.BytesIO(content))
+        return reader.metadata.creation_date if reader.metadata else None
+    except (PdfReadError, ValueError, KeyError, TypeError, IndexError, AttributeError, NotImplementedError):
+        return None

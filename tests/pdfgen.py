@@ -7,7 +7,8 @@ a viewer would show boxes, an extractor reads text)."""
 from __future__ import annotations
 
 
-def make_pdf(lines: list[str], *, encrypt_marker: bool = False) -> bytes:
+def make_pdf(lines: list[str], *, encrypt_marker: bool = False, created: str | None = None) -> bytes:
+    """``created``: a PDF date string for the Info /CreationDate (e.g. "D:20261120071800+09'00'")."""
     chars = sorted({c for line in lines for c in line})
     cid = {c: i + 1 for i, c in enumerate(chars)}
     content = []
@@ -41,7 +42,11 @@ def make_pdf(lines: list[str], *, encrypt_marker: bool = False) -> bytes:
         b"<< /Type /FontDescriptor /FontName /Fixture /Flags 4 /FontBBox [0 0 1000 1000] /ItalicAngle 0 "
         b"/Ascent 880 /Descent -120 /CapHeight 700 /StemV 80 >>",
     ]
-    return _assemble(objects)
+    info = None
+    if created:
+        objects.append(b"<< /Producer (fixture) /CreationDate (%s) >>" % created.encode("ascii"))
+        info = len(objects)
+    return _assemble(objects, info)
 
 
 def make_textless_pdf() -> bytes:
@@ -61,7 +66,7 @@ def _utf16(char: str) -> list[int]:
     return [int.from_bytes(data[i : i + 2], "big") for i in range(0, len(data), 2)]
 
 
-def _assemble(objects: list[bytes]) -> bytes:
+def _assemble(objects: list[bytes], info: int | None = None) -> bytes:
     out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
     offsets = []
     for number, body in enumerate(objects, start=1):
@@ -71,5 +76,6 @@ def _assemble(objects: list[bytes]) -> bytes:
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     for offset in offsets:
         out += b"%010d 00000 n \n" % offset
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    info_ref = b" /Info %d 0 R" % info if info else b""
+    out += b"trailer\n<< /Size %d /Root 1 0 R%s >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, info_ref, xref)
     return bytes(out)
