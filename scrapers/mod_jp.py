@@ -81,6 +81,7 @@ class Item:
 
 def crawl(ctx: Context) -> None:
     items: dict[str, Item] = {}
+    listed: set[str] = set()  # every press path any listing gives, on any subject
     for listing in INFO.listing_paths:
         url = ctx.url(listing)
         try:
@@ -90,6 +91,7 @@ def crawl(ctx: Context) -> None:
             ctx.listing_problem(error)
             continue
         ctx.expect_items(found, f"listing {listing}", url)
+        listed.update(item.path for item in found)
         for item in found:
             if TOPIC.search(item.title):
                 known = items.setdefault(item.path, item)
@@ -98,7 +100,7 @@ def crawl(ctx: Context) -> None:
     for item in sorted(items.values(), key=lambda i: i.path):
         _collect(ctx, item)
     if ctx.options.get("probe_recent"):
-        _probe_recent(ctx, set(items))
+        _probe_recent(ctx, listed)
 
 
 def _feed_items(content: bytes, url: str) -> list[Item]:
