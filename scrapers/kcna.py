@@ -132,15 +132,17 @@ def _listings(ctx: Context) -> list[Item]:
         return found
     if ctx.expect_items(items, f"category {first}", ctx.url(first)):
         found += items
+    reopened = False
     for path in others:
         url = ctx.url(path)
         try:
             try:
                 items = _post_listing(ctx, url, token)
             except SourceError as error:
-                if error.status != 403:
+                if error.status != 403 or reopened:
                     raise
-                token, _ = _open_session(ctx, first)  # the session expired: one new one
+                reopened = True  # the session expired (slow pages, long runs): one new session per run
+                token, _ = _open_session(ctx, first)
                 items = _post_listing(ctx, url, token)
         except SourceError as error:
             ctx.listing_problem(error)

@@ -125,6 +125,9 @@ def test_refused_listings_fail_the_source_but_the_opened_category_is_read(site, 
             dataclasses.replace(request, headers={})), method="POST")  # fmt: skip
     store, ctx = run_crawl(site, tmp_path)
     assert [(e.kind, e.status) for e in ctx.failures] == [("http_error", 403), ("http_error", 403)]
+    # one new session is tried, not one per refused listing
+    reopened = [("GET", f"/en/article/list/{LEADER}"), ("POST", f"/en/article/list/{TOP}")]
+    assert requests(site)[:6] == [*LISTING_REQUESTS[:3], *reopened, ("POST", f"/en/article/list/{HOME}")]
     assert sorted(d.url.removeprefix(SITE) for d in store.documents()) == sorted([ICBM, FACTORY])
 
 
