@@ -41,7 +41,12 @@ def is_north_korean_launch(item: FeedItem) -> bool:
     return bool(NORTH_KOREA.search(words) and LAUNCH.search(words))
 
 
-def crawl_feeds(ctx: Context, parse: Callable[[bytes, str, str], Page], *, wanted=is_north_korean_launch) -> None:
+def crawl_feeds(
+    ctx: Context,
+    parse: Callable[[bytes, str, str], Page],
+    *,
+    wanted: Callable[[FeedItem], bool] = is_north_korean_launch,
+) -> None:
     """Read every feed of the source; emit one document per wanted item, built by
     the source's own ``parse`` from the item's bytes (as a replay of the archive would)."""
     seen: set[str] = set()
