@@ -197,57 +197,136 @@ class Report:
 
 @dataclass
 class AuthorityView:
-    """One authority's latest values for one event, with its revision history."""
+    """One authority's values for one event: per field, its latest statement that states it."""
 
-    authority: str
-    stage: str | None = None
-    count: int | None = None
-    count_qualifier: str | None = None
-    range_km: list[float] = field(default_factory=list)
-    apogee_km: list[float] = field(default_factory=list)
-    launch_times_local: list[str] = field(default_factory=list)
-    launch_utc: str | None = None
-    launch_area: str | None = None
-    missile_class: str | None = None
-    missile_name: str | None = None
-    first_published_at: str | None = None
-    latency_minutes: float | None = None
-    report_ids: list[str] = field(default_factory=list)
+    authority: str = field(metadata=meta("Who made the assessment.", values=AUTHORITIES))
+    stage: str | None = field(default=None, metadata=meta("Stage of its latest statement.", values=STAGES))
+    count: int | None = field(default=None, metadata=meta("Number of missiles it states."))
+    count_qualifier: str | None = field(
+        default=None, metadata=meta("How it qualifies the count.", values=COUNT_QUALIFIERS)
+    )
+    range_km: list[float] = field(
+        default_factory=list, metadata=meta("Flight distances it states (one per missile when itemized).", unit="km")
+    )
+    apogee_km: list[float] = field(default_factory=list, metadata=meta("Maximum altitudes it states.", unit="km"))
+    launch_times_local: list[str] = field(
+        default_factory=list, metadata=meta('Launch times it states, launch site local time ("HH:MM" or "HH").')
+    )
+    launch_utc: str | None = field(default=None, metadata=meta("First launch time it states (UTC, ISO 8601)."))
+    time_precision: str | None = field(default=None, metadata=meta("Precision of its launch time.", values=PRECISIONS))
+    launch_area: str | None = field(default=None, metadata=meta("Launch area in its own words."))
+    launch_site: str | None = field(default=None, metadata=meta("Gazetteer id of the launch site it names."))
+    missile_class: str | None = field(default=None, metadata=meta("Class it states.", values=MISSILE_CLASSES))
+    missile_name: str | None = field(default=None, metadata=meta("Weapon name it uses."))
+    first_published_at: str | None = field(
+        default=None, metadata=meta("Publication time of its first statement on the event (ISO 8601).")
+    )
+    latency_minutes: float | None = field(
+        default=None,
+        metadata=meta(
+            "Reporting latency: its first statement's publication time minus the event's launch time; empty "
+            "unless both are known to the minute and the statement is its own release.",
+            unit="minutes",
+        ),
+    )
+    carried_by: list[str] = field(
+        default_factory=list,
+        metadata=meta("Intermediaries whose reports supplied its values (e.g. yonhap); empty for its own releases."),
+    )
+    report_ids: list[str] = field(
+        default_factory=list, metadata=meta("Statements its values come from, oldest publication first.")
+    )
+
+
+# Revision has an attribute named "field", which hides dataclasses.field in its class body
+field_ = field
 
 
 @dataclass
 class Revision:
-    """A value an authority changed between two of its statements."""
+    """A value an authority changed between two of its statements (flash value, then follow-up value)."""
 
-    authority: str
-    field: str
-    old: Any
-    new: Any
-    report_id: str
-    published_at: str | None
+    authority: str = field_(metadata=meta("Authority that changed its value.", values=AUTHORITIES))
+    field: str = field_(metadata=meta("AuthorityView field that changed, e.g. count."))
+    old: Any = field_(metadata=meta("Value in the earlier statement."))
+    new: Any = field_(metadata=meta("Value in the later statement."))
+    report_id: str = field_(metadata=meta("Statement with the new value."))
+    published_at: str | None = field_(metadata=meta("Publication time of the statement with the new value."))
+    old_report_id: str | None = field_(default=None, metadata=meta("Statement with the old value."))
+    old_published_at: str | None = field_(
+        default=None, metadata=meta("Publication time of the statement with the old value.")
+    )
+    stage: str | None = field_(default=None, metadata=meta("Stage of the statement with the new value.", values=STAGES))
+    carried_by: str | None = field_(
+        default=None, metadata=meta("Intermediary that carried the new value; empty for the authority's own release.")
+    )
 
 
 @dataclass
 class Event:
-    """One launch (or salvo) as every source saw it."""
+    """One launch (or salvo) as every source saw it. Consensus rules: output/events.py and README."""
 
     id: str = field(metadata=meta("Stable event id; never changes when reports join."))
-    launch_date_local: str | None = field(default=None, metadata=meta("Launch date, Korea/Japan time (YYYY-MM-DD)."))
-    launch_utc: str | None = field(default=None, metadata=meta("Consensus first launch time (UTC, ISO 8601)."))
+    launch_date_local: str | None = field(
+        default=None,
+        metadata=meta("Launch date at the launch site (Korea/Japan time; UTC+8:30 from 2015-08-15 to 2018-05-04)."),
+    )
+    launch_utc: str | None = field(
+        default=None, metadata=meta("Consensus first launch time (UTC, ISO 8601): lower median of the authorities'.")
+    )
     time_precision: str | None = field(default=None, metadata=meta("Precision of launch_utc.", values=PRECISIONS))
-    count: int | None = field(default=None, metadata=meta("Consensus number of missiles."))
-    range_km: float | None = field(default=None, metadata=meta("Consensus longest range.", unit="km"))
-    apogee_km: float | None = field(default=None, metadata=meta("Consensus highest apogee.", unit="km"))
-    launch_area: str | None = field(default=None, metadata=meta("Launch area as first stated."))
-    launch_site: str | None = field(default=None, metadata=meta("Gazetteer id of the launch site."))
-    missile_class: str | None = field(default=None, metadata=meta("Consensus class.", values=MISSILE_CLASSES))
-    missile_name: str | None = field(default=None, metadata=meta("Weapon name, as named by any source."))
+    count: int | None = field(
+        default=None, metadata=meta("Consensus number of missiles: most stated exact count, else largest lower bound.")
+    )
+    count_qualifier: str | None = field(
+        default=None, metadata=meta("Qualifier of the consensus count.", values=COUNT_QUALIFIERS)
+    )
+    range_km: float | None = field(
+        default=None, metadata=meta("Consensus longest range: lower median of each authority's longest.", unit="km")
+    )
+    apogee_km: float | None = field(
+        default=None, metadata=meta("Consensus highest apogee: lower median of each authority's highest.", unit="km")
+    )
+    launch_area: str | None = field(
+        default=None, metadata=meta("Launch area in the words of the first authority to name one.")
+    )
+    launch_site: str | None = field(
+        default=None, metadata=meta("Gazetteer id of the launch site most authorities name.")
+    )
+    launch_lat: float | None = field(default=None, metadata=meta("Latitude of launch_site.", unit="degrees"))
+    launch_lon: float | None = field(default=None, metadata=meta("Longitude of launch_site.", unit="degrees"))
+    missile_class: str | None = field(
+        default=None,
+        metadata=meta(
+            "Consensus class: most stated; a specific ballistic class (icbm, ...) refines 'ballistic'.",
+            values=MISSILE_CLASSES,
+        ),
+    )
+    missile_name: str | None = field(
+        default=None, metadata=meta("Weapon name: KCNA's when it names one, else the first authority's.")
+    )
     authorities: dict[str, AuthorityView] = field(default_factory=dict, metadata=meta("Per-authority values."))
-    count_disagrees: bool = field(default=False, metadata=meta("Authorities state different counts."))
-    range_disagrees: bool = field(default=False, metadata=meta("Ranges differ by more than 10%."))
-    apogee_disagrees: bool = field(default=False, metadata=meta("Apogees differ by more than 10%."))
-    time_disagrees: bool = field(default=False, metadata=meta("Launch times differ by more than 5 minutes."))
-    unreported_by: list[str] = field(default_factory=list, metadata=meta("Authorities with no statement on it."))
+    count_disagrees: bool = field(
+        default=False,
+        metadata=meta("Authorities state different exact counts, or one's exact count is below another's bound."),
+    )
+    range_disagrees: bool = field(
+        default=False, metadata=meta("Authorities' longest ranges differ by more than 10% of the smaller.")
+    )
+    apogee_disagrees: bool = field(
+        default=False, metadata=meta("Authorities' highest apogees differ by more than 10% of the smaller.")
+    )
+    time_disagrees: bool = field(
+        default=False, metadata=meta("Authorities' first launch times differ by more than 5 minutes.")
+    )
+    unreported_by: list[str] = field(
+        default_factory=list,
+        metadata=meta("Authorities whose sources were collected for that date but who published nothing on it."),
+    )
+    ambiguous_with: list[str] = field(
+        default_factory=list,
+        metadata=meta("Events of the same day a day-only statement could belong to; its text does not tell which."),
+    )
     revisions: list[Revision] = field(default_factory=list, metadata=meta("Values changed by later statements."))
     grouping_reason: str = field(default="", metadata=meta("Why these reports were grouped together."))
     report_ids: list[str] = field(default_factory=list, metadata=meta("Reports grouped into the event."))
