@@ -79,42 +79,54 @@ class Document:
         return document_id(self.source, self.url)
 
 
+# Evidence and Revision have an attribute named "field", which hides dataclasses.field in their class bodies
+field_ = field
+
+
 @dataclass
 class Evidence:
     """Where a field's value was read: a span of the document text and its sentence."""
 
-    field: str
-    start: int
-    end: int
-    text: str
-    sentence: str
+    field: str = field_(metadata=meta("Statement column the evidence supports, e.g. range_km."))
+    start: int = field_(metadata=meta("Offset of the span's first character in the document text.", unit="characters"))
+    end: int = field_(metadata=meta("Offset just past the span.", unit="characters"))
+    text: str = field_(metadata=meta("The span as written."))
+    sentence: str = field_(metadata=meta("The sentence containing the span."))
 
 
 @dataclass
 class Missile:
     """One missile (or one itemized launch) when the text lists them separately."""
 
-    index: int
-    launch_time_local: str | None = None
-    range_km: float | None = None
-    apogee_km: float | None = None
-    flight_minutes: float | None = None
-    launch_area: str | None = None
-    missile_class: str | None = None
-    landing: str | None = None
-    eez: str | None = None
+    index: int = field(metadata=meta("Position of the missile in the statement, from 1."))
+    launch_time_local: str | None = field(
+        default=None, metadata=meta('Its launch time, local time of the statement ("HH:MM").')
+    )
+    range_km: float | None = field(default=None, metadata=meta("Its flight distance.", unit="km"))
+    apogee_km: float | None = field(default=None, metadata=meta("Its maximum altitude.", unit="km"))
+    flight_minutes: float | None = field(default=None, metadata=meta("Its flight time.", unit="minutes"))
+    launch_area: str | None = field(default=None, metadata=meta("Its launch area in the source's words."))
+    missile_class: str | None = field(default=None, metadata=meta("Its class.", values=MISSILE_CLASSES))
+    landing: str | None = field(default=None, metadata=meta("Where it came down.", values=LANDINGS))
+    eez: str | None = field(
+        default=None, metadata=meta("Its impact relative to Japan's exclusive economic zone.", values=EEZ_VALUES)
+    )
 
 
 @dataclass
 class Claim:
     """What a text credits to one authority (wire reports quote several)."""
 
-    authority: str
-    count: int | None = None
-    count_qualifier: str | None = None
-    range_km: list[float] = field(default_factory=list)
-    apogee_km: list[float] = field(default_factory=list)
-    launch_times_local: list[str] = field(default_factory=list)
+    authority: str = field(metadata=meta("Authority credited with the numbers.", values=AUTHORITIES))
+    count: int | None = field(default=None, metadata=meta("Number of missiles it is credited with."))
+    count_qualifier: str | None = field(
+        default=None, metadata=meta("How that count is qualified.", values=COUNT_QUALIFIERS)
+    )
+    range_km: list[float] = field(default_factory=list, metadata=meta("Ranges it is credited with.", unit="km"))
+    apogee_km: list[float] = field(default_factory=list, metadata=meta("Apogees it is credited with.", unit="km"))
+    launch_times_local: list[str] = field(
+        default_factory=list, metadata=meta('Launch times it is credited with ("HH:MM" or "HH").')
+    )
 
 
 @dataclass
@@ -236,10 +248,6 @@ class AuthorityView:
     report_ids: list[str] = field(
         default_factory=list, metadata=meta("Statements its values come from, oldest publication first.")
     )
-
-
-# Revision has an attribute named "field", which hides dataclasses.field in its class body
-field_ = field
 
 
 @dataclass

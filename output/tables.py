@@ -6,12 +6,13 @@ One declaration feeds the CSV writer, the JSON Lines writer, the data dictionary
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import typing
 from dataclasses import dataclass, fields
 from typing import Any
 
-from launchfeed.contracts import Claim, Evidence, Missile, Report
+from launchfeed.contracts import AUTHORITIES, AuthorityView, Claim, Document, Event, Evidence, Missile, Report
 
 LIST_SEPARATOR = ";"
 
@@ -24,6 +25,7 @@ class Column:
     unit: str | None = None
     values: tuple[str, ...] | None = None
     is_list: bool = False
+    item_type: str | None = None  # a list column's item type (Table Schema "list" type)
 
 
 @dataclass(frozen=True)
@@ -35,19 +37,24 @@ class Table:
 
 
 DATE_FIELDS = {"launch_date_local"}
-DATETIME_FIELDS = {"launch_utc", "published_at"}
+DATETIME_FIELDS = {"launch_utc", "published_at", "first_published_at"}
 
 
-def _frictionless_type(name: str, hint: Any) -> tuple[str, bool]:
+SCALAR_TYPES = {bool: "boolean", int: "integer", float: "number"}
+
+
+def _frictionless_type(name: str, hint: Any) -> tuple[str, str | None]:
+    """(type, item type of a list column or None)."""
     if name in DATE_FIELDS:
-        return "date", False
+        return "date", None
     if name in DATETIME_FIELDS:
-        return "datetime", False
+        return "datetime", None
     args = [a for a in typing.get_args(hint) if a is not type(None)] if typing.get_origin(hint) is not list else []
     base = args[0] if args else hint
     if typing.get_origin(base) is list:
-        return "string", True
-    return {bool: "boolean", int: "integer", float: "number"}.get(base, "string"), False
+        item = (typing.get_args(base) or (str,))[0]
+        return "string", SCALAR_TYPES.get(item, "string")
+    return SCALAR_TYPES.get(base, "string"), None
 
 
 def contract_columns(cls: type, skip: set[str] = frozenset(), docs: dict[str, str] | None = None) -> list[Column]:
@@ -56,12 +63,14 @@ def contract_columns(cls: type, skip: set[str] = frozenset(), docs: dict[str, st
     for f in fields(cls):
         if f.name in skip:
             continue
-        kind, is_list = _frictionless_type(f.name, hints[f.name])
+        kind, item_type = _frictionless_type(f.name, hints[f.name])
         meta = f.metadata or {}
         description = (docs or {}).get(f.name) or meta.get("doc") or f.name
-        if is_list:
+        if item_type:
             description += f" Several values are joined with '{LIST_SEPARATOR}'."
-        columns.append(Column(f.name, kind, description, meta.get("unit"), meta.get("values"), is_list))
+        columns.append(
+            Column(f.name, kind, description, meta.get("unit"), meta.get("values"), item_type is not None, item_type)
+        )
     return columns
 
 
@@ -71,10 +80,8 @@ STATEMENTS = Table(
     columns=(
         Column("report_id", "string", "Stable id of the statement (derived from the document id)."),
         *contract_columns(Report, skip={"missiles", "claims", "evidence"}),
-        Column("url", "string", "Canonical URL of the publication."),
-        Column("title", "string", "Title of the publication."),
-        Column("lang", "string", "Language of the publication (ISO 639-1)."),
-        Column("published_at", "datetime", "Publication time as the publisher states it, with its UTC offset."),
+        # the publication the statement was read from
+        *(c for c in contract_columns(Document) if c.name in ("url", "title", "lang", "published_at")),
     ),
     primary_key=("report_id",),
 )
@@ -84,20 +91,7 @@ MISSILES = Table(
     description="One row per missile when a statement itemizes them (①②, 'the first ..., the second ...').",
     columns=(
         Column("report_id", "string", "Statement the item belongs to."),
-        *contract_columns(
-            Missile,
-            docs={
-                "index": "Position of the missile in the statement, from 1.",
-                "launch_time_local": 'Launch time, local time of the statement ("HH:MM").',
-                "range_km": "Flight distance.",
-                "apogee_km": "Maximum altitude.",
-                "flight_minutes": "Flight time.",
-                "launch_area": "Launch area in the source's words.",
-                "missile_class": "Class of this missile.",
-                "landing": "Where it came down.",
-                "eez": "Impact relative to Japan's EEZ.",
-            },
-        ),
+        *contract_columns(Missile),
     ),
     primary_key=("report_id", "index"),
 )
@@ -107,17 +101,7 @@ CLAIMS = Table(
     description="One row per authority a statement quotes (wire reports quote several) with what it is credited with.",
     columns=(
         Column("report_id", "string", "Statement that quotes the authority."),
-        *contract_columns(
-            Claim,
-            docs={
-                "authority": "Authority credited with the numbers.",
-                "count": "Number of missiles it stated.",
-                "count_qualifier": "Qualifier of that count.",
-                "range_km": "Ranges it stated (km).",
-                "apogee_km": "Apogees it stated (km).",
-                "launch_times_local": 'Launch times it stated ("HH:MM").',
-            },
-        ),
+        *contract_columns(Claim),
     ),
     primary_key=("report_id", "authority"),
 )
@@ -127,26 +111,57 @@ EVIDENCE = Table(
     description="Where each value was read: the span of the document text and the sentence around it.",
     columns=(
         Column("report_id", "string", "Statement the value belongs to."),
-        *contract_columns(
-            Evidence,
-            docs={
-                "field": "Statement column the evidence supports.",
-                "start": "Offset of the first character of the span in the document text.",
-                "end": "Offset just past the span.",
-                "text": "The span as written.",
-                "sentence": "The sentence containing the span.",
-            },
-        ),
+        *contract_columns(Evidence),
     ),
     primary_key=(),
 )
 
-TABLES = (STATEMENTS, MISSILES, CLAIMS, EVIDENCE)
+# Authorities with their own columns in launches.csv ("other" stays in launches.jsonl and SQLite)
+LAUNCH_AUTHORITIES = tuple(a for a in AUTHORITIES if a != "other")
+# Event fields shown after the per-authority columns (long text)
+EVENT_TRAILING = ("revisions", "grouping_reason", "report_ids")
+
+
+def _authority_columns() -> list[Column]:
+    columns = []
+    for authority in LAUNCH_AUTHORITIES:
+        for column in contract_columns(AuthorityView, skip={"authority", "report_ids"}):
+            columns.append(
+                dataclasses.replace(
+                    column, name=f"{authority}_{column.name}", description=f"{authority}: {column.description}"
+                )
+            )
+    return columns
+
+
+_EVENT_COLUMNS = {c.name: c for c in contract_columns(Event, skip={"id", "authorities"})}
+
+LAUNCHES = Table(
+    name="launches",
+    description="One row per launch event (one launch or one salvo): consensus values, disagreement flags and "
+    "each authority's own values side by side.",
+    columns=(
+        Column("event_id", "string", "Stable id of the event; never changes when statements join it."),
+        *(c for name, c in _EVENT_COLUMNS.items() if name not in EVENT_TRAILING),
+        *_authority_columns(),
+        dataclasses.replace(
+            _EVENT_COLUMNS["revisions"],
+            description="Values an authority changed in a later statement, as 'authority field: old (time) -> new "
+            f"(time)'. Several values are joined with '{LIST_SEPARATOR}'.",
+        ),
+        _EVENT_COLUMNS["grouping_reason"],
+        _EVENT_COLUMNS["report_ids"],
+    ),
+    primary_key=("event_id",),
+)
+
+STATEMENT_TABLES = (STATEMENTS, MISSILES, CLAIMS, EVIDENCE)
+TABLES = (*STATEMENT_TABLES, LAUNCHES)
 
 
 def statement_tables(rows: list[dict]) -> dict[str, list[dict]]:
     """Rows of the store's statement query split into the four statement tables."""
-    out: dict[str, list[dict]] = {table.name: [] for table in TABLES}
+    out: dict[str, list[dict]] = {table.name: [] for table in STATEMENT_TABLES}
     for row in rows:
         report_id = row["id"]
         statement = {column.name: row.get(column.name) for column in STATEMENTS.columns}

@@ -8,8 +8,10 @@ import csv
 import io
 import json
 import os
+import re
 import tempfile
 from collections.abc import Iterable
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +19,8 @@ from output.tables import LIST_SEPARATOR, Table
 
 # A spreadsheet runs a cell that starts with one of these as a formula.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+# ...but a UTC offset ("+09:00") or a plain number is data no spreadsheet can run
+INERT_VALUE = re.compile(r"[+-](?:\d{2}:\d{2}|\d+(?:\.\d+)?)", re.ASCII)
 
 
 class OutputError(Exception):
@@ -46,21 +50,38 @@ def format_number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else repr(float(value))
 
 
+def neutralize(text: str) -> str:
+    """A leading ' keeps a spreadsheet from running a text cell as a formula."""
+    if text.startswith(FORMULA_PREFIXES) and not INERT_VALUE.fullmatch(text):
+        return "'" + text
+    return text
+
+
+def iso_datetime(value: Any) -> str:
+    """ISO 8601 with a numeric UTC offset ("Z" becomes "+00:00"): one spelling per column."""
+    if isinstance(value, datetime):
+        return value.isoformat()
+    try:
+        return datetime.fromisoformat(str(value)).isoformat()
+    except ValueError:
+        return str(value)
+
+
 def csv_cell(value: Any, kind: str) -> str:
-    """One CSV cell: empty for unknown, lists joined, formulas neutralized."""
+    """One CSV cell: empty for unknown, lists joined, times with offsets, formulas neutralized."""
     if value is None or value == []:
         return ""
     if kind == "boolean":
         return "true" if value else "false"
+    if kind == "datetime":
+        return iso_datetime(value)
     if isinstance(value, list):
         text = LIST_SEPARATOR.join(format_number(v) if isinstance(v, int | float) else str(v) for v in value)
     elif isinstance(value, float):
         return format_number(value)
     else:
         text = str(value)
-    if kind in ("string",) and text.startswith(FORMULA_PREFIXES):
-        text = "'" + text
-    return text
+    return neutralize(text) if kind == "string" else text
 
 
 def render_csv(table: Table, rows: Iterable[dict]) -> str:
