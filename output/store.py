@@ -21,7 +21,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from launchfeed.contracts import Claim, Document, Evidence, Missile, Report
+from launchfeed.contracts import AuthorityView, Claim, Document, Event, Evidence, Missile, Report
 
 MIGRATIONS: list[str] = [
     # 1: the first schema
@@ -62,6 +62,20 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX changes_run ON changes (run_id);
     """,
+    # 2: launch events (output/events.py); their value columns are added from the Event and
+    # AuthorityView contracts. event_members is each report's event; event_ids every id ever given.
+    """
+    CREATE TABLE events (id TEXT PRIMARY KEY, first_seen_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+    CREATE TABLE event_authorities (
+        event_id TEXT NOT NULL, authority TEXT NOT NULL, PRIMARY KEY (event_id, authority)
+    );
+    CREATE TABLE event_members (report_id TEXT PRIMARY KEY, event_id TEXT NOT NULL);
+    CREATE INDEX event_members_event ON event_members (event_id);
+    CREATE TABLE event_ids (
+        id TEXT PRIMARY KEY, anchor_report_id TEXT NOT NULL, assigned_at TEXT NOT NULL, retired_at TEXT,
+        merged_into TEXT
+    );
+    """,
 ]
 
 # Report fields kept as JSON text rather than plain columns
@@ -83,6 +97,10 @@ def sql_type(hint: Any) -> str:
 
 
 REPORT_COLUMNS: dict[str, str] = {name: sql_type(hint) for name, hint in typing.get_type_hints(Report).items()}
+EVENT_COLUMNS: dict[str, str] = {name: sql_type(hint) for name, hint in typing.get_type_hints(Event).items()}
+AUTHORITY_VIEW_COLUMNS: dict[str, str] = {
+    name: sql_type(hint) for name, hint in typing.get_type_hints(AuthorityView).items()
+}
 
 
 def report_to_row(report: Report) -> dict[str, Any]:
@@ -168,6 +186,8 @@ class Store:
                     self.db.execute(statement)
                 self.db.execute("INSERT INTO schema_version VALUES (?, ?)", (version, now_iso()))
             self._add_contract_columns("reports", REPORT_COLUMNS)
+            self._add_contract_columns("events", EVENT_COLUMNS)
+            self._add_contract_columns("event_authorities", AUTHORITY_VIEW_COLUMNS)
 
     def _add_contract_columns(self, table: str, columns: dict[str, str]) -> None:
         present = {row["name"] for row in self.db.execute(f"PRAGMA table_info({table})")}

@@ -1,0 +1,948 @@
+"""Reconciliation: statements from every source grouped into launch events.
+
+A *statement* is a stored report with the publication time of its document. An
+*event* is one launch or one salvo as every authority saw it.
+
+Grouping (``group_statements``), in this order:
+
+1. Each statement is placed: a *timed* statement spans its stated launch times in UTC
+   (first to last; an hour-only time covers its whole hour); a *day-only* statement
+   gives the launch day at the launch site; a statement with neither is *unplaced*.
+2. Timed statements, taken in order of launch time, join an event when they start at
+   most ``JOIN_GAP`` (60 minutes) after the event's last launch time, unless the
+   texts contradict each other: missile classes of different families (cruise,
+   anti-air, ballistic) or named launch sites more than ``SITE_APART_KM`` apart.
+   So a flash and its follow-up, or JCS's and MOD's releases on the same 7:44
+   launch, are one event; launches four hours apart are two.
+3. A day-only statement joins the timed event of its day (launch-site date, or the
+   authority's own date for US commands that date in their own zone) when exactly
+   one such event launched before the statement was published; when several did,
+   an event whose class or site matches the text is taken if it is the only one;
+   otherwise the statement is kept apart and the event lists the candidates in
+   ``ambiguous_with``. Day-only statements of a day without a timed event form one
+   event per day and class family.
+4. An unplaced statement is an event of its own.
+
+Every event's ``grouping_reason`` says which of these rules put its statements together.
+
+Event ids (``assign_ids``): an event's *anchor* is its earliest-published statement
+(ties: stage, then report id); a new event's id is ``ev-`` plus a hash of the anchor's
+report id (itself a hash of source and URL), so repeated runs and rebuilds of the
+same archive give the same ids. The store keeps every report's event id: on the next
+run an event keeps the id held by its earliest-published statement that had one, so
+the id survives later reports joining, earlier-published reports arriving late and
+re-extraction. When two events merge, the id of the earlier-anchored one survives and
+the other is retired (recorded as ``merged_event`` in the change log); a retired id
+is given again only to an event with the same anchor.
+
+Per authority (``AuthorityView``), each group of fields (count and qualifier; range;
+apogee; launch time and times; area and site; class; name) takes the latest statement
+that states it, by publication time: its own releases first, values carried by an
+intermediary (a wire report quoting it, ``Report.claims``) only where its own
+releases are silent. Earlier values that a later statement changed are the
+``revisions``. Consensus rules and flags: see ``build_event``.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import typing
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass, field, fields
+from datetime import UTC, date, datetime, timedelta, timezone
+from math import asin, cos, radians, sin, sqrt
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from launchfeed.contracts import AUTHORITIES, AuthorityView, Event, Report, Revision, stable_id
+from output.store import AUTHORITY_VIEW_COLUMNS, EVENT_COLUMNS, Store, _plain, now_iso
+from output.tables import LAUNCH_AUTHORITIES
+
+JOIN_GAP = timedelta(minutes=60)
+TIME_TOLERANCE = timedelta(minutes=5)
+VALUE_TOLERANCE = 0.10  # ranges and apogees agree within 10% of the smaller
+SITE_APART_KM = 150.0
+PUBLICATION_SLACK = timedelta(minutes=10)  # clocks and "about" times: a flash may predate the launch by minutes
+
+# North Korean local time (UTC+8:30 from 2015-08-15 to 2018-05-04, else UTC+9)
+SITE_ZONE = ZoneInfo("Asia/Pyongyang")
+# Authorities that date a statement in their own zone when they give only the day
+AUTHORITY_ZONES = {"indopacom": ZoneInfo("Pacific/Honolulu"), "dod": ZoneInfo("America/New_York")}
+OFFICIAL = tuple(a for a in AUTHORITIES if a != "other")
+STAGE_ORDER = {"flash": 0, "followup": 1, "final": 2}
+CLASS_FAMILY = {
+    "ballistic": "ballistic",
+    "icbm": "ballistic",
+    "slbm": "ballistic",
+    "hypersonic": "ballistic",
+    "mlrs": "ballistic",
+    "satellite_launch": "ballistic",
+    "cruise": "cruise",
+    "anti_air": "anti_air",
+}
+EXACT_QUALIFIERS = (None, "exact", "total")
+# AuthorityView fields that one statement states together
+UNITS: tuple[tuple[str, ...], ...] = (
+    ("count", "count_qualifier"),
+    ("range_km",),
+    ("apogee_km",),
+    ("launch_utc", "time_precision", "launch_times_local"),
+    ("launch_area", "launch_site"),
+    ("missile_class",),
+    ("missile_name",),
+)
+FAR_FUTURE = datetime.max.replace(tzinfo=UTC)
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A report with the publication time of the document it was read from."""
+
+    report: Report
+    published_at: datetime | None = None
+    published_precision: str = "day"
+
+    @property
+    def order(self) -> tuple:
+        """Publication order: time, then stage (a flash before its follow-up), then report id."""
+        published = self.published_at.astimezone(UTC) if self.published_at else FAR_FUTURE
+        return published, STAGE_ORDER.get(self.report.stage or "", 3), self.report.id
+
+
+# -- placing statements --------------------------------------------------------------------
+
+
+@dataclass
+class Placement:
+    statement: Statement
+    start: datetime | None = None  # UTC
+    end: datetime | None = None
+    day: date | None = None  # launch-site date
+    precision: str | None = None
+
+    @property
+    def timed(self) -> bool:
+        return self.start is not None
+
+    @property
+    def report(self) -> Report:
+        return self.statement.report
+
+
+def parse_utc(text: str | None) -> datetime | None:
+    if not text:
+        return None
+    try:
+        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def parse_day(text: str | None) -> date | None:
+    try:
+        return date.fromisoformat(text) if text and len(text) == 10 else None
+    except ValueError:
+        return None
+
+
+def _minutes(local_time: str) -> tuple[int, bool] | None:
+    """Minutes after midnight of "HH:MM" or "HH", and whether only the hour was given."""
+    hour, _, minute = local_time.partition(":")
+    if not hour.isdigit() or (minute and not minute.isdigit()):
+        return None
+    return int(hour) * 60 + int(minute or 0), not minute
+
+
+def local_span(times: Sequence[str]) -> timedelta:
+    """From the first stated launch time to the end of the last (times are in order;
+    a time earlier than the one before it is on the next day)."""
+    parsed = [m for m in (_minutes(t) for t in times) if m is not None]
+    if not parsed:
+        return timedelta(0)
+    first = previous = parsed[0][0]
+    last = first
+    for minute, _ in parsed:
+        while minute < previous:
+            minute += 24 * 60
+        previous = last = minute
+    hour_only = parsed[-1][1]
+    return timedelta(minutes=last - first + (59 if hour_only else 0))
+
+
+def place(statement: Statement) -> Placement:
+    report = statement.report
+    start = parse_utc(report.launch_utc) if report.time_precision in ("minute", "hour") else None
+    day = parse_day(report.launch_date_local)
+    if start is not None:
+        end = start + local_span(report.launch_times_local)
+        if report.time_precision == "hour" and end == start:
+            end = start + timedelta(minutes=59)
+        return Placement(statement, start, end, day or start.astimezone(SITE_ZONE).date(), report.time_precision)
+    if day is not None:
+        return Placement(statement, day=day, precision="day")
+    return Placement(statement)
+
+
+# -- grouping --------------------------------------------------------------------------------
+
+
+@dataclass
+class Group:
+    """Statements about one launch, and why they were put together."""
+
+    placements: list[Placement] = field(default_factory=list)
+    kind: str = "timed"  # timed, day or unplaced
+    notes: list[str] = field(default_factory=list)
+    ambiguous_with: list[int] = field(default_factory=list)  # indexes of other groups
+
+    @property
+    def start(self) -> datetime | None:
+        return min((p.start for p in self.placements if p.start), default=None)
+
+    @property
+    def end(self) -> datetime | None:
+        return max((p.end for p in self.placements if p.end), default=None)
+
+    @property
+    def day(self) -> date | None:
+        if self.start is not None:
+            return self.start.astimezone(SITE_ZONE).date()
+        days = Counter(p.day for p in self.placements if p.day)
+        return min(days, key=lambda d: (-days[d], d)) if days else None
+
+    @property
+    def statements(self) -> list[Statement]:
+        return sorted((p.statement for p in self.placements), key=lambda s: s.order)
+
+    def sort_key(self) -> tuple:
+        when = self.start or (datetime.combine(self.day, datetime.min.time(), UTC) if self.day else FAR_FUTURE)
+        return when, self.statements[0].report.id
+
+
+def _family(report: Report) -> str | None:
+    return CLASS_FAMILY.get(report.missile_class or "")
+
+
+def _distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    lat1, lon1, lat2, lon2 = map(radians, (*a, *b))
+    h = sin((lat2 - lat1) / 2) ** 2 + cos(lat1) * cos(lat2) * sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * asin(sqrt(h))
+
+
+def _coordinates(report: Report) -> tuple[float, float] | None:
+    if report.launch_lat is None or report.launch_lon is None:
+        return None
+    return report.launch_lat, report.launch_lon
+
+
+def contradiction(report: Report, others: Iterable[Report]) -> str | None:
+    """Why the text of a report cannot be about the same launch as the others, if it cannot."""
+    family, where = _family(report), _coordinates(report)
+    for other in others:
+        other_family = _family(other)
+        if family and other_family and family != other_family:
+            return f"missile class {report.missile_class} vs {other.missile_class}"
+        other_where = _coordinates(other)
+        if where and other_where and _distance_km(where, other_where) > SITE_APART_KM:
+            return f"launch site {report.launch_site} vs {other.launch_site}, over {SITE_APART_KM:.0f} km apart"
+    return None
+
+
+def _affinity(report: Report, group: Group) -> str | None:
+    """What a day-only report shares with an event beyond the day: its class or site."""
+    for p in group.placements:
+        if report.missile_class and report.missile_class == p.report.missile_class != "ballistic":
+            return f"class {report.missile_class}"
+        if report.launch_site and report.launch_site == p.report.launch_site:
+            return f"site {report.launch_site}"
+    return None
+
+
+def label(statement: Statement) -> str:
+    report = statement.report
+    name = report.authority or report.source or "unknown"
+    if report.channel:
+        name += f" via {report.channel}"
+    return f"{name} {report.stage}" if report.stage else name
+
+
+def _hhmm(moment: datetime) -> str:
+    return moment.strftime("%H:%M")
+
+
+def _event_days(group: Group, authority: str | None) -> set[date]:
+    """Dates an authority that gives only the day could mean for a timed event."""
+    days = {group.start.astimezone(SITE_ZONE).date(), group.end.astimezone(SITE_ZONE).date()}
+    zone = AUTHORITY_ZONES.get(authority or "")
+    if zone is not None:
+        days |= {group.start.astimezone(zone).date(), group.end.astimezone(zone).date()}
+    return days
+
+
+def _latest_possible_launch(statement: Statement) -> datetime:
+    """A statement reports a launch that happened before it was published."""
+    published = statement.published_at
+    if published is None:
+        return FAR_FUTURE
+    if statement.published_precision in ("minute", "second"):
+        return published.astimezone(UTC) + PUBLICATION_SLACK
+    # a date only: the launch happened by the end of that day, in the publisher's zone
+    return published.replace(hour=23, minute=59, second=59).astimezone(UTC) + PUBLICATION_SLACK
+
+
+def group_statements(statements: Iterable[Statement]) -> list[Group]:
+    """Statements grouped into launches (the rules are in the module docstring); pure and
+    deterministic: the same statements in any order give the same groups, in launch order."""
+    placements = sorted((place(s) for s in statements), key=lambda p: p.statement.report.id)
+    timed = sorted((p for p in placements if p.timed), key=lambda p: (p.start, p.end, p.report.id))
+    groups: list[Group] = []
+    for p in timed:
+        best: Group | None = None
+        for group in groups:
+            gap = p.start - group.end
+            if gap > JOIN_GAP:
+                continue
+            why_not = contradiction(p.report, (q.report for q in group.placements))
+            if why_not:
+                group.notes.append(f"{label(p.statement)} at {_hhmm(p.start)} UTC kept apart: {why_not}")
+                continue
+            if best is None or max(gap, timedelta(0)) < max(p.start - best.end, timedelta(0)):
+                best = group
+        if best is None:
+            groups.append(Group([p]))
+        else:
+            best.placements.append(p)
+
+    day_groups: list[Group] = []
+    for p in sorted((p for p in placements if not p.timed and p.day), key=lambda p: (p.day, p.report.id)):
+        latest = _latest_possible_launch(p.statement)
+        candidates = [
+            i
+            for i, g in enumerate(groups)
+            if g.kind == "timed"
+            and p.day in _event_days(g, p.report.authority)
+            and g.start <= latest
+            and not contradiction(p.report, (q.report for q in g.placements))
+        ]
+        if len(candidates) > 1:
+            matching = [(i, why) for i in candidates if (why := _affinity(p.report, groups[i]))]
+            if len(matching) == 1:
+                index, why = matching[0]
+                groups[index].placements.append(p)
+                groups[index].notes.append(
+                    f"{label(p.statement)} states only the day {p.day}: of {len(candidates)} events that day, "
+                    f"the only one with its {why}"
+                )
+                continue
+        if len(candidates) == 1:
+            groups[candidates[0]].placements.append(p)
+            groups[candidates[0]].notes.append(
+                f"{label(p.statement)} states only the day {p.day}: the only event that day"
+            )
+            continue
+        target = next(
+            (g for g in day_groups if g.day == p.day and not contradiction(p.report, (q.report for q in g.placements))),
+            None,
+        )
+        if target is None:
+            target = Group([], kind="day")
+            day_groups.append(target)
+        target.placements.append(p)
+        if candidates:
+            times = ", ".join(f"{_hhmm(groups[i].start)} UTC" for i in candidates)
+            target.notes.append(
+                f"{label(p.statement)} states only the day {p.day}, which had {len(candidates)} events "
+                f"({times}), and its text does not say which: kept apart"
+            )
+            target.ambiguous_with = sorted(set(target.ambiguous_with) | set(candidates))
+    unplaced = [Group([p], kind="unplaced") for p in placements if not p.timed and not p.day]
+
+    every = groups + day_groups + unplaced
+    order = sorted(range(len(every)), key=lambda i: every[i].sort_key())
+    position = {old: new for new, old in enumerate(order)}
+    result = [every[i] for i in order]
+    for group in result:
+        group.ambiguous_with = sorted(position[i] for i in group.ambiguous_with)
+    return result
+
+
+def grouping_reason(group: Group) -> str:
+    statements = group.statements
+    if group.kind == "unplaced":
+        return f"{label(statements[0])} states no launch date: an event of its own"
+    if group.kind == "day":
+        head = f"statements giving only the day {group.day} (launch-site date): " + ", ".join(map(label, statements))
+        if not group.ambiguous_with:
+            head += "; no event with a launch time that day"
+        return "; ".join([head, *group.notes])
+    timed = sorted((p for p in group.placements if p.timed), key=lambda p: (p.start, p.statement.order))
+    window = f"{group.start:%Y-%m-%d %H:%M}" + (f"-{_hhmm(group.end)}" if group.end != group.start else "")
+    if len(timed) == 1:
+        head = f"one statement with a launch time ({window} UTC): {label(timed[0].statement)}"
+    else:
+        head = f"launch times within {JOIN_GAP.seconds // 60} minutes of each other ({window} UTC): " + ", ".join(
+            f"{label(p.statement)} {_hhmm(p.start)}" for p in timed
+        )
+    return "; ".join([head, *group.notes])
+
+
+# -- ids -------------------------------------------------------------------------------------
+
+
+def event_id(anchor_report_id: str, salt: int = 0) -> str:
+    return "ev-" + stable_id("event", anchor_report_id, *([str(salt)] if salt else []))
+
+
+@dataclass
+class IdAssignment:
+    ids: list[str]  # one per group
+    anchors: list[str]  # anchor report id per group
+    merged: dict[str, str] = field(default_factory=dict)  # retired id -> id of the event that took its reports
+    withdrawn: list[str] = field(default_factory=list)  # retired ids whose reports are all gone
+
+
+def assign_ids(groups: Sequence[Group], previous: Mapping[str, str] | None = None) -> IdAssignment:
+    """One id per group. ``previous`` maps report ids to the event ids they had."""
+    previous = previous or {}
+    anchors = [g.statements[0].report.id for g in groups]
+    order = sorted(range(len(groups)), key=lambda i: (groups[i].statements[0].order, i))
+    ids: list[str | None] = [None] * len(groups)
+    used: set[str] = set()
+    for i in order:
+        for statement in groups[i].statements:
+            old = previous.get(statement.report.id)
+            if old and old not in used:
+                ids[i] = old
+                used.add(old)
+                break
+    held = set(previous.values())
+    for i in order:
+        if ids[i] is None:
+            # an id derived from the same anchor is that event's own (revived when it was retired);
+            # an id kept by another event is never shared
+            salt = 0
+            while event_id(anchors[i], salt) in used:
+                salt += 1
+            ids[i] = event_id(anchors[i], salt)
+            used.add(ids[i])
+    assignment = IdAssignment([i for i in ids if i is not None], anchors)
+    where = {s.report.id: ids[i] for i, g in enumerate(groups) for s in g.statements}
+    for old in sorted(held - used):
+        heirs = [where[r] for r, e in sorted(previous.items()) if e == old and r in where]
+        if heirs:
+            assignment.merged[old] = Counter(heirs).most_common(1)[0][0]
+        else:
+            assignment.withdrawn.append(old)
+    return assignment
+
+
+# -- per-authority values ------------------------------------------------------------------
+
+
+@dataclass
+class Contribution:
+    """What one statement says one authority stated: its own release, or carried by another."""
+
+    authority: str
+    statement: Statement
+    carried_by: str | None
+    values: dict[str, Any]
+
+    def states(self, unit: tuple[str, ...]) -> bool:
+        return any(self.values.get(name) not in (None, []) for name in unit)
+
+
+def _claim_utc(report: Report, times: list[str]) -> tuple[str | None, str | None]:
+    """UTC of a quoted authority's first launch time, on the report's launch date and zone."""
+    day = parse_day(report.launch_date_local)
+    first = _minutes(times[0]) if times else None
+    if day is None or first is None or not report.tz:
+        return None, None
+    try:
+        sign = -1 if report.tz.startswith("-") else 1
+        hours, minutes = report.tz.lstrip("+-").split(":")
+        zone = timezone(sign * timedelta(hours=int(hours), minutes=int(minutes)))
+    except ValueError:
+        return None, None
+    local = datetime.combine(day, datetime.min.time(), zone) + timedelta(minutes=first[0])
+    return local.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:00Z"), "hour" if first[1] else "minute"
+
+
+def contributions(statement: Statement) -> list[Contribution]:
+    report = statement.report
+    claims = {c.authority: c for c in report.claims if c.authority}
+    out = []
+    if report.authority:
+        values: dict[str, Any] = {
+            "stage": report.stage,
+            "launch_utc": report.launch_utc,
+            "time_precision": report.time_precision if report.launch_utc else None,
+            "launch_times_local": list(report.launch_times_local),
+            "launch_area": report.launch_area,
+            "launch_site": report.launch_site,
+            "missile_class": report.missile_class,
+            "missile_name": report.missile_name,
+        }
+        # a text quoting several authorities mixes their numbers at the top level: take its own claim
+        numbers = claims.get(report.authority) if claims else report
+        if numbers is not None:
+            values |= {
+                "count": numbers.count,
+                "count_qualifier": numbers.count_qualifier,
+                "range_km": list(numbers.range_km),
+                "apogee_km": list(numbers.apogee_km),
+            }
+        out.append(Contribution(report.authority, statement, report.channel, values))
+    for authority, claim in sorted(claims.items()):
+        if authority == report.authority:
+            continue
+        launch_utc, precision = _claim_utc(report, claim.launch_times_local)
+        values = {
+            "count": claim.count,
+            "count_qualifier": claim.count_qualifier,
+            "range_km": list(claim.range_km),
+            "apogee_km": list(claim.apogee_km),
+            "launch_times_local": list(claim.launch_times_local),
+            "launch_utc": launch_utc,
+            "time_precision": precision,
+        }
+        out.append(Contribution(authority, statement, report.channel or report.source or "unknown", values))
+    return out
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return moment.isoformat() if moment else None
+
+
+def authority_view(authority: str, contribs: list[Contribution]) -> tuple[AuthorityView, list[Revision]]:
+    """An authority's latest values (own releases first) and the values its later statements changed."""
+    contribs = sorted(contribs, key=lambda c: c.statement.order)
+    view = AuthorityView(authority)
+    revisions: list[Revision] = []
+    for unit in UNITS:
+        own = [c for c in contribs if c.carried_by is None and c.states(unit)]
+        sequence = own or [c for c in contribs if c.states(unit)]
+        for before, after in zip(sequence, sequence[1:], strict=False):
+            for name in unit:
+                old, new = before.values.get(name), after.values.get(name)
+                # a value stated for the first time is not a revision; a dropped one neither
+                if old != new and old not in (None, []) and new not in (None, []) and name != "time_precision":
+                    revisions.append(
+                        Revision(
+                            authority=authority,
+                            field=name,
+                            old=old,
+                            new=new,
+                            report_id=after.statement.report.id,
+                            published_at=_iso(after.statement.published_at),
+                            old_report_id=before.statement.report.id,
+                            old_published_at=_iso(before.statement.published_at),
+                            stage=after.statement.report.stage,
+                            carried_by=after.carried_by,
+                        )
+                    )
+        if sequence:
+            for name in unit:
+                setattr(view, name, sequence[-1].values.get(name))
+    staged = [c for c in contribs if c.values.get("stage")]
+    own_staged = [c for c in staged if c.carried_by is None]
+    view.stage = (own_staged or staged)[-1].values["stage"] if staged else None
+    view.first_published_at = _iso(contribs[0].statement.published_at)
+    view.carried_by = sorted({c.carried_by for c in contribs if c.carried_by})
+    view.report_ids = list(dict.fromkeys(c.statement.report.id for c in contribs))
+    return view, revisions
+
+
+def latency_minutes(contribs: list[Contribution], launch: datetime | None) -> float | None:
+    """First own statement's publication time minus the launch time, when both are known to the minute."""
+    own = sorted((c for c in contribs if c.carried_by is None), key=lambda c: c.statement.order)
+    if launch is None or not own:
+        return None
+    first = own[0].statement
+    if first.published_at is None or first.published_precision not in ("minute", "second"):
+        return None
+    return round((first.published_at.astimezone(UTC) - launch).total_seconds() / 60, 1)
+
+
+# -- consensus ---------------------------------------------------------------------------------
+
+
+def _spread_exceeds(values: list[float], tolerance: float) -> bool:
+    return len(values) > 1 and max(values) > min(values) * (1 + tolerance)
+
+
+def consensus_count(views: list[AuthorityView]) -> tuple[int | None, str | None, bool]:
+    """(count, qualifier, disagrees). The exact count most authorities state (ties: the larger);
+    without one, the largest lower bound ("at least"), then an approximate count, then "multiple".
+    Exact counts disagree when they differ or one is below another authority's lower bound."""
+    exact = [v.count for v in views if v.count is not None and v.count_qualifier in EXACT_QUALIFIERS]
+    bounds = [v.count for v in views if v.count is not None and v.count_qualifier == "at_least"]
+    approx = [v.count for v in views if v.count is not None and v.count_qualifier == "approx"]
+    disagrees = len(set(exact)) > 1 or bool(exact and bounds and min(exact) < max(bounds))
+    if exact:
+        votes = Counter(exact)
+        return max(votes, key=lambda n: (votes[n], n)), "exact", disagrees
+    if bounds:
+        return max(bounds), "at_least", disagrees
+    if approx:
+        return statistics.median_low(approx), "approx", disagrees
+    if any(v.count_qualifier == "multiple" for v in views):
+        return None, "multiple", disagrees
+    return None, None, disagrees
+
+
+def consensus_value(values: list[float]) -> tuple[float | None, bool]:
+    """Lower median of one value per authority (always a value someone stated), and whether
+    the largest exceeds the smallest by more than 10%."""
+    if not values:
+        return None, False
+    return statistics.median_low(values), _spread_exceeds(values, VALUE_TOLERANCE)
+
+
+def consensus_time(views: list[AuthorityView]) -> tuple[datetime | None, str | None, bool]:
+    """Lower median of the authorities' first launch times at the finest precision stated;
+    they disagree when two of them are more than 5 minutes apart (an hour-only time
+    covers its hour)."""
+    stated = [(t, v.time_precision) for v in views if (t := parse_utc(v.launch_utc)) and v.time_precision]
+    spans = [(t, t + (timedelta(minutes=59) if p == "hour" else timedelta(0))) for t, p in stated]
+    disagrees = bool(spans) and max(s for s, _ in spans) - min(e for _, e in spans) > TIME_TOLERANCE
+    for precision in ("minute", "hour"):
+        times = sorted(t for t, p in stated if p == precision)
+        if times:
+            return statistics.median_low(times), precision, disagrees
+    return None, None, disagrees
+
+
+def consensus_class(views: list[AuthorityView]) -> str | None:
+    """The class most authorities state; a 'ballistic' vote also supports each specific
+    ballistic class (icbm, slbm, ...); ties go to the authority that reported first."""
+    stated = [v.missile_class for v in views if v.missile_class]
+    if not stated:
+        return None
+    votes = Counter(stated)
+    for name in votes:
+        if name != "ballistic" and CLASS_FAMILY.get(name) == "ballistic":
+            votes[name] += votes["ballistic"]
+    best = max(votes.values())
+    return next(c for c in stated if votes[c] == best)
+
+
+def build_event(
+    group: Group, event_id: str, *, collected: Mapping[str, date | None] | None = None, ambiguous_with: list[str] = ()
+) -> Event:
+    """The event of one group. ``collected`` maps each authority whose sources were collected
+    to the first date they cover (None: all dates); an official authority in it that stated
+    nothing on the event is listed in ``unreported_by``."""
+    by_authority: dict[str, list[Contribution]] = {}
+    for statement in group.statements:
+        for c in contributions(statement):
+            by_authority.setdefault(c.authority, []).append(c)
+    ordered = sorted(by_authority, key=lambda a: (min(c.statement.order for c in by_authority[a]), a))
+    views: dict[str, AuthorityView] = {}
+    revisions: list[Revision] = []
+    for authority in ordered:
+        views[authority], changed = authority_view(authority, by_authority[authority])
+        revisions += changed
+    official = [views[a] for a in ordered if a in OFFICIAL]
+
+    launch, precision, time_disagrees = consensus_time(official)
+    for authority in ordered:
+        views[authority].latency_minutes = latency_minutes(
+            by_authority[authority], launch if precision == "minute" else None
+        )
+    count, count_qualifier, count_disagrees = consensus_count(official)
+    range_km, range_disagrees = consensus_value([max(v.range_km) for v in official if v.range_km])
+    apogee_km, apogee_disagrees = consensus_value([max(v.apogee_km) for v in official if v.apogee_km])
+    sites = Counter(v.launch_site for v in official if v.launch_site)
+    site = next(
+        (v.launch_site for v in official if v.launch_site and sites[v.launch_site] == max(sites.values())), None
+    )
+    where = next(
+        (
+            _coordinates(p.report)
+            for p in group.placements
+            if site and p.report.launch_site == site and _coordinates(p.report)
+        ),
+        None,
+    )
+    day = launch.astimezone(SITE_ZONE).date() if launch else group.day
+    names = [views["kcna"]] if "kcna" in views and views["kcna"].missile_name else list(views.values())
+    unreported = [
+        a
+        for a in OFFICIAL
+        if a in (collected or {})
+        and a not in views
+        and (collected[a] is None or (day is not None and day >= collected[a]))
+    ]
+    return Event(
+        id=event_id,
+        launch_date_local=day.isoformat() if day else None,
+        launch_utc=launch.strftime("%Y-%m-%dT%H:%M:00Z") if launch else None,
+        time_precision=precision or ("day" if day else None),
+        count=count,
+        count_qualifier=count_qualifier,
+        range_km=range_km,
+        apogee_km=apogee_km,
+        launch_area=next((v.launch_area for v in official if v.launch_area), None),
+        launch_site=site,
+        launch_lat=where[0] if where else None,
+        launch_lon=where[1] if where else None,
+        missile_class=consensus_class(official),
+        missile_name=next((v.missile_name for v in names if v.missile_name), None),
+        authorities=views,
+        count_disagrees=count_disagrees,
+        range_disagrees=range_disagrees,
+        apogee_disagrees=apogee_disagrees,
+        time_disagrees=time_disagrees,
+        unreported_by=unreported,
+        ambiguous_with=list(ambiguous_with),
+        revisions=sorted(revisions, key=lambda r: (r.published_at or "", r.authority, r.field)),
+        grouping_reason=grouping_reason(group),
+        report_ids=[s.report.id for s in group.statements],
+    )
+
+
+@dataclass
+class Reconciliation:
+    events: list[Event]
+    assignment: IdAssignment
+    members: dict[str, str]  # report id -> event id
+
+
+def reconcile(
+    statements: Iterable[Statement],
+    *,
+    previous: Mapping[str, str] | None = None,
+    collected: Mapping[str, date | None] | None = None,
+) -> Reconciliation:
+    """Statements in, events out (launch order). ``previous``: report id -> event id of the
+    last run; ``collected``: see ``build_event`` (default: every authority with a statement
+    in the input, on all dates)."""
+    statements = list(statements)
+    if collected is None:
+        collected = {s.report.authority: None for s in statements if s.report.authority}
+    groups = group_statements(statements)
+    assignment = assign_ids(groups, previous)
+    events = [
+        build_event(
+            group,
+            assignment.ids[i],
+            collected=collected,
+            ambiguous_with=[assignment.ids[j] for j in group.ambiguous_with],
+        )
+        for i, group in enumerate(groups)
+    ]
+    members = {report_id: event.id for event in events for report_id in event.report_ids}
+    return Reconciliation(events, assignment, members)
+
+
+# -- rows for launches.csv / launches.jsonl ------------------------------------------------------
+
+
+def revision_text(revision: Revision) -> str:
+    def shown(value: Any) -> str:
+        if isinstance(value, list):
+            return "/".join(str(int(v)) if isinstance(v, float) and v.is_integer() else str(v) for v in value)
+        return str(value)
+
+    via = f" via {revision.carried_by}" if revision.carried_by else ""
+    return (
+        f"{revision.authority} {revision.field}: {shown(revision.old)} ({revision.old_published_at or 'undated'}) "
+        f"-> {shown(revision.new)} ({revision.published_at or 'undated'}{via})"
+    )
+
+
+def launch_row(event: Event) -> dict[str, Any]:
+    """The event as one flat launches.csv row (columns: output.tables.LAUNCHES)."""
+    row: dict[str, Any] = {"event_id": event.id}
+    for f in fields(Event):
+        if f.name not in ("id", "authorities", "revisions"):
+            row[f.name] = getattr(event, f.name)
+    row["revisions"] = [revision_text(r) for r in event.revisions]
+    for authority in LAUNCH_AUTHORITIES:
+        view = event.authorities.get(authority)
+        for f in fields(AuthorityView):
+            if f.name not in ("authority", "report_ids"):
+                row[f"{authority}_{f.name}"] = getattr(view, f.name) if view else None
+    return row
+
+
+def event_record(event: Event) -> dict[str, Any]:
+    """The event as one launches.jsonl object: the Event contract, authorities and revisions nested."""
+    return asdict(event)
+
+
+# -- the store: statements in, events and their ids kept -------------------------------------------
+
+
+def load_statements(store: Store) -> list[Statement]:
+    """Every stored report with its document's publication time."""
+    with store.transaction() as db:
+        published = {
+            row["id"]: (row["published_at"], row["published_precision"])
+            for row in db.execute("SELECT id, published_at, published_precision FROM documents")
+        }
+    statements = []
+    for report in store.reports():
+        when, precision = published.get(report.document_id or "", (None, None))
+        try:
+            moment = datetime.fromisoformat(when) if when else None
+        except ValueError:
+            moment = None
+        if moment is not None and moment.tzinfo is None:
+            moment = None  # a publication time without its offset cannot be placed
+        statements.append(Statement(report, moment, precision or "day"))
+    return statements
+
+
+def collected_authorities(store: Store, source_authorities: Mapping[str, str]) -> dict[str, date | None]:
+    """Authorities whose sources were collected, each with the first day the collection covers:
+    its oldest document, or its first successful run when it has none."""
+    first: dict[str, date] = {}
+    with store.transaction() as db:
+        rows = [
+            (row["source"], row["day"])
+            for row in db.execute(
+                "SELECT source, COALESCE(published_at, fetched_at) AS day FROM documents "
+                "UNION ALL SELECT source, started_at AS day FROM source_runs WHERE ok = 1"
+            )
+        ]
+    for source, when in rows:
+        authority = source_authorities.get(source)
+        try:
+            day = datetime.fromisoformat(when).date() if authority and when else None
+        except ValueError:
+            day = None
+        if day is not None and (authority not in first or day < first[authority]):
+            first[authority] = day
+    return dict(sorted(first.items()))
+
+
+def previous_assignment(store: Store) -> dict[str, str]:
+    with store.transaction() as db:
+        return {row["report_id"]: row["event_id"] for row in db.execute("SELECT * FROM event_members")}
+
+
+def _event_row(event: Event) -> dict[str, Any]:
+    row = {}
+    for name, kind in EVENT_COLUMNS.items():
+        value = getattr(event, name)
+        if kind == "JSON":
+            value = json.dumps(_plain(value), ensure_ascii=False, sort_keys=True)
+        elif isinstance(value, bool):
+            value = int(value)
+        row[name] = value
+    return row
+
+
+def _row_event(row: Mapping[str, Any]) -> Event:
+    values: dict[str, Any] = {}
+    for name, kind in EVENT_COLUMNS.items():
+        value = row[name]
+        if kind == "JSON":
+            value = json.loads(value) if value else ([] if name != "authorities" else {})
+        elif name in BOOLEAN_FIELDS:
+            value = bool(value)
+        values[name] = value
+    values["authorities"] = {a: AuthorityView(**v) for a, v in values["authorities"].items()}
+    values["revisions"] = [Revision(**r) for r in values["revisions"]]
+    return Event(**values)
+
+
+BOOLEAN_FIELDS = {name for name, hint in typing.get_type_hints(Event).items() if hint is bool}
+
+
+def stored_events(store: Store) -> list[Event]:
+    """The events of the last reconciliation, in launch order."""
+    with store.transaction() as db:
+        rows = db.execute("SELECT * FROM events").fetchall()
+    return sorted((_row_event(dict(row)) for row in rows), key=_launch_order)
+
+
+def _launch_order(event: Event) -> tuple:
+    return event.launch_utc or f"{event.launch_date_local or '9999'}T99", event.id
+
+
+@dataclass
+class Outcome:
+    """What a reconciliation of the store changed."""
+
+    events: list[Event]
+    new: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    merged: dict[str, str] = field(default_factory=dict)
+    withdrawn: list[str] = field(default_factory=list)
+
+
+def reconcile_store(store: Store, source_authorities: Mapping[str, str]) -> Outcome:
+    """Reconcile every stored report into events and keep them in the store, in one
+    transaction. ``source_authorities`` maps source ids to the authority each one publishes
+    (for ``unreported_by``). New events, changed values (per launches.csv column), merged and
+    withdrawn events go to the change log; a run that changes nothing writes nothing."""
+    result = reconcile(
+        load_statements(store),
+        previous=previous_assignment(store),
+        collected=collected_authorities(store, source_authorities),
+    )
+    outcome = Outcome(result.events, merged=result.assignment.merged, withdrawn=result.assignment.withdrawn)
+    stamp = now_iso()
+    anchors = dict(zip(result.assignment.ids, result.assignment.anchors, strict=True))
+    with store.transaction() as db:
+        old = {row["id"]: _row_event(dict(row)) for row in db.execute("SELECT * FROM events")}
+        for event in result.events:
+            before = old.get(event.id)
+            if before == event:
+                continue
+            row = _event_row(event)
+            if before is None:
+                outcome.new.append(event.id)
+                store._record_change(db, "new_event", event.id, None, None, event.launch_utc or event.launch_date_local)
+            else:
+                outcome.changed.append(event.id)
+                old_row, new_row = launch_row(before), launch_row(event)
+                for name, value in new_row.items():
+                    if name != "grouping_reason" and old_row.get(name) != value:
+                        store._record_change(db, "revised_event_value", event.id, name, old_row.get(name), value)
+            columns = ["first_seen_at", "updated_at", *row]
+            updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c not in ("id", "first_seen_at"))
+            db.execute(
+                f"INSERT INTO events ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))}) "
+                f"ON CONFLICT (id) DO UPDATE SET {updates}",
+                [stamp, stamp, *row.values()],
+            )
+            db.execute("DELETE FROM event_authorities WHERE event_id = ?", (event.id,))
+            for view in event.authorities.values():
+                view_row = {name: getattr(view, name) for name in AUTHORITY_VIEW_COLUMNS}
+                for name, kind in AUTHORITY_VIEW_COLUMNS.items():
+                    if kind == "JSON":
+                        view_row[name] = json.dumps(view_row[name], ensure_ascii=False)
+                names = ["event_id", *view_row]
+                db.execute(
+                    f"INSERT INTO event_authorities ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
+                    [event.id, *view_row.values()],
+                )
+        current = {event.id for event in result.events}
+        for gone in sorted(set(old) - current):
+            db.execute("DELETE FROM events WHERE id = ?", (gone,))
+            db.execute("DELETE FROM event_authorities WHERE event_id = ?", (gone,))
+            heir = result.assignment.merged.get(gone)
+            if heir:
+                store._record_change(db, "merged_event", gone, None, None, heir)
+            else:
+                store._record_change(db, "withdrawn_event", gone, None, None, None)
+            db.execute("UPDATE event_ids SET retired_at = ?, merged_into = ? WHERE id = ?", (stamp, heir, gone))
+        for event_id_, anchor in anchors.items():
+            db.execute(
+                "INSERT INTO event_ids (id, anchor_report_id, assigned_at) VALUES (?, ?, ?) "
+                "ON CONFLICT (id) DO UPDATE SET retired_at = NULL, merged_into = NULL WHERE retired_at IS NOT NULL",
+                (event_id_, anchor, stamp),
+            )
+        members = sorted(result.members.items())
+        stored_members = sorted((r["report_id"], r["event_id"]) for r in db.execute("SELECT * FROM event_members"))
+        if members != stored_members:
+            db.execute("DELETE FROM event_members")
+            db.executemany("INSERT INTO event_members (report_id, event_id) VALUES (?, ?)", members)
+    return outcome
