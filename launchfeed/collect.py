@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from launchfeed.config import Config, proxy_env
+from output.events import event_record, launch_row, reconcile_store
 from output.store import Store, now_iso
-from output.tables import TABLES, statement_tables
+from output.tables import LAUNCHES, STATEMENT_TABLES, statement_tables
 from output.writers import atomic_write, render_csv, render_jsonl
 from scrapers.archive import Archive
 from scrapers.base import Context, RunStats, SourceInfo
@@ -188,13 +189,22 @@ def extract_pending(store: Store, *, everything: bool = False) -> tuple[int, int
     return new, changed
 
 
+def source_authorities() -> dict[str, str]:
+    """Source id -> the authority whose statements it publishes."""
+    return {source_id: module.INFO.authority for source_id, module in MODULES.items()}
+
+
 def write_outputs(ws: Workspace) -> list[str]:
-    """Write every output file whose content changed; returns the names written."""
+    """Reconcile the stored statements into launch events (kept in the store, changes in its
+    change log), then write every output file whose content changed; returns the names written."""
+    events = reconcile_store(ws.store, source_authorities()).events
     tables = statement_tables(ws.store.statement_rows())
     files: dict[str, str] = {}
-    for table in TABLES:
+    for table in STATEMENT_TABLES:
         files[f"{table.name}.csv"] = render_csv(table, tables[table.name])
     files["statements.jsonl"] = render_jsonl(tables["statements"])
+    files["launches.csv"] = render_csv(LAUNCHES, (launch_row(event) for event in events))
+    files["launches.jsonl"] = render_jsonl(event_record(event) for event in events)
     written = []
     for name, content in files.items():
         path = ws.out_dir / name
