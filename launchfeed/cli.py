@@ -110,6 +110,44 @@ def _extract_view(report) -> dict:
     return view
 
 
+def cmd_crosscheck(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from launchfeed.collect import open_workspace, source_authorities
+    from output import crosscheck
+    from output.events import current_events
+
+    try:
+        since, until = (date.fromisoformat(d) if d else None for d in (args.since, args.until))
+    except ValueError as exc:
+        print(f"launchfeed: --since/--until: {exc} (want YYYY-MM-DD)", file=sys.stderr)
+        return EXIT_USAGE
+    database = args.db or args.out / "launchfeed.sqlite"
+    if not database.exists():
+        print(f"launchfeed: no store at {database}; run launchfeed collect first (or give --out/--db)", file=sys.stderr)
+        return EXIT_USAGE
+    beside = args.reference.parent / crosscheck.FACILITIES_FILE
+    try:
+        references = crosscheck.load_reference(args.reference)
+        facilities_file = args.facilities or (beside if beside.exists() else None)
+        facilities = crosscheck.load_facilities(facilities_file) if facilities_file else {}
+    except crosscheck.ReferenceError as exc:
+        print(f"launchfeed: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    events = current_events(open_workspace(args.out, args.db).store, source_authorities())
+    if not events:
+        print(f"launchfeed: {database} holds no launch events yet; run launchfeed collect first", file=sys.stderr)
+        return EXIT_SOURCE_FAILED
+    result = crosscheck.compare(
+        events, references, reference_name=args.reference.name, since=since, until=until, facilities=facilities
+    )
+    if args.json:
+        print(json.dumps(crosscheck.result_json(result), ensure_ascii=False, indent=2))
+    else:
+        print(crosscheck.render_summary(result), end="")
+    return EXIT_OK
+
+
 def cmd_sources(args: argparse.Namespace) -> int:
     from launchfeed.collect import availability, open_workspace
     from scrapers.registry import MODULES
@@ -198,6 +236,25 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--published", metavar="DATE", help="publication date that 'today' refers to (YYYY-MM-DD)")
     extract.add_argument("--source", metavar="ID", help="source id; sets the authority (e.g. mod_jp, jcs_kr)")
     extract.set_defaults(handler=cmd_extract)
+
+    cross = commands.add_parser(
+        "crosscheck",
+        help="compare the launch events with a reference list of launches",
+        description="Compare the launch events with a reference list in the layout of the CNS-based "
+        "nk_missile_tests.json (timeBins[].data[], one row per missile, UTC dates and times, series within a "
+        "salvo) and print matched launches, launches missing on each side and differences in count, range, "
+        "apogee, time and site. Reference launches outside the period compared (by default the first to the "
+        "last day of the events) are not counted. Exits 2 when the reference cannot be read.",
+    )
+    cross.add_argument("reference", type=Path, help="reference file (nk_missile_tests.json layout)")
+    cross.add_argument("--facilities", type=Path, metavar="FILE", help="facility coordinates "
+                       "(nk_missile_facilities.json layout) for comparing sites by distance; default: that file "
+                       "beside the reference, when present")  # fmt: skip
+    cross.add_argument("--since", metavar="DATE", help="compare from this UTC date (YYYY-MM-DD)")
+    cross.add_argument("--until", metavar="DATE", help="compare up to this UTC date (YYYY-MM-DD)")
+    cross.add_argument("--json", action="store_true", help="the full comparison as one JSON object")
+    _workspace_args(cross)
+    cross.set_defaults(handler=cmd_crosscheck)
 
     sources = commands.add_parser("sources", help="list the sources, their state and their last run",
                                   description="List every source with its status (ok, failing, disabled and why), "

@@ -46,6 +46,7 @@ releases are silent. Earlier values that a later statement changed are the
 from __future__ import annotations
 
 import json
+import sqlite3
 import statistics
 import typing
 from collections import Counter
@@ -778,13 +779,17 @@ def event_record(event: Event) -> dict[str, Any]:
 # -- the store: statements in, events and their ids kept -------------------------------------------
 
 
+def _read(store: Store, query: str) -> list[sqlite3.Row]:
+    with store._lock:
+        return store.db.execute(query).fetchall()
+
+
 def load_statements(store: Store) -> list[Statement]:
     """Every stored report with its document's publication time."""
-    with store.transaction() as db:
-        published = {
-            row["id"]: (row["published_at"], row["published_precision"])
-            for row in db.execute("SELECT id, published_at, published_precision FROM documents")
-        }
+    published = {
+        row["id"]: (row["published_at"], row["published_precision"])
+        for row in _read(store, "SELECT id, published_at, published_precision FROM documents")
+    }
     statements = []
     for report in store.reports():
         when, precision = published.get(report.document_id or "", (None, None))
@@ -802,14 +807,11 @@ def collected_authorities(store: Store, source_authorities: Mapping[str, str]) -
     """Authorities whose sources were collected, each with the first day the collection covers:
     its oldest document, or its first successful run when it has none."""
     first: dict[str, date] = {}
-    with store.transaction() as db:
-        rows = [
-            (row["source"], row["day"])
-            for row in db.execute(
-                "SELECT source, COALESCE(published_at, fetched_at) AS day FROM documents "
-                "UNION ALL SELECT source, started_at AS day FROM source_runs WHERE ok = 1"
-            )
-        ]
+    rows = _read(
+        store,
+        "SELECT source, COALESCE(published_at, fetched_at) AS day FROM documents "
+        "UNION ALL SELECT source, started_at AS day FROM source_runs WHERE ok = 1",
+    )
     for source, when in rows:
         authority = source_authorities.get(source)
         try:
@@ -822,8 +824,7 @@ def collected_authorities(store: Store, source_authorities: Mapping[str, str]) -
 
 
 def previous_assignment(store: Store) -> dict[str, str]:
-    with store.transaction() as db:
-        return {row["report_id"]: row["event_id"] for row in db.execute("SELECT * FROM event_members")}
+    return {row["report_id"]: row["event_id"] for row in _read(store, "SELECT * FROM event_members")}
 
 
 def _event_row(event: Event) -> dict[str, Any]:
@@ -857,9 +858,7 @@ BOOLEAN_FIELDS = {name for name, hint in typing.get_type_hints(Event).items() if
 
 def stored_events(store: Store) -> list[Event]:
     """The events of the last reconciliation, in launch order."""
-    with store.transaction() as db:
-        rows = db.execute("SELECT * FROM events").fetchall()
-    return sorted((_row_event(dict(row)) for row in rows), key=_launch_order)
+    return sorted((_row_event(dict(row)) for row in _read(store, "SELECT * FROM events")), key=_launch_order)
 
 
 def _launch_order(event: Event) -> tuple:
@@ -875,6 +874,15 @@ class Outcome:
     changed: list[str] = field(default_factory=list)
     merged: dict[str, str] = field(default_factory=dict)
     withdrawn: list[str] = field(default_factory=list)
+
+
+def current_events(store: Store, source_authorities: Mapping[str, str]) -> list[Event]:
+    """The events the stored reports make now, under their kept ids, without writing anything."""
+    return reconcile(
+        load_statements(store),
+        previous=previous_assignment(store),
+        collected=collected_authorities(store, source_authorities),
+    ).events
 
 
 def reconcile_store(store: Store, source_authorities: Mapping[str, str]) -> Outcome:
