@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -198,6 +199,50 @@ def cmd_sources(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _store_path(args: argparse.Namespace) -> Path:
+    return args.db or args.out / "launchfeed.sqlite"
+
+
+def _print(text: str) -> None:
+    """Write to stdout; a reader that stopped early (| head) is not an error."""
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    from launchfeed.contracts import AUTHORITIES, MISSILE_CLASSES
+    from output import query
+
+    fmt = "jsonl" if args.jsonl else "table" if args.table else "csv"
+    queryable = query.QUERYABLES[args.what]
+    try:
+        db = query.connect_readonly(_store_path(args))
+        filters = query.Filters(
+            since=query.parse_day(args.since, end=False) if args.since else None,
+            until=query.parse_day(args.until, end=True) if args.until else None,
+            authorities=query.split_values(args.authority, AUTHORITIES, "authority"),
+            sources=query.check_sources(db, query.split_values(args.source, None, "source")),
+            classes=query.split_values(args.missile_class, MISSILE_CLASSES, "missile class"),
+            disagrees=query.split_values(args.disagrees, query.FLAGS, "disagreement flag"),
+            text=args.text or None,
+            limit=args.limit,
+        )
+        names = query.split_values([args.columns] if args.columns else None, None, "column")
+        table = query.pick_columns(queryable.table, list(names or (queryable.table_columns if fmt == "table" else ())))
+        rows = query.run_query(db, args.what, filters)
+    except query.QueryError as exc:
+        print(f"launchfeed: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    if fmt == "table" and not rows:
+        print(f"no {args.what} match", file=sys.stderr)
+        return EXIT_OK
+    _print(query.render(table, rows, fmt))
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="launchfeed",
@@ -262,6 +307,36 @@ def build_parser() -> argparse.ArgumentParser:
     sources.add_argument("--json", action="store_true", help="one JSON object per source")
     _workspace_args(sources)
     sources.set_defaults(handler=cmd_sources)
+
+    query = commands.add_parser(
+        "query",
+        help="filter statements or launch events from the store; CSV, JSON Lines or a table",
+        description="Print the statements (one per published document) or launch events that match every filter "
+        "given, in launch order, as CSV with a header (default), JSON Lines or an aligned table. Values "
+        "of a repeated or comma-separated filter are alternatives. Columns and conventions: output/README.md.",
+    )
+    query.add_argument("what", choices=("statements", "launches"), help="rows to print")
+    query.add_argument("--since", metavar="DATE", help="launch date on or after DATE (YYYY-MM-DD, YYYY-MM or YYYY)")
+    query.add_argument("--until", metavar="DATE", help="launch date on or before DATE (YYYY-MM-DD, YYYY-MM or YYYY)")
+    query.add_argument("--authority", action="append", metavar="ID", help="made by this authority (mod_jp, jcs, "
+                       "mnd_kr, indopacom, dod, kcna, other); for launches: one it has a statement from")  # fmt: skip
+    query.add_argument("--source", action="append", metavar="ID", help="collected by this source module")
+    query.add_argument("--class", dest="missile_class", action="append", metavar="CLASS",
+                       help="missile class (ballistic, icbm, cruise, hypersonic, slbm, mlrs, satellite_launch, "
+                       "anti_air, other); for launches the consensus class")  # fmt: skip
+    query.add_argument("--disagrees", action="append", metavar="FLAG", help="the launch event's authorities "
+                       "disagree on count, range, apogee or time")  # fmt: skip
+    query.add_argument("--text", metavar="WORDS", help="these words appear in the title, text, launch area or "
+                       "missile name (case-insensitive for Latin letters)")  # fmt: skip
+    query.add_argument("--columns", metavar="A,B,...", help="print only these columns, in this order")
+    query.add_argument("--limit", type=int, metavar="N", help="at most N rows")
+    formats = query.add_mutually_exclusive_group()
+    formats.add_argument("--csv", action="store_true", help="CSV with a header row (the default)")
+    formats.add_argument("--jsonl", action="store_true", help="one JSON object per row, lists as arrays")
+    formats.add_argument("--table", action="store_true", help="aligned columns for a terminal (a few columns "
+                         "unless --columns says which)")  # fmt: skip
+    _workspace_args(query)
+    query.set_defaults(handler=cmd_query)
     return parser
 
 
