@@ -1,0 +1,714 @@
+"""Reconciliation into launch events: grouping, consensus, flags, revisions, latency.
+
+The statements are invented launches in 2031, written for these tests in Japanese,
+Korean and English. Each fixture keeps the text beside the values it states; the tests
+build the reports from those values (the extractor has its own tests), so a change in
+the extractor cannot move these expectations. benchmarks/events_corpus.py feeds the
+same texts through the real extractor.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta, timezone
+
+from launchfeed.contracts import Claim, Report, document_id
+from output.events import (
+    Statement,
+    assign_ids,
+    event_id,
+    group_statements,
+    local_span,
+    place,
+    reconcile,
+)
+
+KST = timezone(timedelta(hours=9))
+
+
+@dataclass
+class Fixture:
+    """One invented publication: where it came from, its text, and what the text states."""
+
+    key: str
+    source: str
+    lang: str
+    published: str  # ISO 8601 with offset
+    precision: str  # of the publication time: minute or day
+    text: str
+    states: dict = field(default_factory=dict)  # Report fields
+
+    @property
+    def url(self) -> str:
+        return f"https://fixtures.invalid/{self.source}/{self.key}"
+
+    def report(self) -> Report:
+        values = dict(self.states)
+        values.setdefault("source", self.source)
+        values.setdefault("is_launch_report", True)
+        values.setdefault("tz", "+09:00")
+        times = values.get("launch_times_local") or []
+        if times and values.get("launch_date_local") and "launch_utc" not in values:
+            values["launch_utc"] = utc(values["launch_date_local"], times[0], values["tz"])
+            values.setdefault("time_precision", "minute" if ":" in times[0] else "hour")
+        elif values.get("launch_date_local"):
+            values.setdefault("time_precision", "day")
+        return Report(document_id=document_id(self.source, self.url), **values)
+
+    def statement(self) -> Statement:
+        return Statement(self.report(), datetime.fromisoformat(self.published), self.precision)
+
+
+def utc(day: str, hhmm: str, tz: str = "+09:00") -> str:
+    hours, _, minutes = hhmm.partition(":")
+    sign = -1 if tz.startswith("-") else 1
+    offset = timezone(sign * timedelta(hours=int(tz[1:3]), minutes=int(tz[4:6])))
+    local = datetime.fromisoformat(day).replace(hour=int(hours), minute=int(minutes or 0), tzinfo=offset)
+    return local.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:00Z")
+
+
+SUKCHON = {"launch_site": "sukchon", "launch_lat": 39.41, "launch_lon": 125.63}
+SUNAN = {"launch_site": "sunan", "launch_lat": 39.22, "launch_lon": 125.68}
+PYONGYANG = {"launch_site": "pyongyang", "launch_lat": 39.03, "launch_lon": 125.75}
+SINPO = {"launch_site": "sinpo", "launch_lat": 40.03, "launch_lon": 128.18}
+
+# A: a salvo of two on 2031-05-14 at 7:44 KST, itemized by Tokyo, summarized by Seoul, named by Pyongyang
+SALVO = [
+    Fixture(
+        "a1-mod-flash",
+        "mod_jp",
+        "ja",
+        "2031-05-14T07:52:00+09:00",
+        "minute",
+        "北朝鮮は本日７時４４分頃、北朝鮮西岸付近から、少なくとも１発の弾道ミサイルを東方向に発射しました。"
+        "現在、詳細について分析中です。",
+        {
+            "authority": "mod_jp",
+            "stage": "flash",
+            "launch_date_local": "2031-05-14",
+            "launch_times_local": ["07:44"],
+            "count": 1,
+            "count_qualifier": "at_least",
+            "launch_area": "北朝鮮西岸付近",
+            "missile_class": "ballistic",
+        },
+    ),
+    Fixture(
+        "a2-mod-followup",
+        "mod_jp",
+        "ja",
+        "2031-05-14T11:30:00+09:00",
+        "minute",
+        "北朝鮮は本日、北朝鮮西岸付近から、２発の弾道ミサイルを東方向に発射しました。"
+        "①７時４４分頃に発射された１発目は、最高高度約５０ｋｍで約３５０ｋｍ飛翔しました。"
+        "②８時２１分頃に発射された２発目は、最高高度約５０ｋｍで約３６０ｋｍ飛翔しました。"
+        "いずれも我が国の排他的経済水域（ＥＥＺ）外に落下したものと推定されます。",
+        {
+            "authority": "mod_jp",
+            "stage": "followup",
+            "launch_date_local": "2031-05-14",
+            "launch_times_local": ["07:44", "08:21"],
+            "count": 2,
+            "count_qualifier": "exact",
+            "range_km": [350.0, 360.0],
+            "apogee_km": [50.0, 50.0],
+            "launch_area": "北朝鮮西岸付近",
+            "missile_class": "ballistic",
+        },
+    ),
+    Fixture(
+        "a3-jcs-flash",
+        "jcs_kr",
+        "ko",
+        "2031-05-14T07:50:00+09:00",
+        "minute",
+        "합동참모본부는 북한이 오늘 오전 7시 45분경 동해상으로 탄도미사일을 발사했다고 밝혔다.",
+        {
+            "authority": "jcs",
+            "stage": "flash",
+            "launch_date_local": "2031-05-14",
+            "launch_times_local": ["07:45"],
+            "missile_class": "ballistic",
+        },
+    ),
+    Fixture(
+        "a4-jcs-followup",
+        "jcs_kr",
+        "ko",
+        "2031-05-14T09:10:00+09:00",
+        "minute",
+        "합동참모본부는 오늘 오전 7시 45분경과 8시 22분경 평안남도 숙천 일대에서 동해상으로 발사된 "
+        "단거리탄도미사일 2발을 포착했다고 밝혔다. 미사일은 약 300km를 비행했다.",
+        {
+            "authority": "jcs",
+            "stage": "followup",
+            "launch_date_local": "2031-05-14",
+            "launch_times_local": ["07:45", "08:22"],
+            "count": 2,
+            "count_qualifier": "exact",
+            "range_km": [300.0],
+            "launch_area": "평안남도 숙천 일대",
+            **SUKCHON,
+            "missile_class": "ballistic",
+        },
+    ),
+    Fixture(
+        "a5-yonhap",
+        "yonhap_en",
+        "en",
+        "2031-05-14T10:05:00+09:00",
+        "minute",
+        "SEOUL, May 14 (Yonhap) -- North Korea fired two short-range ballistic missiles into the East Sea this "
+        "morning, the Joint Chiefs of Staff (JCS) said, adding that they flew about 300 km. Japan's defense "
+        "ministry put the distance at some 350 km for each of the two.",
+        {
+            "authority": "jcs",
+            "channel": "yonhap",
+            "launch_date_local": "2031-05-14",
+            "count": 2,
+            "count_qualifier": "exact",
+            "range_km": [300.0, 350.0],
+            "missile_class": "ballistic",
+            "claims": [Claim("jcs", 2, "exact", [300.0]), Claim("mod_jp", 2, "exact", [350.0])],
+        },
+    ),
+    Fixture(
+        "a6-kcna",
+        "kcna",
+        "en",
+        "2031-05-15T00:00:00+09:00",
+        "day",
+        "Pyongyang, May 15 (KCNA) -- The Missile Administration of the DPRK test-fired the new-type tactical "
+        "ballistic missile Hwasong-99 on May 14. The missiles flew 365 km and struck the target island.",
+        {
+            "authority": "kcna",
+            "launch_date_local": "2031-05-14",
+            "range_km": [365.0],
+            "missile_class": "ballistic",
+            "missile_name": "Hwasong-99",
+        },
+    ),
+]
+
+# B: two launches on 2031-06-02, four hours apart (6:10 and 10:15 KST)
+TWO_IN_A_DAY = [
+    Fixture(
+        "b1-mod-morning",
+        "mod_jp",
+        "ja",
+        "2031-06-02T06:40:00+09:00",
+        "minute",
+        "北朝鮮は本日６時１０分頃、北朝鮮東岸付近から、１発の弾道ミサイルを北東方向に発射しました。"
+        "最高高度約１００ｋｍで約６００ｋｍ飛翔したものと推定されます。",
+        {
+            "authority": "mod_jp",
+            "stage": "followup",
+            "launch_date_local": "2031-06-02",
+            "launch_times_local": ["06:10"],
+            "count": 1,
+            "count_qualifier": "exact",
+            "range_km": [600.0],
+            "apogee_km": [100.0],
+            "launch_area": "北朝鮮東岸付近",
+            "missile_class": "ballistic",
+        },
+    ),
+    Fixture(
+        "b2-mod-forenoon",
+        "mod_jp",
+        "ja",
+        "2031-06-02T10:45:00+09:00",
+        "minute",
+        "北朝鮮は本日１０時１５分頃、平壌近郊から、１発のＩＣＢＭ級弾道ミサイルを発射しました。"
+        "最高高度約６，０００ｋｍ、飛翔距離約１，０００ｋｍと推定されます。",
+        {
+            "authority": "mod_jp",
+            "stage": "followup",
+            "launch_date_local": "2031-06-02",
+            "launch_times_local": ["10:15"],
+            "count": 1,
+            "count_qualifier": "exact",
+            "range_km": [1000.0],
+            "apogee_km": [6000.0],
+            "launch_area": "平壌近郊",
+            **PYONGYANG,
+            "missile_class": "icbm",
+        },
+    ),
+    Fixture(
+        "b3-jcs-no-numbers",
+        "jcs_kr",
+        "ko",
+        "2031-06-02T06:15:00+09:00",
+        "minute",
+        "북한이 오늘 동해상으로 미상 탄도미사일을 발사했다.",
+        {"authority": "jcs", "stage": "flash", "launch_date_local": "2031-06-02", "missile_class": "ballistic"},
+    ),
+    Fixture(
+        "b4-kcna-icbm",
+        "kcna",
+        "en",
+        "2031-06-03T00:00:00+09:00",
+        "day",
+        "Pyongyang, June 3 (KCNA) -- The Missile General Bureau test-fired the intercontinental ballistic missile "
+        "Hwasong-98 on June 2, confirming the reliability of its engine.",
+        {"authority": "kcna", "launch_date_local": "2031-06-02", "missile_class": "icbm", "missile_name": "Hwasong-98"},
+    ),
+    Fixture(
+        "b5-indopacom",
+        "indopacom",
+        "en",
+        "2031-06-01T18:00:00-10:00",
+        "minute",
+        "U.S. Indo-Pacific Command is aware of the ballistic missile launch by the DPRK today and is consulting "
+        "closely with its allies.",
+        {"authority": "indopacom", "launch_date_local": "2031-06-01", "tz": "-10:00", "missile_class": "ballistic"},
+    ),
+]
+
+# C: one launch at 23:58 KST on 2031-08-20, which Tokyo times at 0:03 on the 21st
+MIDNIGHT = [
+    Fixture(
+        "c1-jcs",
+        "jcs_kr",
+        "ko",
+        "2031-08-21T00:40:00+09:00",
+        "minute",
+        "합동참모본부는 북한이 20일 오후 11시 58분경 평양 순안 일대에서 동해상으로 탄도미사일 1발을 발사했다고 밝혔다.",
+        {
+            "authority": "jcs",
+            "stage": "followup",
+            "launch_date_local": "2031-08-20",
+            "launch_times_local": ["23:58"],
+            "count": 1,
+            "count_qualifier": "exact",
+            "launch_area": "평양 순안 일대",
+            **SUNAN,
+            "missile_class": "ballistic",
+        },
+    ),
+    Fixture(
+        "c2-mod",
+        "mod_jp",
+        "ja",
+        "2031-08-21T00:30:00+09:00",
+        "minute",
+        "北朝鮮は本日０時３分頃、平壌近郊から、１発の弾道ミサイルを北東方向に発射しました。",
+        {
+            "authority": "mod_jp",
+            "stage": "flash",
+            "launch_date_local": "2031-08-21",
+            "launch_times_local": ["00:03"],
+            "count": 1,
+            "count_qualifier": "exact",
+            "launch_area": "平壌近郊",
+            **PYONGYANG,
+            "missile_class": "ballistic",
+        },
+    ),
+]
+
+# D: a launch at 0:20 KST on 2031-09-05, which is 15:20 UTC on 2031-09-04; Pyongyang gives the day
+AFTER_MIDNIGHT = [
+    Fixture(
+        "d1-mod",
+        "mod_jp",
+        "ja",
+        "2031-09-05T00:50:00+09:00",
+        "minute",
+        "北朝鮮は本日０時２０分頃、北朝鮮東岸付近から、１発の弾道ミサイルを東方向に発射しました。"
+        "約２５０ｋｍ飛翔したものと推定されます。",
+        {
+            "authority": "mod_jp",
+            "stage": "followup",
+            "launch_date_local": "2031-09-05",
+            "launch_times_local": ["00:20"],
+            "count": 1,
+            "count_qualifier": "exact",
+            "range_km": [250.0],
+            "launch_area": "北朝鮮東岸付近",
+            "missile_class": "ballistic",
+        },
+    ),
+    Fixture(
+        "d2-kcna",
+        "kcna",
+        "en",
+        "2031-09-06T00:00:00+09:00",
+        "day",
+        "Pyongyang, September 6 (KCNA) -- A launching drill of a tactical ballistic missile was held in the early "
+        "hours of September 5.",
+        {"authority": "kcna", "launch_date_local": "2031-09-05", "missile_class": "ballistic"},
+    ),
+]
+
+# E: Seoul and Tokyo disagree on every number of one launch on 2031-10-10
+DISAGREEING = [
+    Fixture(
+        "e1-jcs", "jcs_kr", "ko", "2031-10-10T08:20:00+09:00", "minute",
+        "합동참모본부는 북한이 오늘 오전 7시 44분경 신포 일대에서 동해상으로 탄도미사일 2발을 발사했다고 밝혔다. "
+        "미사일은 약 300km를 비행했으며 정점고도는 약 50km였다.",
+        {"authority": "jcs", "stage": "followup", "launch_date_local": "2031-10-10", "launch_times_local": ["07:44"],
+         "count": 2, "count_qualifier": "exact", "range_km": [300.0], "apogee_km": [50.0], "launch_area": "신포 일대",
+         **SINPO, "missile_class": "slbm"},
+    ),
+    Fixture(
+        "e2-mod", "mod_jp", "ja", "2031-10-10T08:40:00+09:00", "minute",
+        "北朝鮮は本日７時５２分頃、北朝鮮東岸付近から、３発の弾道ミサイルを東方向に発射しました。"
+        "最高高度約６０ｋｍで約３４０ｋｍ飛翔したものと推定されます。",
+        {"authority": "mod_jp", "stage": "followup", "launch_date_local": "2031-10-10", "launch_times_local": ["07:52"],
+         "count": 3, "count_qualifier": "exact", "range_km": [340.0], "apogee_km": [60.0],
+         "launch_area": "北朝鮮東岸付近", "missile_class": "ballistic"},
+    ),
+]  # fmt: skip
+
+FIXTURES = SALVO + TWO_IN_A_DAY + MIDNIGHT + AFTER_MIDNIGHT + DISAGREEING
+ALL_AUTHORITIES = {a: None for a in ("mod_jp", "jcs", "kcna", "indopacom")}
+
+
+def statements(fixtures: list[Fixture]) -> list[Statement]:
+    return [f.statement() for f in fixtures]
+
+
+def rid(fixture: Fixture) -> str:
+    return fixture.report().id
+
+
+def event_of(events, fixture: Fixture):
+    matches = [e for e in events if rid(fixture) in e.report_ids]
+    assert len(matches) == 1, f"{fixture.key} is in {len(matches)} events"
+    return matches[0]
+
+
+# -- placing ----------------------------------------------------------------------------------------
+
+
+def test_local_span_runs_from_first_to_last_time_across_midnight_and_covers_an_hour_only_time():
+    assert local_span(["07:44", "08:21"]) == timedelta(minutes=37)
+    assert local_span(["23:54", "00:10"]) == timedelta(minutes=16)
+    assert local_span(["07", "08"]) == timedelta(minutes=119)
+    assert local_span([]) == timedelta(0)
+
+
+def test_a_statement_is_timed_day_only_or_unplaced():
+    timed = place(SALVO[1].statement())
+    assert (timed.start.isoformat(), timed.end.isoformat()) == (
+        "2031-05-13T22:44:00+00:00",
+        "2031-05-13T23:21:00+00:00",
+    )
+    assert timed.day == date(2031, 5, 14)
+    day_only = place(SALVO[5].statement())
+    assert (day_only.start, day_only.day, day_only.precision) == (None, date(2031, 5, 14), "day")
+    unplaced = place(Statement(Report(document_id="x", authority="jcs", is_launch_report=True)))
+    assert (unplaced.start, unplaced.day) == (None, None)
+
+
+# -- grouping ---------------------------------------------------------------------------------------
+
+
+def test_a_salvo_itemized_by_one_source_and_summarized_by_others_is_one_event():
+    result = reconcile(statements(SALVO), collected=ALL_AUTHORITIES)
+    assert len(result.events) == 1
+    event = result.events[0]
+    assert set(event.report_ids) == {rid(f) for f in SALVO}
+    assert event.report_ids[:2] == [rid(SALVO[2]), rid(SALVO[0])]  # oldest publication first: Seoul's flash at 7:50
+    assert sorted(event.authorities) == ["jcs", "kcna", "mod_jp"]
+    assert "launch times within 60 minutes" in event.grouping_reason
+    assert "kcna states only the day 2031-05-14: the only event that day" in event.grouping_reason
+    assert "jcs via yonhap states only the day 2031-05-14" in event.grouping_reason
+
+
+def test_consensus_flags_and_carried_claims_of_the_salvo():
+    event = reconcile(statements(SALVO), collected=ALL_AUTHORITIES).events[0]
+    assert (event.launch_utc, event.time_precision, event.launch_date_local) == (
+        "2031-05-13T22:44:00Z", "minute", "2031-05-14",
+    )  # fmt: skip
+    assert (event.count, event.count_qualifier, event.count_disagrees) == (2, "exact", False)
+    # longest per authority: mod_jp 360, jcs 300, kcna 365; lower median 360; 365 > 300 * 1.1
+    assert (event.range_km, event.range_disagrees) == (360.0, True)
+    assert (event.apogee_km, event.apogee_disagrees) == (50.0, False)
+    assert event.time_disagrees is False  # 7:44 and 7:45
+    assert (event.launch_site, event.launch_lat, event.launch_lon) == ("sukchon", 39.41, 125.63)
+    assert event.launch_area == "평안남도 숙천 일대"  # in the words of the first authority to report: Seoul
+    assert (event.missile_class, event.missile_name) == ("ballistic", "Hwasong-99")
+    assert event.unreported_by == ["indopacom"]
+    mod, jcs = event.authorities["mod_jp"], event.authorities["jcs"]
+    # own releases win over the wire's quotes; the wire is named where it carried values
+    assert (mod.count, mod.range_km, mod.stage, mod.carried_by) == (2, [350.0, 360.0], "followup", ["yonhap"])
+    assert (jcs.count, jcs.range_km, jcs.launch_site, jcs.carried_by) == (2, [300.0], "sukchon", ["yonhap"])
+    assert jcs.launch_times_local == ["07:45", "08:22"]
+
+
+def test_quoted_numbers_count_for_an_authority_without_its_own_release():
+    only_wire = [SALVO[0], SALVO[4]]  # Tokyo's flash and the wire report quoting Seoul and Tokyo
+    event = reconcile(statements(only_wire)).events[0]
+    jcs, mod = event.authorities["jcs"], event.authorities["mod_jp"]
+    assert (jcs.count, jcs.range_km, jcs.carried_by, jcs.stage) == (2, [300.0], ["yonhap"], None)
+    # Tokyo's own flash says "at least one"; the count the wire credits to it is used only where
+    # its own releases are silent: the range
+    assert (mod.count, mod.count_qualifier, mod.range_km) == (1, "at_least", [350.0])
+    assert mod.latency_minutes == 8.0 and jcs.latency_minutes is None  # a wire's time is not Seoul's
+
+
+def test_a_flash_with_at_least_one_then_two_is_one_event_with_the_revision():
+    event = reconcile(statements(SALVO[:2])).events[0]
+    revised = {(r.authority, r.field): r for r in event.revisions}
+    count = revised[("mod_jp", "count")]
+    assert (count.old, count.new) == (1, 2)
+    assert (count.old_published_at, count.published_at) == ("2031-05-14T07:52:00+09:00", "2031-05-14T11:30:00+09:00")
+    assert (count.old_report_id, count.report_id, count.stage) == (rid(SALVO[0]), rid(SALVO[1]), "followup")
+    assert (revised[("mod_jp", "count_qualifier")].old, revised[("mod_jp", "count_qualifier")].new) == (
+        "at_least", "exact",
+    )  # fmt: skip
+    assert revised[("mod_jp", "launch_times_local")].new == ["07:44", "08:21"]
+    assert ("mod_jp", "range_km") not in revised  # first stated in the follow-up: not a revision
+    assert (event.count, event.count_qualifier) == (2, "exact")
+
+
+def test_flash_alone_gives_a_lower_bound():
+    event = reconcile(statements(SALVO[:1])).events[0]
+    assert (event.count, event.count_qualifier, event.revisions) == (1, "at_least", [])
+
+
+def test_two_launches_four_hours_apart_are_two_events_and_day_only_statements_find_theirs():
+    result = reconcile(statements(TWO_IN_A_DAY), collected=ALL_AUTHORITIES)
+    morning, forenoon = event_of(result.events, TWO_IN_A_DAY[0]), event_of(result.events, TWO_IN_A_DAY[1])
+    assert morning.id != forenoon.id
+    # Seoul's flash with no numbers was published at 6:15, before the second launch: the morning one
+    assert rid(TWO_IN_A_DAY[2]) in morning.report_ids
+    assert "jcs flash states only the day 2031-06-02: the only event that day" in morning.grouping_reason
+    assert morning.authorities["jcs"].count is None and morning.count == 1
+    # Pyongyang, the next day, names an ICBM: the only event of the day with that class
+    assert rid(TWO_IN_A_DAY[3]) in forenoon.report_ids
+    assert "of 2 events that day, the only one with its class icbm" in forenoon.grouping_reason
+    assert forenoon.missile_name == "Hwasong-98"
+    # INDOPACOM's "today" (Hawaii) covers both launches and says nothing more: kept apart, and said so
+    apart = event_of(result.events, TWO_IN_A_DAY[4])
+    assert apart.report_ids == [rid(TWO_IN_A_DAY[4])]
+    assert sorted(apart.ambiguous_with) == sorted([morning.id, forenoon.id])
+    assert "which had 2 events (21:10 UTC, 01:15 UTC)" in apart.grouping_reason
+    assert "text does not say which: kept apart" in apart.grouping_reason
+    assert [e.id for e in result.events] == [apart.id, morning.id, forenoon.id]  # a day-only event: its day's start
+    assert morning.unreported_by == ["indopacom", "kcna"]
+
+
+def test_a_day_only_statement_joins_the_only_event_of_that_day():
+    result = reconcile(statements([TWO_IN_A_DAY[0], TWO_IN_A_DAY[4]]))
+    assert len(result.events) == 1
+    assert "indopacom states only the day 2031-06-01: the only event that day" in result.events[0].grouping_reason
+
+
+def test_a_day_only_statement_never_joins_a_launch_after_its_publication():
+    early = Fixture(
+        "b0-indopacom-early",
+        "indopacom",
+        "en",
+        "2031-06-01T10:00:00-10:00",
+        "minute",
+        "U.S. Indo-Pacific Command is aware of a ballistic missile launch by the DPRK today.",
+        {"authority": "indopacom", "launch_date_local": "2031-06-01", "tz": "-10:00", "missile_class": "ballistic"},
+    )  # published at 20:00 UTC, before either launch
+    result = reconcile(statements([*TWO_IN_A_DAY[:2], early]))
+    assert len(result.events) == 3
+    assert "no event with a launch time that day" in event_of(result.events, early).grouping_reason
+
+
+def test_midnight_kst_one_launch_timed_on_either_side_of_it():
+    event = reconcile(statements(MIDNIGHT)).events[0]
+    assert len(event.report_ids) == 2
+    assert (event.launch_utc, event.launch_date_local) == ("2031-08-20T14:58:00Z", "2031-08-20")
+    assert event.time_disagrees is False  # 23:58 and 0:03: five minutes, not more
+    assert event.launch_site == "pyongyang"  # one each: the first to report (Tokyo, 0:30) decides
+
+
+def test_a_launch_just_after_midnight_kst_is_the_previous_day_in_utc_and_pyongyang_day_joins_it():
+    event = reconcile(statements(AFTER_MIDNIGHT)).events[0]
+    assert (event.launch_utc, event.launch_date_local) == ("2031-09-04T15:20:00Z", "2031-09-05")
+    assert sorted(event.authorities) == ["kcna", "mod_jp"]
+
+
+def test_every_number_disagreeing():
+    event = reconcile(statements(DISAGREEING)).events[0]
+    assert (event.count_disagrees, event.range_disagrees, event.apogee_disagrees, event.time_disagrees) == (
+        True, True, True, True,
+    )  # fmt: skip
+    assert (event.count, event.range_km, event.apogee_km) == (3, 300.0, 50.0)  # tie: the larger count
+    assert event.launch_utc == "2031-10-09T22:44:00Z"
+    assert event.missile_class == "slbm"  # Tokyo's "ballistic" supports Seoul's more specific class
+    assert event.launch_site == "sinpo"
+
+
+def test_an_at_least_count_disagrees_only_with_a_smaller_exact_count():
+    def views(*counts):
+        reports = [
+            Fixture(f"k{i}", source, "en", "2031-10-10T09:00:00+09:00", "minute", "",
+                    {"authority": authority, "launch_date_local": "2031-10-10", "launch_times_local": ["07:44"],
+                     "count": n, "count_qualifier": q})
+            for i, (source, authority, n, q) in enumerate(counts)
+        ]  # fmt: skip
+        return reconcile(statements(reports)).events[0]
+
+    event = views(("jcs_kr", "jcs", 2, "exact"), ("mod_jp", "mod_jp", 3, "at_least"))
+    assert (event.count, event.count_qualifier, event.count_disagrees) == (2, "exact", True)
+    event = views(("jcs_kr", "jcs", 3, "exact"), ("mod_jp", "mod_jp", 1, "at_least"))
+    assert (event.count, event.count_disagrees) == (3, False)
+    event = views(("jcs_kr", "jcs", None, "multiple"), ("mod_jp", "mod_jp", 2, "at_least"))
+    assert (event.count, event.count_qualifier, event.count_disagrees) == (2, "at_least", False)
+
+
+def test_different_missile_families_at_the_same_hour_are_two_events():
+    cruise = Fixture(
+        "f1-jcs-cruise",
+        "jcs_kr",
+        "ko",
+        "2031-05-14T09:30:00+09:00",
+        "minute",
+        "합동참모본부는 북한이 오늘 오전 8시 5분경 서해상으로 순항미사일 여러 발을 발사했다고 밝혔다.",
+        {
+            "authority": "jcs",
+            "launch_date_local": "2031-05-14",
+            "launch_times_local": ["08:05"],
+            "count_qualifier": "multiple",
+            "missile_class": "cruise",
+        },
+    )
+    result = reconcile(statements([*SALVO[:2], cruise]))
+    assert len(result.events) == 2
+    salvo = event_of(result.events, SALVO[0])
+    assert "jcs at 23:05 UTC kept apart: missile class cruise vs ballistic" in salvo.grouping_reason
+
+
+def test_sites_far_apart_at_the_same_time_are_two_events():
+    east = Fixture(
+        "g1-jcs-sinpo",
+        "jcs_kr",
+        "ko",
+        "2031-05-14T09:40:00+09:00",
+        "minute",
+        "합동참모본부는 북한이 오늘 오전 7시 50분경 신포 일대에서 탄도미사일 1발을 발사했다고 밝혔다.",
+        {
+            "authority": "jcs",
+            "launch_date_local": "2031-05-14",
+            "launch_times_local": ["07:50"],
+            "count": 1,
+            **SINPO,
+            "missile_class": "ballistic",
+        },
+    )
+    result = reconcile(statements([SALVO[3], east]))
+    assert len(result.events) == 2
+    assert "launch site sinpo vs sukchon, over 150 km apart" in result.events[0].grouping_reason
+
+
+def test_a_statement_without_a_date_is_an_event_of_its_own():
+    undated = Statement(Report(document_id="undated-doc", source="jcs_kr", authority="jcs", is_launch_report=True))
+    result = reconcile([*statements(SALVO[:2]), undated])
+    assert len(result.events) == 2
+    lone = result.events[-1]
+    assert lone.report_ids == [undated.report.id]
+    assert lone.grouping_reason == "jcs states no launch date: an event of its own"
+    assert (lone.launch_date_local, lone.launch_utc, lone.time_precision) == (None, None, None)
+
+
+def test_latency_is_first_own_statement_minus_launch_when_both_are_known_to_the_minute():
+    event = reconcile(statements(SALVO)).events[0]
+    latency = {a: v.latency_minutes for a, v in event.authorities.items()}
+    assert latency == {"mod_jp": 8.0, "jcs": 6.0, "kcna": None}  # Pyongyang's date carries no time
+    assert event.authorities["jcs"].first_published_at == "2031-05-14T07:50:00+09:00"
+    day_only = reconcile(statements([SALVO[5]])).events[0]  # no launch time: no latency
+    assert day_only.authorities["kcna"].latency_minutes is None
+
+
+def test_unreported_by_lists_only_authorities_collected_for_that_date():
+    collected = {"mod_jp": None, "jcs": date(2031, 1, 1), "kcna": date(2031, 9, 1), "indopacom": None}
+    event = reconcile(statements(SALVO[:2]), collected=collected).events[0]
+    assert event.unreported_by == ["jcs", "indopacom"]  # KCNA's collection starts after the launch
+    only_mod = reconcile(statements(SALVO[:2]), collected={"mod_jp": None}).events[0]
+    assert only_mod.unreported_by == []
+
+
+# -- determinism and ids ------------------------------------------------------------------------------
+
+
+def test_the_same_statements_in_any_order_give_the_same_events():
+    first = reconcile(statements(FIXTURES), collected=ALL_AUTHORITIES).events
+    for seed in range(5):
+        shuffled = statements(FIXTURES)
+        random.Random(seed).shuffle(shuffled)
+        assert reconcile(shuffled, collected=ALL_AUTHORITIES).events == first
+    assert len({e.id for e in first}) == len(first) == 7
+
+
+def test_event_ids_survive_later_reports_joining():
+    alone = reconcile(statements(SALVO[2:3])).events[0].id  # Seoul's flash, the first publication
+    everything = reconcile(statements(SALVO)).events[0].id
+    assert alone == everything  # the earliest-published statement anchors the id
+    assert alone == event_id(rid(SALVO[2]))
+
+
+def test_an_earlier_published_report_arriving_late_keeps_the_id_through_the_kept_assignment():
+    first = reconcile(statements(SALVO[1:2]))  # Tokyo's follow-up collected first
+    late = statements([SALVO[2], SALVO[1]])  # Seoul's flash, published earlier, arrives later
+    kept = reconcile(late, previous=first.members).events[0]
+    assert kept.id == first.events[0].id
+    fresh = reconcile(late).events[0]  # without the kept assignment the anchor is Seoul's flash
+    assert fresh.id != kept.id
+
+
+def test_merging_two_events_keeps_the_earlier_anchored_id_and_retires_the_other():
+    flash_early = Fixture(
+        "h1",
+        "mod_jp",
+        "ja",
+        "2031-11-01T07:10:00+09:00",
+        "minute",
+        "北朝鮮は本日７時頃、弾道ミサイルを発射しました。",
+        {"authority": "mod_jp", "stage": "flash", "launch_date_local": "2031-11-01", "launch_times_local": ["07:00"]},
+    )
+    flash_late = Fixture(
+        "h2",
+        "mod_jp",
+        "ja",
+        "2031-11-01T08:20:00+09:00",
+        "minute",
+        "北朝鮮は本日８時１０分頃、弾道ミサイルを発射しました。",
+        {"authority": "mod_jp", "stage": "flash", "launch_date_local": "2031-11-01", "launch_times_local": ["08:10"]},
+    )
+    followup = Fixture(
+        "h3", "mod_jp", "ja", "2031-11-01T11:00:00+09:00", "minute",
+        "北朝鮮は本日７時頃から８時１０分頃にかけて、３発の弾道ミサイルを発射しました。",
+        {"authority": "mod_jp", "stage": "followup", "launch_date_local": "2031-11-01",
+         "launch_times_local": ["07:00", "07:40", "08:10"], "count": 3},
+    )  # fmt: skip
+    before = reconcile(statements([flash_early, flash_late]))
+    assert len(before.events) == 2  # 70 minutes apart
+    early_id, late_id = (event_of(before.events, f).id for f in (flash_early, flash_late))
+    after = reconcile(statements([flash_early, flash_late, followup]), previous=before.members)
+    assert [e.id for e in after.events] == [early_id]
+    assert after.assignment.merged == {late_id: early_id}
+    # the follow-up is withdrawn again: the split-off event gets its old id back (same anchor)
+    again = reconcile(statements([flash_early, flash_late]), previous=after.members)
+    assert sorted(e.id for e in again.events) == sorted([early_id, late_id])
+
+
+def test_a_retired_id_is_never_given_to_another_event():
+    groups = group_statements(statements(SALVO[:1]))
+    other = "ev-" + "0" * 16
+    ids = assign_ids(groups, previous={rid(SALVO[0]): other, "gone-report": "ev-" + "1" * 16})
+    assert ids.ids == [other]
+    assert ids.withdrawn == ["ev-" + "1" * 16]
+
+
+def test_withdrawn_reports_leave_their_event_with_its_id():
+    first = reconcile(statements(SALVO))
+    without_anchor = reconcile(statements(SALVO[1:]), previous=first.members)
+    assert without_anchor.events[0].id == first.events[0].id
+    nothing = reconcile([], previous=first.members)
+    assert nothing.events == [] and nothing.assignment.withdrawn == [first.events[0].id]
+
+
+def test_events_come_in_launch_order_with_day_only_and_undated_ones_placed_by_day():
+    events = reconcile(statements(FIXTURES)).events
+    keys = [e.launch_utc or e.launch_date_local for e in events]
+    assert keys == sorted(keys)
