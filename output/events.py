@@ -405,9 +405,13 @@ class IdAssignment:
     withdrawn: list[str] = field(default_factory=list)  # retired ids whose reports are all gone
 
 
-def assign_ids(groups: Sequence[Group], previous: Mapping[str, str] | None = None) -> IdAssignment:
-    """One id per group. ``previous`` maps report ids to the event ids they had."""
+def assign_ids(
+    groups: Sequence[Group], previous: Mapping[str, str] | None = None, retired: Mapping[str, str] | None = None
+) -> IdAssignment:
+    """One id per group. ``previous`` maps report ids to the event ids they had; ``retired``
+    maps ids no event holds any more to the report that anchored them."""
     previous = previous or {}
+    retired = retired or {}
     anchors = [g.statements[0].report.id for g in groups]
     order = sorted(range(len(groups)), key=lambda i: (groups[i].statements[0].order, i))
     ids: list[str | None] = [None] * len(groups)
@@ -419,6 +423,13 @@ def assign_ids(groups: Sequence[Group], previous: Mapping[str, str] | None = Non
                 ids[i] = old
                 used.add(old)
                 break
+    # an event whose reports were all withdrawn and came back (re-extraction) gets its id again
+    for i in order:
+        members = {s.report.id for s in groups[i].statements}
+        revived = sorted(old for old, anchor in retired.items() if anchor in members and old not in used)
+        if ids[i] is None and revived:
+            ids[i] = revived[0]
+            used.add(revived[0])
     held = set(previous.values())
     for i in order:
         if ids[i] is None:
@@ -717,16 +728,17 @@ def reconcile(
     statements: Iterable[Statement],
     *,
     previous: Mapping[str, str] | None = None,
+    retired: Mapping[str, str] | None = None,
     collected: Mapping[str, date | None] | None = None,
 ) -> Reconciliation:
-    """Statements in, events out (launch order). ``previous``: report id -> event id of the
-    last run; ``collected``: see ``build_event`` (default: every authority with a statement
-    in the input, on all dates)."""
+    """Statements in, events out (launch order). ``previous`` and ``retired``: see
+    ``assign_ids``; ``collected``: see ``build_event`` (default: every authority with a
+    statement in the input, on all dates)."""
     statements = list(statements)
     if collected is None:
         collected = {s.report.authority: None for s in statements if s.report.authority}
     groups = group_statements(statements)
-    assignment = assign_ids(groups, previous)
+    assignment = assign_ids(groups, previous, retired)
     events = [
         build_event(
             group,
@@ -827,6 +839,11 @@ def previous_assignment(store: Store) -> dict[str, str]:
     return {row["report_id"]: row["event_id"] for row in _read(store, "SELECT * FROM event_members")}
 
 
+def retired_ids(store: Store) -> dict[str, str]:
+    rows = _read(store, "SELECT id, anchor_report_id FROM event_ids WHERE retired_at IS NOT NULL")
+    return {row["id"]: row["anchor_report_id"] for row in rows}
+
+
 def _event_row(event: Event) -> dict[str, Any]:
     row = {}
     for name, kind in EVENT_COLUMNS.items():
@@ -881,6 +898,7 @@ def current_events(store: Store, source_authorities: Mapping[str, str]) -> list[
     return reconcile(
         load_statements(store),
         previous=previous_assignment(store),
+        retired=retired_ids(store),
         collected=collected_authorities(store, source_authorities),
     ).events
 
@@ -893,6 +911,7 @@ def reconcile_store(store: Store, source_authorities: Mapping[str, str]) -> Outc
     result = reconcile(
         load_statements(store),
         previous=previous_assignment(store),
+        retired=retired_ids(store),
         collected=collected_authorities(store, source_authorities),
     )
     outcome = Outcome(result.events, merged=result.assignment.merged, withdrawn=result.assignment.withdrawn)

@@ -712,3 +712,11 @@ def test_events_come_in_launch_order_with_day_only_and_undated_ones_placed_by_da
     events = reconcile(statements(FIXTURES)).events
     keys = [e.launch_utc or e.launch_date_local for e in events]
     assert keys == sorted(keys)
+
+
+def test_an_event_whose_reports_were_all_withdrawn_and_came_back_gets_its_retired_id_again():
+    groups = group_statements(statements(SALVO))
+    revived = assign_ids(groups, previous={}, retired={"ev-0123456789abcdef": rid(SALVO[1])})
+    assert revived.ids == ["ev-0123456789abcdef"]
+    unrelated = assign_ids(groups, previous={}, retired={"ev-0123456789abcdef": "another-report"})
+    assert unrelated.ids == [event_id(rid(SALVO[2]))]
