@@ -5,13 +5,16 @@ from __future__ import annotations
 import fcntl
 import os
 import traceback
-from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from launchfeed.config import Config, proxy_env
+from output.atom import render_atom
+from output.catalog import load_catalog
+from output.datadict import render_datapackage, render_readme
 from output.events import event_record, launch_row, reconcile_store
 from output.store import Store, now_iso
 from output.tables import LAUNCHES, STATEMENT_TABLES, statement_tables
@@ -21,6 +24,9 @@ from scrapers.base import Context, RunStats, SourceInfo
 from scrapers.errors import SourceError
 from scrapers.http import HostPacer
 from scrapers.registry import MODULES
+
+# progress(what, done, total): how far a run has got, for a progress bar on a terminal
+Progress = Callable[[str, int, int], None]
 
 
 @dataclass
@@ -139,7 +145,7 @@ def crawl_source(
 
 def collect(
     ws: Workspace, sources: list[str], *, config: Config, requested: bool, base_url: str | None = None,
-    delay: float | None = None, options: dict | None = None,
+    delay: float | None = None, options: dict | None = None, progress: Progress | None = None,
 ) -> CollectSummary:  # fmt: skip
     summary = CollectSummary()
     runnable = []
@@ -151,18 +157,23 @@ def collect(
             runnable.append(source_id)
     pacer = HostPacer()
     with ThreadPoolExecutor(max_workers=max(1, len(runnable))) as pool:
-        futures = [
+        futures = {
             pool.submit(crawl_source, ws, s, pacer=pacer, config=config, base_url=base_url, delay=delay,
-                        options=options or {})
+                        options=options or {}): s
             for s in runnable
-        ]  # fmt: skip
-        summary.results += [future.result() for future in futures]
-    summary.new_reports, summary.changed_reports = extract_pending(ws.store)
+        }  # fmt: skip
+        finished: dict[str, SourceResult] = {}
+        for future in as_completed(futures):
+            finished[futures[future]] = future.result()
+            if progress:
+                progress("sources fetched", len(finished), len(runnable))
+        summary.results += [finished[s] for s in runnable]
+    summary.new_reports, summary.changed_reports = extract_pending(ws.store, progress=progress)
     summary.written = write_outputs(ws)
     return summary
 
 
-def extract_pending(store: Store, *, everything: bool = False) -> tuple[int, int]:
+def extract_pending(store: Store, *, everything: bool = False, progress: Progress | None = None) -> tuple[int, int]:
     """Extract reports from documents whose text has not been read yet (or all of
     them); a run killed half-way leaves them pending for the next one."""
     from extract import extract_batch  # loads spaCy pipelines: only when there is work
@@ -176,7 +187,9 @@ def extract_pending(store: Store, *, everything: bool = False) -> tuple[int, int
         for d in documents
     ]  # fmt: skip
     new = changed = 0
-    for document, report in zip(documents, extract_batch(items), strict=True):
+    for done, (document, report) in enumerate(zip(documents, extract_batch(items), strict=True), start=1):
+        if progress:
+            progress("documents extracted", done, len(documents))
         report.document_id, report.source = document.id, document.source
         report.channel = report.channel or document.channel
         if report.is_launch_report:
@@ -205,6 +218,9 @@ def write_outputs(ws: Workspace) -> list[str]:
     files["statements.jsonl"] = render_jsonl(tables["statements"])
     files["launches.csv"] = render_csv(LAUNCHES, (launch_row(event) for event in events))
     files["launches.jsonl"] = render_jsonl(event_record(event) for event in events)
+    files["launches.atom"] = render_atom(load_catalog(ws.store.db))
+    files["datapackage.json"] = render_datapackage()
+    files["README.md"] = render_readme()
     written = []
     for name, content in files.items():
         path = ws.out_dir / name

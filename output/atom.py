@@ -1,0 +1,176 @@
+"""launches.atom: an Atom feed (RFC 4287) with one entry per launch event.
+
+An entry's id is a tag: URI made from the event id, so it never changes; its
+``updated`` is the time launchfeed last changed the event's values (a later
+statement joined it or revised a number), so a feed reader shows the entry again
+when that happens; its ``published`` is the first statement's publication time.
+Until any statement has been reconciled into events (a store from before launch
+events) the feed has one entry per statement instead, and its subtitle says so.
+The file is the same bytes for the same store: it is rewritten only when it changes.
+"""
+
+from __future__ import annotations
+
+import html
+import xml.etree.ElementTree as ET
+from datetime import UTC, datetime
+
+from launchfeed.contracts import Event
+from output.catalog import Catalog, StoredEvent
+from output.changes import count_text
+from output.writers import format_number
+
+ATOM = "http://www.w3.org/2005/Atom"
+# "launchfeed.invalid" is reserved (RFC 2606): no one else can mint ids under it, so
+# entry ids stay unique and never depend on where the feed is published.
+TAG = "tag:launchfeed.invalid,2026:"
+EPOCH = "1970-01-01T00:00:00Z"
+FLAGS = ("count", "range", "apogee", "time")
+
+ET.register_namespace("", ATOM)
+
+
+def atom_time(value: str | None) -> str | None:
+    """RFC 3339 in UTC (Atom wants a full date-time; a date alone becomes its midnight)."""
+    if not value:
+        return None
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _km(value: float | list[float] | None) -> str | None:
+    values = value if isinstance(value, list) else [value] if value is not None else []
+    return "/".join(format_number(v) for v in values) + " km" if values else None
+
+
+# (singular, plural) of what was launched, by missile class
+CLASS_NOUNS = {
+    "ballistic": ("ballistic missile", "ballistic missiles"),
+    "icbm": ("ICBM", "ICBMs"),
+    "cruise": ("cruise missile", "cruise missiles"),
+    "hypersonic": ("hypersonic missile", "hypersonic missiles"),
+    "slbm": ("SLBM", "SLBMs"),
+    "mlrs": ("MLRS rocket", "MLRS rockets"),
+    "satellite_launch": ("satellite launch rocket", "satellite launch rockets"),
+    "anti_air": ("anti-air missile", "anti-air missiles"),
+}
+
+
+def launch_phrase(count: int | None, qualifier: str | None, missile_class: str | None, name: str | None) -> str:
+    """ "2 ballistic missiles", "at least 3 ICBMs (Hwasong-19)", "several cruise missiles"."""
+    singular, plural = CLASS_NOUNS.get(missile_class or "", ("missile", "missiles"))
+    named = f" ({name})" if name else ""
+    if count is None:
+        return f"several {plural}{named}" if qualifier == "multiple" else f"{singular} launch{named}"
+    prefix = {"at_least": "at least ", "approx": "about ", "total": ""}.get(qualifier or "", "")
+    return f"{prefix}{count} {singular if count == 1 else plural}{named}"
+
+
+def event_title(event: Event) -> str:
+    parts = [
+        launch_phrase(event.count, event.count_qualifier, event.missile_class, event.missile_name),
+        f"range {_km(event.range_km)}" if event.range_km else None,
+        f"apogee {_km(event.apogee_km)}" if event.apogee_km else None,
+    ]
+    title = f"{event.launch_date_local or 'undated'}: {', '.join(filter(None, parts))}"
+    disputed = [flag for flag in FLAGS if getattr(event, f"{flag}_disagrees")]
+    return title + (f" (authorities disagree on {', '.join(disputed)})" if disputed else "")
+
+
+def event_html(event: Event, statements: list[dict]) -> str:
+    """The entry's content: every authority's values side by side and the statements, all escaped."""
+    e = html.escape
+    when = f" at {event.launch_utc[11:16]} UTC" if event.launch_utc and event.time_precision == "minute" else ""
+    area = f" from {e(event.launch_area)}" if event.launch_area else ""
+    parts = [f"<p>Launch on {e(event.launch_date_local or 'an unknown day')}{e(when)}{area}.</p>"]
+    rows = []
+    for authority, view in event.authorities.items():
+        cells = [authority, view.stage, count_text(view.count, view.count_qualifier), _km(view.range_km),
+                 _km(view.apogee_km), ";".join(view.launch_times_local), view.missile_class,
+                 view.missile_name]  # fmt: skip
+        rows.append("<tr>" + "".join(f"<td>{e(c or '')}</td>" for c in cells) + "</tr>")
+    if rows:
+        header = ("authority", "stage", "count", "range", "apogee", "time (local)", "class", "name")
+        parts.append("<table><tr>" + "".join(f"<th>{h}</th>" for h in header) + "</tr>" + "".join(rows) + "</table>")
+    disputed = [flag for flag in FLAGS if getattr(event, f"{flag}_disagrees")]
+    if disputed:
+        parts.append(f"<p><strong>Authorities disagree on: {', '.join(disputed)}.</strong></p>")
+    if event.unreported_by:
+        parts.append(f"<p>No statement from: {e(', '.join(event.unreported_by))}.</p>")
+    if statements:
+        items = "".join(
+            f'<li><a href="{e(s["url"])}">{e(s["title"] or s["url"])}</a> ({e(s["authority"] or "")}, '
+            f"{e(s['published_at'] or 'undated')})</li>"
+            for s in statements
+        )
+        parts.append(f"<ul>{items}</ul>")
+    return "".join(parts)
+
+
+def statement_html(statement: dict) -> str:
+    e = html.escape
+    values = [count_text(statement["count"], statement["count_qualifier"]), _km(statement["range_km"]),
+              _km(statement["apogee_km"]), statement["missile_class"]]  # fmt: skip
+    return (f"<p>{e(statement['authority'] or '')}: {e(', '.join(filter(None, values)) or 'no numbers')}.</p>"
+            f'<p><a href="{e(statement["url"])}">{e(statement["title"] or statement["url"])}</a></p>')  # fmt: skip
+
+
+def _entry(feed: ET.Element, entry_id: str, title: str, updated: str, published: str | None, link: str | None,
+           content: str, categories: list[str]) -> None:  # fmt: skip
+    entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
+    ET.SubElement(entry, f"{{{ATOM}}}id").text = entry_id
+    ET.SubElement(entry, f"{{{ATOM}}}title").text = title
+    ET.SubElement(entry, f"{{{ATOM}}}updated").text = updated
+    if published:
+        ET.SubElement(entry, f"{{{ATOM}}}published").text = published
+    if link:
+        ET.SubElement(entry, f"{{{ATOM}}}link", rel="alternate", href=link)
+    for term in categories:
+        ET.SubElement(entry, f"{{{ATOM}}}category", term=term)
+    ET.SubElement(entry, f"{{{ATOM}}}content", type="html").text = content
+
+
+def event_entry(feed: ET.Element, stored: StoredEvent, catalog: Catalog) -> str:
+    event = stored.event
+    statements = catalog.statements_of(event)
+    published = min((t for t in (atom_time(s["published_at"]) for s in statements) if t), default=None)
+    updated = atom_time(stored.updated_at) or published or EPOCH
+    categories = [c for c in [event.missile_class] if c] + [f"disagrees:{f}" for f in FLAGS
+                                                            if getattr(event, f"{f}_disagrees")]  # fmt: skip
+    _entry(feed, f"{TAG}event/{event.id}", event_title(event), updated, published,
+           statements[0]["url"] if statements else None, event_html(event, statements), categories)  # fmt: skip
+    return updated
+
+
+def render_atom(catalog: Catalog) -> str:
+    feed = ET.Element(f"{{{ATOM}}}feed")
+    ET.SubElement(feed, f"{{{ATOM}}}id").text = f"{TAG}launches"
+    ET.SubElement(feed, f"{{{ATOM}}}title").text = "North Korean missile launches: official statements (launchfeed)"
+    subtitle = ET.SubElement(feed, f"{{{ATOM}}}subtitle")
+    updated_at = ET.SubElement(feed, f"{{{ATOM}}}updated")
+    author = ET.SubElement(feed, f"{{{ATOM}}}author")
+    ET.SubElement(author, f"{{{ATOM}}}name").text = "launchfeed"
+    ET.SubElement(feed, f"{{{ATOM}}}generator").text = "launchfeed"
+    times = []
+    if catalog.events:
+        subtitle.text = "One entry per launch event, with every authority's values side by side."
+        for stored in reversed(catalog.events):  # newest launch first
+            times.append(event_entry(feed, stored, catalog))
+    else:
+        subtitle.text = ("No statements have been reconciled into launch events yet: one entry per statement "
+                         "until they are.")  # fmt: skip
+        for statement in reversed(list(catalog.statements.values())):
+            published = atom_time(statement["published_at"]) or EPOCH
+            times.append(published)
+            title = f"{statement['launch_date_local'] or 'undated'}: {statement['authority']} statement"
+            categories = [c for c in [statement["missile_class"]] if c]
+            _entry(feed, f"{TAG}statement/{statement['report_id']}", title, published, published, statement["url"],
+                   statement_html(statement), categories)  # fmt: skip
+    updated_at.text = max(times, default=EPOCH)
+    ET.indent(feed)
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"

@@ -1,0 +1,85 @@
+"""launches.atom: one entry per launch event, stable ids, `updated` moves on revision."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import feedparser
+from launchdata import REVISION, add, build_workspace
+
+from launchfeed.collect import write_outputs
+from output.atom import render_atom
+from output.catalog import load_catalog
+
+
+def parse(path):
+    feed = feedparser.parse(path.read_bytes())
+    assert not feed.bozo, feed.get("bozo_exception")
+    assert feed.version == "atom10"
+    return feed
+
+
+def test_one_entry_per_launch_event_with_stable_tag_ids(tmp_path):
+    ws = build_workspace(tmp_path)
+    feed = parse(tmp_path / "launches.atom")
+    event_ids = [row[0] for row in ws.store.db.execute("SELECT id FROM events")]
+    assert len(feed.entries) == len(event_ids) == 7
+    assert {e.id for e in feed.entries} == {f"tag:launchfeed.invalid,2026:event/{i}" for i in event_ids}
+    assert feed.feed.title and feed.feed.id == "tag:launchfeed.invalid,2026:launches"
+    assert "One entry per launch event" in feed.feed.subtitle
+    # newest launch first; every entry links to the first statement on it
+    assert feed.entries[0].title == "2026-10-03: 2 ballistic missiles, range 340 km, apogee 50 km"
+    assert feed.entries[0].link == "https://www.mod.go.jp/j/press/news/2026/10/03a.html"
+    disputed = next(e for e in feed.entries if e.title.startswith("2025-08-27"))
+    assert disputed.title.endswith("(authorities disagree on count)")
+    assert {t.term for t in disputed.tags} == {"ballistic", "disagrees:count"}
+    assert "at least 3 missiles" in disputed.content[0].value and "2 missiles" in disputed.content[0].value
+    named = next(e for e in feed.entries if e.title.startswith("2025-03-10"))
+    assert named.title == "2025-03-10: 1 ICBM (Hwasong-19), range 1000 km, apogee 6000 km"
+    assert named.published == "2025-03-09T22:05:00Z"  # the JCS flash, 07:05 in Seoul, came first
+
+
+def test_text_from_sources_is_escaped(tmp_path):
+    build_workspace(tmp_path)
+    raw = (tmp_path / "launches.atom").read_text(encoding="utf-8")
+    assert "<toward>" not in raw and "&amp;lt;toward&amp;gt;" in raw  # escaped in the HTML, then in the XML
+    entry = next(e for e in parse(tmp_path / "launches.atom").entries if e.title.startswith("2026-10-03"))
+    assert "&lt;toward&gt;" in entry.content[0].value
+
+
+def test_a_later_statement_moves_updated_of_its_entry_only(tmp_path):
+    ws = build_workspace(tmp_path)
+    before = {e.id: e for e in parse(tmp_path / "launches.atom").entries}
+    ws.store.db.execute("UPDATE events SET updated_at = '2026-01-01T00:00:00+00:00'")
+    write_outputs(ws)
+    stale = {e.id: e.updated for e in parse(tmp_path / "launches.atom").entries}
+    assert set(stale.values()) == {"2026-01-01T00:00:00Z"}
+
+    ws.store.begin_run("collect")
+    add(ws, [REVISION])  # JCS revises its range for the October launch
+    write_outputs(ws)
+    feed = parse(tmp_path / "launches.atom")
+    after = {e.id: e for e in feed.entries}
+    assert set(after) == set(before)  # same ids: the revision joined the event
+    moved = [i for i in after if after[i].updated != stale[i]]
+    assert len(moved) == 1 and after[moved[0]].title.startswith("2026-10-03")
+    assert after[moved[0]].updated > "2026-01-01T00:00:00Z" and feed.feed.updated == after[moved[0]].updated
+    assert "380 km" in after[moved[0]].content[0].value
+
+
+def test_unchanged_store_writes_the_same_feed(tmp_path):
+    ws = build_workspace(tmp_path)
+    first = (tmp_path / "launches.atom").read_bytes()
+    assert "launches.atom" not in write_outputs(ws)
+    assert (tmp_path / "launches.atom").read_bytes() == first
+
+
+def test_without_events_the_feed_has_one_entry_per_statement_and_says_so(tmp_path):
+    ws = build_workspace(tmp_path)
+    ws.store.db.execute("DELETE FROM events")
+    db = sqlite3.connect(ws.store.path)
+    text = render_atom(load_catalog(db))
+    feed = feedparser.parse(text)
+    assert not feed.bozo and len(feed.entries) == 18
+    assert "No statements have been reconciled into launch events yet" in feed.feed.subtitle
+    assert all(e.id.startswith("tag:launchfeed.invalid,2026:statement/") for e in feed.entries)
