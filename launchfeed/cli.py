@@ -20,6 +20,8 @@ def _workspace_args(parser: argparse.ArgumentParser) -> None:
 
 def cmd_collect(args: argparse.Namespace) -> int:
     from launchfeed.collect import AlreadyRunning, collect, open_workspace, run_lock
+    from launchfeed.progress import ProgressBar
+    from output.changes import Since, describe, select_changes
     from output.writers import OutputError
     from scrapers.registry import MODULES
 
@@ -32,16 +34,21 @@ def cmd_collect(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     config = load_config(args.config)
     sources = args.source or list(MODULES)
+    progress = ProgressBar()  # on a terminal only: cron mail and log files stay clean
     try:
         with run_lock(args.out):
             ws = open_workspace(args.out, args.db)
-            ws.store.begin_run("collect")
-            summary = collect(
-                ws, sources, config=config, requested=bool(args.source), base_url=args.base_url, delay=args.delay,
-                options={"probe_recent": args.probe_recent},
-            )
+            run_id = ws.store.begin_run("collect")
+            try:
+                summary = collect(
+                    ws, sources, config=config, requested=bool(args.source), base_url=args.base_url,
+                    delay=args.delay, options={"probe_recent": args.probe_recent}, progress=progress,
+                )  # fmt: skip
+            finally:
+                progress.clear()
             status = "failed" if summary.failed else "ok"
             ws.store.finish_run(status, {"new_reports": summary.new_reports, "written": summary.written})
+            news = [line for run in describe(select_changes(ws.store.db, Since(run_id=run_id))) for line in run.lines]
     except AlreadyRunning as exc:
         print(f"launchfeed: {exc}", file=sys.stderr)
         return EXIT_BUSY
@@ -51,19 +58,22 @@ def cmd_collect(args: argparse.Namespace) -> int:
     for result in summary.results:
         if result.disabled and args.verbose:
             print(f"{result.source}: disabled ({result.disabled})")
-        elif result.failure:
-            print(f"{result.source}: FAILED {result.failure}", file=sys.stderr)
+        elif result.failure:  # one line per failing source, whatever the error looked like
+            print(f"launchfeed: {result.source} failed: {' '.join(result.failure.split())}", file=sys.stderr)
         elif args.verbose:
             s = result.stats
             print(f"{result.source}: {s.fetched} fetched, {s.not_modified} not modified, {s.new_documents} new, "
                   f"{s.revised_documents} revised, {sum(s.problems.values())} item problems")  # fmt: skip
         for message in result.stats.messages if (args.verbose and not result.failure) else []:
             print(f"  {message.splitlines()[0]}")
+    for line in news:  # what is new: a line per new or revised statement and launch event
+        print(line)
     ran = [r for r in summary.results if not r.disabled]
     if summary.new_documents or summary.new_reports or summary.changed_reports or summary.written:
+        written = ", ".join(summary.written) if args.verbose else f"{len(summary.written)} files"
         print(
             f"{summary.new_documents} new or revised documents, {summary.new_reports} new statements, "
-            f"{summary.changed_reports} revised; wrote {', '.join(summary.written) or 'nothing'} in {args.out}"
+            f"{summary.changed_reports} revised; wrote {written if summary.written else 'nothing'} in {args.out}"
         )
     else:
         print(f"nothing new from {len(ran)} source{'s' if len(ran) != 1 else ''}; no files written")
@@ -243,6 +253,25 @@ def cmd_query(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_changes(args: argparse.Namespace) -> int:
+    from output import changes, query
+
+    try:
+        db = query.connect_readonly(_store_path(args))
+        since = changes.parse_since(args.since) if args.since else None
+        found = changes.select_changes(db, since)
+    except (query.QueryError, changes.ChangesError) as exc:
+        print(f"launchfeed: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    if args.json:
+        _print(changes.render_jsonl(found))
+    elif not found:
+        print(f"no changes since {args.since}" if args.since else "no changes recorded yet")
+    else:
+        _print(changes.render_text(found))
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="launchfeed",
@@ -337,6 +366,19 @@ def build_parser() -> argparse.ArgumentParser:
                          "unless --columns says which)")  # fmt: skip
     _workspace_args(query)
     query.set_defaults(handler=cmd_query)
+
+    changes = commands.add_parser(
+        "changes",
+        help="what each collect or rebuild added or changed",
+        description="Print the change log: per run, the documents it stored, each new or withdrawn statement and "
+        "launch event, and each value a later statement or a re-extraction revised (old -> new). Statements and "
+        "events are described as they are now. Without --since: the latest run that changed anything.",
+    )
+    changes.add_argument("--since", metavar="DATE|RUN_ID", help="changes at or after this date or time (ISO 8601, "
+                         "UTC unless an offset is given), or made by this run and every later one")  # fmt: skip
+    changes.add_argument("--json", action="store_true", help="one JSON object per change")
+    _workspace_args(changes)
+    changes.set_defaults(handler=cmd_changes)
     return parser
 
 
