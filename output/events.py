@@ -32,8 +32,9 @@ same archive give the same ids. The store keeps every report's event id: on the 
 run an event keeps the id held by its earliest-published statement that had one, so
 the id survives later reports joining, earlier-published reports arriving late and
 re-extraction. When two events merge, the id of the earlier-anchored one survives and
-the other is retired (recorded as ``merged_event`` in the change log); a retired id
-is given again only to an event with the same anchor.
+the other is retired (recorded as ``merged_event`` in the change log). The store keeps
+every id ever given with its anchor: a retired id is given again only to an event that
+holds its anchor statement (its reports were withdrawn and came back), never to another.
 
 Per authority (``AuthorityView``), each group of fields (count and qualifier; range;
 apogee; launch time and times; area and site; class; name) takes the latest statement
@@ -661,6 +662,10 @@ def build_event(
     official = [views[a] for a in ordered if a in OFFICIAL]
 
     launch, precision, time_disagrees = consensus_time(official)
+    if launch is None and group.start is not None:
+        # only statements of no known authority (or of "other") give the time: take it from them
+        timed = [p for p in group.placements if p.start == group.start]
+        launch, precision = group.start, "minute" if any(p.precision == "minute" for p in timed) else "hour"
     for authority in ordered:
         views[authority].latency_minutes = latency_minutes(
             by_authority[authority], launch if precision == "minute" else None

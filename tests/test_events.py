@@ -720,3 +720,16 @@ def test_an_event_whose_reports_were_all_withdrawn_and_came_back_gets_its_retire
     assert revived.ids == ["ev-0123456789abcdef"]
     unrelated = assign_ids(groups, previous={}, retired={"ev-0123456789abcdef": "another-report"})
     assert unrelated.ids == [event_id(rid(SALVO[2]))]
+
+
+def test_an_event_known_only_from_a_text_of_no_known_authority_keeps_its_time():
+    analysis = Fixture(
+        "i1-analysis", "csis", "en", "2031-12-02T12:00:00+09:00", "day",
+        "North Korea fired a short-range ballistic missile at 6:31 a.m., South Korea's military said; "
+        "state media later called it a routine drill.",
+        {"authority": None, "launch_date_local": "2031-12-02", "launch_times_local": ["06:31"],
+         "claims": [Claim("jcs", 1, "exact")]},
+    )  # fmt: skip
+    event = reconcile(statements([analysis])).events[0]
+    assert (event.launch_utc, event.time_precision, event.count) == ("2031-12-01T21:31:00Z", "minute", 1)
+    assert event.authorities["jcs"].carried_by == ["csis"]
