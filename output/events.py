@@ -301,33 +301,41 @@ def group_statements(statements: Iterable[Statement]) -> list[Group]:
     placements = sorted((place(s) for s in statements), key=lambda p: p.statement.report.id)
     timed = sorted((p for p in placements if p.timed), key=lambda p: (p.start, p.end, p.report.id))
     groups: list[Group] = []
+    open_groups: list[tuple[Group, datetime]] = []  # with their last launch time; closed ones drop out
     for p in timed:
+        open_groups = [(g, end) for g, end in open_groups if p.start - end <= JOIN_GAP]
         best: Group | None = None
-        for group in groups:
-            gap = p.start - group.end
-            if gap > JOIN_GAP:
-                continue
+        best_gap = timedelta(0)
+        for group, end in open_groups:
             why_not = contradiction(p.report, (q.report for q in group.placements))
             if why_not:
                 group.notes.append(f"{label(p.statement)} at {_hhmm(p.start)} UTC kept apart: {why_not}")
                 continue
-            if best is None or max(gap, timedelta(0)) < max(p.start - best.end, timedelta(0)):
-                best = group
+            gap = max(p.start - end, timedelta(0))
+            if best is None or gap < best_gap:
+                best, best_gap = group, gap
         if best is None:
-            groups.append(Group([p]))
+            best = Group([p])
+            groups.append(best)
+            open_groups.append((best, p.end))
         else:
             best.placements.append(p)
+            open_groups = [(g, max(end, p.end) if g is best else end) for g, end in open_groups]
 
+    by_day: dict[date, list[int]] = {}  # timed events by launch-site date
+    for i, g in enumerate(groups):
+        for day in sorted({g.start.astimezone(SITE_ZONE).date(), g.end.astimezone(SITE_ZONE).date()}):
+            by_day.setdefault(day, []).append(i)
     day_groups: list[Group] = []
     for p in sorted((p for p in placements if not p.timed and p.day), key=lambda p: (p.day, p.report.id)):
         latest = _latest_possible_launch(p.statement)
+        nearby = sorted({i for offset in (-1, 0, 1) for i in by_day.get(p.day + timedelta(days=offset), [])})
         candidates = [
             i
-            for i, g in enumerate(groups)
-            if g.kind == "timed"
-            and p.day in _event_days(g, p.report.authority)
-            and g.start <= latest
-            and not contradiction(p.report, (q.report for q in g.placements))
+            for i in nearby
+            if p.day in _event_days(groups[i], p.report.authority)
+            and groups[i].start <= latest
+            and not contradiction(p.report, (q.report for q in groups[i].placements))
         ]
         if len(candidates) > 1:
             matching = [(i, why) for i in candidates if (why := _affinity(p.report, groups[i]))]
