@@ -272,6 +272,45 @@ def cmd_changes(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_rebuild(args: argparse.Namespace) -> int:
+    from launchfeed.collect import AlreadyRunning, open_workspace, run_lock
+    from launchfeed.progress import ProgressBar
+    from launchfeed.rebuild import rebuild
+    from output.writers import OutputError
+
+    if not _store_path(args).is_file():
+        print(f"launchfeed: no store at {_store_path(args)}: nothing to rebuild", file=sys.stderr)
+        return EXIT_USAGE
+    progress = ProgressBar()
+    try:
+        with run_lock(args.out):
+            ws = open_workspace(args.out, args.db)
+            ws.store.begin_run("rebuild")
+            try:
+                summary = rebuild(ws, progress)
+            finally:
+                progress.clear()
+            ws.store.finish_run("failed" if summary.problems else "ok", {
+                "reparsed": summary.reparsed, "values_changed": summary.values_changed,
+                "event_values_changed": summary.event_values_changed, "written": summary.written})  # fmt: skip
+    except AlreadyRunning as exc:
+        print(f"launchfeed: {exc}", file=sys.stderr)
+        return EXIT_BUSY
+    except OutputError as exc:
+        print(f"launchfeed: {exc}", file=sys.stderr)
+        return EXIT_SOURCE_FAILED
+    for problem in summary.problems:
+        print(f"launchfeed: {problem}", file=sys.stderr)
+    s = summary
+    print(f"re-parsed {s.documents} archived documents: {s.reparsed} texts changed, {len(s.problems)} kept as stored")
+    print(f"re-extracted them: {s.new_statements} new statements, {s.changed_statements} revised, "
+          f"{s.withdrawn_statements} withdrawn; {s.values_changed} statement values changed")  # fmt: skip
+    print(f"launch events: {s.new_events} new, {s.changed_events} revised, {s.gone_events} merged or withdrawn; "
+          f"{s.event_values_changed} launch values changed")  # fmt: skip
+    print(f"wrote {', '.join(s.written)} in {args.out}" if s.written else "no output file changed")
+    return EXIT_SOURCE_FAILED if summary.problems else EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="launchfeed",
@@ -379,6 +418,18 @@ def build_parser() -> argparse.ArgumentParser:
     changes.add_argument("--json", action="store_true", help="one JSON object per change")
     _workspace_args(changes)
     changes.set_defaults(handler=cmd_changes)
+
+    rebuild = commands.add_parser(
+        "rebuild",
+        help="re-parse and re-extract the whole archive with the current code, offline",
+        description="Replay the archive without the network: re-parse every stored document from its raw snapshot "
+        "with its source's parser, re-extract every document with the current extractor, reconcile the launch "
+        "events again and rewrite the output files; print how many texts and values changed (details: "
+        "launchfeed changes). Exits 1 when a document could not be re-parsed (its stored text is kept), 75 when "
+        "another run holds the lock.",
+    )
+    _workspace_args(rebuild)
+    rebuild.set_defaults(handler=cmd_rebuild)
     return parser
 
 
