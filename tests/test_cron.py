@@ -1,0 +1,108 @@
+"""`launchfeed collect` as a cron job runs it: quiet when nothing is new, a line per new
+statement, one line per failing source, a progress bar only on a terminal, one run at a time."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+import time
+
+from site_mod_jp import ROOT, build_mod_jp_site
+
+from launchfeed.cli import main
+from launchfeed.collect import run_lock
+from scrapers import indopacom, mod_jp
+from scrapers.errors import SourceError
+
+
+def collect_args(site, out) -> list[str]:
+    return ["collect", "--source", "mod_jp", "--base-url", site.base_url, "--out", str(out), "--delay", "0"]
+
+
+def test_new_statements_get_a_line_each_then_a_quiet_run_gets_one_line(site, tmp_path, capsys):
+    build_mod_jp_site(site)
+    assert main(collect_args(site, tmp_path)) == 0
+    captured = capsys.readouterr()
+    lines = captured.out.splitlines()
+    statements = [line for line in lines if line.startswith("new statement ")]
+    assert len(statements) == 5
+    salvo = next(line for line in statements if "2026-10-03" in line)
+    # authority, launch date (and time), count, range; the URL to read it
+    assert salvo.startswith("new statement      mod_jp 2026-10-03 06:15 followup: 2 missiles, range 350 km")
+    assert salvo.endswith("https://www.mod.go.jp/j/press/news/2026/10/03d.html")
+    assert len([line for line in lines if line.startswith("new launch ")]) == 4
+    assert lines[-1].startswith("5 new or revised documents, 5 new statements, 0 revised; wrote 10 files in ")
+    assert "\r" not in captured.err  # no progress bar: stderr is not a terminal
+
+    assert main(collect_args(site, tmp_path)) == 0
+    captured = capsys.readouterr()
+    assert captured.out == "nothing new from 1 source; no files written\n" and captured.err == ""
+
+
+def test_each_failing_source_gets_one_line_and_the_exit_code_is_1(tmp_path, capsys, monkeypatch):
+    def broken_listing(ctx):
+        message = "listing yielded no items;\nthe page layout may have\tchanged"
+        ctx.listing_problem(SourceError("layout_changed", message, url="https://www.mod.go.jp/j/rss/news.xml"))
+
+    def crashing(ctx):
+        raise KeyError("pubDate\nsecond line")
+
+    monkeypatch.setattr(mod_jp, "crawl", broken_listing)
+    monkeypatch.setattr(indopacom, "crawl", crashing)
+    assert main(["collect", "--source", "mod_jp", "--source", "indopacom", "--out", str(tmp_path)]) == 1
+    captured = capsys.readouterr()
+    assert captured.err.splitlines() == [
+        "launchfeed: mod_jp failed: layout_changed: listing yielded no items; the page layout may have changed "
+        "[https://www.mod.go.jp/j/rss/news.xml]",
+        "launchfeed: indopacom failed: internal_error: KeyError: 'pubDate\\nsecond line'",
+    ]
+    assert captured.out.startswith("0 new or revised documents, 0 new statements, 0 revised; wrote 10 files in ")
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_bar_only_on_a_terminal(site, tmp_path, capsys, monkeypatch):
+    build_mod_jp_site(site)
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    assert main(collect_args(site, tmp_path)) == 0
+    drawn = terminal.getvalue()
+    assert "\r[" in drawn and "1/1 sources fetched" in drawn and "5/5 documents extracted" in drawn
+    assert drawn.endswith("\r")  # the bar is wiped before the summary is printed
+    assert "\r" not in capsys.readouterr().out
+
+
+def test_a_second_run_leaves_at_once_while_the_first_holds_the_lock(site, tmp_path):
+    build_mod_jp_site(site)
+    # the news feed answers slowly, so the first run is still going when the second starts
+    site.add_file("/j/rss/news.xml", ROOT / "j/rss/news.xml", content_type="application/rss+xml", delay=3.0)
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "launchfeed.cli", *collect_args(site, out)]
+    first = subprocess.Popen(command, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        lock = out / "launchfeed.lock"
+        deadline = time.monotonic() + 30
+        while not (lock.exists() and f"pid {first.pid} " in lock.read_text()):
+            assert first.poll() is None and time.monotonic() < deadline, "the first run never took the lock"
+            time.sleep(0.05)
+        started = time.monotonic()
+        second = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, timeout=30)
+        assert second.returncode == 75
+        [message] = second.stderr.splitlines()
+        assert message.startswith(f"launchfeed: another launchfeed run holds {lock} (pid {first.pid} since ")
+        assert message.endswith("); not starting")
+        assert second.stdout == "" and time.monotonic() - started < 10
+        assert first.poll() is None  # the first run was still going all along
+        stdout, stderr = first.communicate(timeout=60)
+        assert first.returncode == 0, stderr
+        assert "5 new statements" in stdout
+    finally:
+        if first.poll() is None:
+            first.kill()
+            first.wait()
+    with run_lock(out):  # released when the first run ended
+        pass
