@@ -311,6 +311,26 @@ def cmd_rebuild(args: argparse.Namespace) -> int:
     return EXIT_SOURCE_FAILED if summary.problems else EXIT_OK
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    from output import query
+    from output.catalog import load_catalog
+    from output.report import render_report
+    from output.writers import OutputError, atomic_write
+
+    target = args.output or args.out / "report.html"
+    try:
+        catalog = load_catalog(query.connect_readonly(_store_path(args)))
+        atomic_write(target, render_report(catalog))
+    except query.QueryError as exc:
+        print(f"launchfeed: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except OutputError as exc:
+        print(f"launchfeed: {exc}", file=sys.stderr)
+        return EXIT_SOURCE_FAILED
+    print(f"wrote {target}: {len(catalog.events)} launch events, {len(catalog.statements)} statements")
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="launchfeed",
@@ -430,6 +450,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _workspace_args(rebuild)
     rebuild.set_defaults(handler=cmd_rebuild)
+
+    report = commands.add_parser(
+        "report",
+        help="write report.html: timeline, every authority side by side, disagreements, range/apogee chart",
+        description="Write one static HTML page on every launch event: a timeline, each authority's values side by "
+        "side with the disagreements highlighted, and range against apogee by missile class. It needs no server "
+        "and loads nothing from the network; open it from the file.",
+    )
+    report.add_argument("--output", type=Path, metavar="FILE", help="where to write it (default: OUT/report.html)")
+    _workspace_args(report)
+    report.set_defaults(handler=cmd_report)
     return parser
 
 

@@ -69,3 +69,14 @@ def test_no_string_cell_can_start_a_formula(text):
     if cell.startswith(FORMULA_PREFIXES):
         # only a UTC offset or a plain signed number is left alone
         assert re.fullmatch(r"[+-][0-9:.]+", cell)
+
+
+def test_written_files_are_readable_by_others_and_keep_their_mode(tmp_path):
+    from output.writers import atomic_write
+
+    target = tmp_path / "statements.csv"
+    atomic_write(target, "a\n")
+    assert target.stat().st_mode & 0o777 == 0o644  # a web server or another user can read the feed
+    target.chmod(0o640)
+    atomic_write(target, "b\n")
+    assert target.stat().st_mode & 0o777 == 0o640 and target.read_text() == "b\n"
