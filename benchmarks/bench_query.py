@@ -9,6 +9,12 @@ in-process (best and median of several runs, rows converted and rendered as CSV)
 and once through the real command line, as a user would run it.
 
     python benchmarks/bench_query.py [--years 10] [--noise-per-day 20] [--keep DIR]
+
+What it showed (2 cores, November 2026): every query under 100 ms, most under 25 ms;
+the whole command under 200 ms, most of it Python starting up. The time goes into
+turning rows into output, not into finding them: the joins use primary keys and the
+event_members / event_authorities keys, and an index on the launch date (tried) saves
+under a millisecond on 1,800 statements, so the store has none.
 """
 
 from __future__ import annotations

@@ -19,8 +19,10 @@ REPO_README = Path(__file__).parent / "README.md"
 # Every file in the output directory that is not a table, with what it holds.
 OTHER_FILES = (
     ("statements.jsonl", "the rows of statements.csv as JSON Lines: lists as arrays, unknown as null"),
-    ("launches.jsonl", "one JSON object per launch event: the Event contract, with each authority's values and "
-     "the revisions nested"),  # fmt: skip
+    (
+        "launches.jsonl",
+        "one JSON object per launch event: the Event contract, with each authority's values and the revisions nested",
+    ),  # fmt: skip
     (
         "launches.atom",
         "Atom feed, one entry per launch event; an entry's `updated` moves when a later statement revises it",

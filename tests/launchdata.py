@@ -40,6 +40,7 @@ def _kst(day: str, hhmm: str) -> dict:
             "launch_utc": local.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:00Z"), "time_precision": "minute"}  # fmt: skip
 
 
+# fmt: off
 STATEMENTS: list[Said] = [
     # 1. January 2025: two short-range missiles; Seoul's range is longer than Tokyo's
     Said("mod_jp", "/j/press/news/2025/01/14a.html", "2025-01-14T08:02:00+09:00", "北朝鮮のミサイル等関連情報（速報）",
@@ -51,8 +52,9 @@ STATEMENTS: list[Said] = [
          "２．いずれも最高高度約５０ｋｍで約３５０ｋｍ飛翔し、日本海に落下したものと推定されます。", "ja",
          {"stage": "followup", **_kst("2025-01-14", "07:44"), "count": 2, "count_qualifier": "exact",
           "range_km": [350.0], "range_qualifier": "approx", "range_raw": "約３５０ｋｍ", "apogee_km": [50.0],
-          "apogee_qualifier": "approx", "apogee_raw": "約５０ｋｍ", "launch_area": "平壌近郊", "launch_site": "pyongyang",
-          "launch_lat": 39.03, "launch_lon": 125.75, "landing": "sea_of_japan", "eez": "outside",
+          "apogee_qualifier": "approx", "apogee_raw": "約５０ｋｍ", "launch_area": "平壌近郊",
+          "launch_site": "pyongyang", "launch_lat": 39.03, "launch_lon": 125.75, "landing": "sea_of_japan",
+          "eez": "outside",
           "missile_class": "ballistic"}),
     Said("jcs_kr", "/bbs/jcs/view.do?id=2025-0114", "2025-01-14T08:30:00+09:00",
          "North Korea fires two short-range ballistic missiles",
@@ -74,8 +76,8 @@ STATEMENTS: list[Said] = [
          "The JCS said North Korea fired a long-range ballistic missile on a lofted trajectory from the Pyongyang area "
          "at around 6:15 a.m. It flew about 1,000 km.", "en",
          {"stage": "flash", **_kst("2025-03-10", "06:15"), "count": 1, "count_qualifier": "exact",
-          "range_km": [1000.0], "range_qualifier": "approx", "launch_area": "Pyongyang area", "launch_site": "pyongyang",
-          "launch_lat": 39.03, "launch_lon": 125.75, "missile_class": "icbm"}),
+          "range_km": [1000.0], "range_qualifier": "approx", "launch_area": "Pyongyang area",
+          "launch_site": "pyongyang", "launch_lat": 39.03, "launch_lon": 125.75, "missile_class": "icbm"}),
     Said("kcna", "/en/article/q/2025031100.kcmsf", "2025-03-11T06:00:00+09:00",
          "DPRK Conducts Test-fire of New-type ICBM Hwasong-19",
          "The Missile Administration test-fired the new-type ICBM Hwasong-19 on March 10. The missile flew 1,001 km "
@@ -156,7 +158,8 @@ REVISION = Said("jcs_kr", "/bbs/jcs/view.do?id=2026-1003b", "2026-10-03T11:30:00
                 "North Korea's ballistic missiles flew about 380 km, JCS says",
                 "The two missiles fired this morning flew about 380 km, the JCS said in an update.", "en",
                 {"stage": "final", **_kst("2026-10-03", "06:15"), "count": 2, "count_qualifier": "exact",
-                 "range_km": [380.0], "missile_class": "ballistic"})  # fmt: skip
+                 "range_km": [380.0], "missile_class": "ballistic"})
+# fmt: on
 
 
 def document(said: Said, archive) -> Document:
@@ -200,3 +203,14 @@ def build_workspace(out_dir: Path, statements: list[Said] | None = None) -> Work
     write_outputs(ws)
     ws.store.finish_run("ok", {})
     return ws
+
+
+if __name__ == "__main__":
+    # python tests/launchdata.py DIR: the fixture launches as a collect would leave them (the README's demo data)
+    import sys
+
+    target = Path(sys.argv[1] if len(sys.argv) > 1 else "demo")
+    if (target / "launchfeed.sqlite").exists():
+        sys.exit(f"{target} already holds a store; give an empty directory")
+    build_workspace(target).store.close()
+    print(f"wrote the fixture launches to {target}")
