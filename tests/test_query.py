@@ -177,3 +177,12 @@ def test_a_query_never_writes_to_the_store(out, capsys):
     before = digest()
     rows(out, capsys, "launches", "--text", "Hwasong", "--disagrees", "range")
     assert digest() == before
+
+
+@pytest.mark.parametrize("command", ["query", "changes", "rebuild", "report"])
+def test_every_command_has_help(command, capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main([command, "--help"])
+    assert exit_info.value.code == 0
+    text = capsys.readouterr().out
+    assert text.startswith(f"usage: launchfeed {command}") and "--out" in text and "--db" in text
