@@ -1,0 +1,1301 @@
+"""The language-independent extraction engine.
+
+It reads a spaCy ``Doc`` of normalized text with the rules of one ``Lang`` and fills a
+``Report``. Each step finds mentions with the language's patterns, gives them a role
+from their left and right context (a launch time or an impact time, a flight distance or
+an impact-point distance), and then decides each field from the mentions of the launch.
+Nothing here names a word of any language.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta, timezone
+from functools import cache
+
+from launchfeed.contracts import Claim, Evidence, Missile, Report
+
+from .lang import Lang
+from .normalize import Normalized, parse_number
+from .pipeline import GAZ_KEY, places_by_id, weapons
+from .timeutil import convert_time, parse_published, site_offset
+
+MAX_SENT = 3000  # characters of a sentence the patterns look at
+CTX = 120  # characters of left / right context a role rule sees
+FAMILY = ("icbm", "hypersonic", "slbm")  # kinds of ballistic missile that refine "ballistic"
+WEAK = ("generic", "artillery")
+COUNT_QUAL = {"approx": "approx", "at_least": "at_least", "over": "at_least", "at_most": "approx",
+              "total": "total", "": "exact"}
+
+
+@dataclass
+class Sent:
+    i: int
+    start: int
+    end: int
+    text: str
+    launch: bool = False
+    event: bool = False
+    background: bool = False
+    item: int | None = None
+    munitions: list[Mun] = field(default_factory=list)
+    authorities: set[str] = field(default_factory=set)
+
+
+@dataclass
+class Mun:
+    start: int
+    end: int
+    kind: str
+    text: str
+    linked: bool = False
+    compound: bool = False  # "missile launching drill": the munition word names a launch
+
+
+@dataclass
+class Qty:
+    kind: str  # distance / duration
+    start: int
+    end: int
+    values: list[float]
+    qual: str
+    sent: int
+    role: str | None = None
+    unit_factor: float = 1.0
+
+
+@dataclass
+class TimeGroup:
+    start: int
+    end: int
+    sent: int
+    times: list[tuple[int, int | None, str]]  # (hour, minute or None for an hour band, raw)
+    zone: str | None = None
+    role: str | None = None
+    spans: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass
+class DateMention:
+    start: int
+    end: int
+    sent: int
+    day: date
+
+
+@dataclass
+class CountMention:
+    start: int
+    end: int
+    sent: int
+    n: int | None
+    qual: str
+    also: bool = False
+    totalizing: bool = False
+    impact: bool = False
+    kind: str = "missile"
+
+
+class Compiled:
+    """A language's patterns, compiled once."""
+
+    def __init__(self, lang: Lang) -> None:
+        rx = lang.rx
+        self.lang = lang
+        b = r"(?![A-Za-z])" if lang.code == "en" else ""
+        numw = rf"\b(?:{lang.fill('{NUMW}')})\b" if lang.number_words and lang.code == "en" else "(?!)"
+        qpre = rf"(?:(?:{lang.fill('{QPRE}')})\s*)"
+        qin = "|".join(re.escape(k) for k in lang.qual_infix) or "(?!)"
+        unit = lang.fill("{UNIT}")
+        self.qty = re.compile(
+            rf"(?P<qpre>{qpre}{{0,3}})(?P<n1>{lang.fill('{NUM}')}|{numw})\s*-?\s*(?:(?P<u1>{unit}){b}\s*)?"
+            rf"(?:(?:{lang.interval_sep})\s*{qpre}{{0,2}}(?P<n2>{lang.fill('{NUM}')})\s*-?\s*)?"
+            rf"(?P<qin>{qin})?\s*-?\s*(?P<unit>{unit}){b}(?P<qpost>(?:\s*(?:{lang.fill('{QPOST}')})){{0,3}})",
+            lang.flags,
+        )
+        self.qpre_words = re.compile(lang.fill("{QPRE}"), lang.flags)
+        self.qpost_words = re.compile(lang.fill("{QPOST}"), lang.flags)
+        self.units = {k.lower(): v for k, v in lang.units.items()}
+        self.distance_roles = [(r, rx(lft), rx(rgt)) for r, lft, rgt in lang.distance_roles]
+        self.duration_roles = [(r, rx(lft), rx(rgt)) for r, lft, rgt in lang.duration_roles]
+        self.list_joiner = rx(lang.list_joiner)
+        self.speed = rx(lang.speed)
+        self.times = [rx(p) for p in lang.times]
+        self.time_min_only = rx(lang.time_minutes_only)
+        self.time_joiner = rx(lang.time_joiner)
+        self.time_cues = [(rx(p), role) for p, role in lang.time_cues]
+        self.time_adjacent_other = rx(lang.time_adjacent_other)
+        self.clause_break = rx(lang.clause_break)
+        self.time_skip_sentence = rx(lang.time_skip_sentence)
+        self.time_skip_carry = rx(lang.time_skip_carry)
+        self.dates = [rx(p) for p in lang.dates]
+        self.dateline = rx(lang.dateline)
+        self.date_background = rx(lang.date_background)
+        self.munitions = [(rx(p), kind) for p, kind in lang.munitions]
+        self.mun_modifier_of = rx(lang.munition_modifier_of)
+        self.mun_compound = rx(lang.munition_launch_compound)
+        self.mun_excluded = rx(lang.munition_excluded)
+        self.launch_cue = rx(lang.launch_cue)
+        self.launch_block = rx(lang.launch_block)
+        self.link_block = rx(lang.link_block)
+        self.event_sentence = rx(lang.event_sentence)
+        self.background = rx(lang.background_sentence)
+        self.flash = rx(lang.flash_cues)
+        self.stage_words = [(rx(p), v) for p, v in lang.stage_words]
+        self.counts = [rx(p) for p in lang.counts]
+        self.count_left = rx(lang.count_left)
+        self.count_subset_left = rx(lang.count_subset_left)
+        self.count_impact_right = rx(lang.count_impact_right)
+        self.count_also_left = rx(lang.count_also_left)
+        self.count_mods_reject = rx(lang.count_mods_reject)
+        self.count_plural = rx(lang.count_multiple_plural)
+        self.classes = [(rx(p), c) for p, c in lang.classes]
+        self.class_hedge = rx(lang.class_hedge_right)
+        self.class_coord = rx(lang.class_coordination)
+        self.class_coord_block = rx(lang.class_coordination_block)
+        self.satellite_cue = rx(lang.satellite_cue)
+        self.name_block = rx(lang.name_block_left)
+        self.desc_names = [rx(p) for p in lang.description_names]
+        self.desc_stop = rx(lang.description_stopwords)
+        self.areas = [rx(p) for p in lang.areas]
+        self.area_must = rx(lang.area_must)
+        self.area_reject = rx(lang.area_reject)
+        self.area_strip = rx(lang.area_strip)
+        self.area_gaz_left = rx(lang.area_gazetteer_left)
+        self.area_gaz_block = rx(lang.area_gazetteer_block)
+        self.vessel_anaphor = rx(lang.vessel_anaphor)
+        self.vessel_names = rx(lang.vessel_names)
+        self.vessel_subject = rx(lang.vessel_subject)
+        self.direction = rx(lang.direction)
+        self.landing_clause = rx(lang.landing_clause)
+        self.landings = [(rx(p), v) for p, v in lang.landings]
+        self.over_japan = rx(lang.over_japan)
+        self.eez = [(rx(p), v) for p, v in lang.eez]
+        self.item_marker = rx(lang.item_marker)
+        self.speakers = [rx(p) for p in lang.speaker]
+        self.speaker_coord = rx(lang.speaker_coordination)
+        self.hedge = rx(lang.hedge)
+        self.other_source = rx(lang.other_source)
+        self.auth_names = {n.lower(): a for a, ns in lang.authorities.items() for n in ns}
+        self.weapon_rx, self.weapon_class = _weapon_patterns(lang)
+
+
+@cache
+def compiled(code: str) -> Compiled:
+    from .lang import get_lang
+
+    return Compiled(get_lang(code))
+
+
+def _weapon_patterns(lang: Lang) -> tuple[re.Pattern[str], dict[str, str]]:
+    w = weapons()
+    fams = sorted(w["families"], key=len, reverse=True)
+    fam = "|".join(re.escape(f) for f in fams)
+    rx = re.compile(
+        rf"\b(?P<name>(?:{fam})(?:-\s?|\s)?\d+[A-Za-z]?(?:-\d+)*(?:\s(?:Ra|Na|Ka|Da|Ma)-\d+)?)(?![\w-])"
+    )
+    classes = {n["name"].lower(): n["class"] for n in w["names"]}
+    for f, c in w["families"].items():
+        classes.setdefault("family:" + f.lower(), c)
+    return rx, classes
+
+
+def weapon_class(c: Compiled, name: str) -> str | None:
+    key = name.lower()
+    if key in c.weapon_class:
+        return c.weapon_class[key]
+    m = re.match(r"[A-Za-z]+", name)
+    return c.weapon_class.get("family:" + m.group(0).lower()) if m else None
+
+
+def clean_name(name: str) -> str:
+    return re.sub(r"-\s+", "-", name).strip()
+
+
+# --- the run ---------------------------------------------------------------------------
+
+
+class Run:
+    def __init__(self, doc, c: Compiled, norm: Normalized, published: str | None, policy: dict) -> None:
+        self.doc = doc
+        self.c = c
+        self.lang = c.lang
+        self.norm = norm
+        self.text = doc.text
+        self.policy = policy
+        self.pub_date, self.pub_tz = parse_published(published, policy.get("tz"))
+        self.report = Report()
+        self.sents = [
+            Sent(i, s.start_char, s.end_char, self.text[s.start_char : min(s.end_char, s.start_char + MAX_SENT)])
+            for i, s in enumerate(doc.sents)
+        ]
+        self.gaz = list(doc.spans[GAZ_KEY]) if GAZ_KEY in doc.spans else []
+
+    # evidence ----------------------------------------------------------------------------
+
+    def sent_of(self, pos: int) -> Sent:
+        lo, hi = 0, len(self.sents) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if self.sents[mid].start <= pos:
+                lo = mid
+            else:
+                hi = mid - 1
+        return self.sents[lo]
+
+    def original(self, start: int, end: int) -> str:
+        """The original words of a normalized span."""
+        a, b = self.norm.span(start, end)
+        return self.norm.original[a:b].strip()
+
+    def evidence(self, fld: str, start: int, end: int) -> None:
+        if end <= start or not self.text:
+            return
+        a, b = self.norm.span(start, end)
+        s = self.sent_of(start)
+        sa, sb = self.norm.span(s.start, s.end)
+        orig = self.norm.original
+        self.report.evidence.append(Evidence(fld, a, b, orig[a:b], orig[sa:sb].strip()))
+
+    # driver --------------------------------------------------------------------------------
+
+    def run(self) -> Report:
+        if not self.sents:
+            return self.report
+        self.mark_sentences()
+        if not any(s.launch for s in self.sents):
+            return self.report
+        r = self.report
+        r.is_launch_report = True
+        self.quantities()
+        self.time_groups()
+        self.date_mentions()
+        self.decide_times_and_date()
+        self.decide_count()
+        self.decide_quantities()
+        self.decide_class_and_name()
+        self.decide_area()
+        self.decide_direction()
+        self.decide_landing_eez()
+        self.decide_stage_speed()
+        self.decide_items()
+        self.decide_claims()
+        return r
+
+    # sentences and launch mentions --------------------------------------------------------------
+
+    def mark_sentences(self) -> None:
+        c = self.c
+        item = None
+        for s in self.sents:
+            if c.item_marker:
+                m = c.item_marker.match(s.text.lstrip())
+                if m:
+                    item = self._item_index(m.group(1))
+                s.item = item
+            if c.background and c.background.search(s.text):
+                s.background = True
+            s.munitions = self.find_munitions(s)
+            if c.event_sentence and c.event_sentence.search(s.text):
+                s.event = True
+            if s.background:
+                continue
+            s.launch = self.link_launch(s)
+        if any(s.launch for s in self.sents) and c.launch_cue:
+            for s in self.sents:
+                if s.item is not None and not s.background and c.launch_cue.search(s.text):
+                    s.launch = True
+
+    def _item_index(self, token: str) -> int | None:
+        if token.isdigit():
+            return int(token)
+        return self.lang.ordinals.get(token.lower())
+
+    def find_munitions(self, s: Sent) -> list[Mun]:
+        c = self.c
+        found: list[Mun] = []
+        taken: list[tuple[int, int]] = []
+        for rx, kind in c.munitions:
+            for m in rx.finditer(s.text):
+                a, b = m.start(), m.end()
+                if any(a < y and x < b for x, y in taken):
+                    continue
+                right = s.text[b : b + CTX]
+                left = s.text[max(0, a - CTX) : a]
+                compound = bool(c.mun_compound and c.mun_compound.search(right))
+                if not compound and c.mun_modifier_of and c.mun_modifier_of.search(right):
+                    continue
+                if c.mun_excluded and c.mun_excluded.search(left):
+                    continue
+                taken.append((a, b))
+                found.append(Mun(s.start + a, s.start + b, kind, m.group(0), compound=compound))
+        for m in c.weapon_rx.finditer(s.text):
+            a, b = m.start(), m.end()
+            if any(a < y and x < b for x, y in taken):
+                continue
+            cls = weapon_class(c, clean_name(m.group("name")))
+            if cls:
+                kind = "satellite" if cls == "satellite_launch" else "missile"
+                found.append(Mun(s.start + a, s.start + b, kind, m.group(0)))
+                taken.append((a, b))
+        for span in self.gaz:
+            if span.label_ == "WEAPON" and s.start <= span.start_char < s.end:
+                found.append(Mun(span.start_char, span.end_char, "missile", span.text))
+        found.sort(key=lambda x: x.start)
+        return found
+
+    def link_launch(self, s: Sent) -> bool:
+        c = self.c
+        if not s.munitions or not c.launch_cue:
+            return False
+        ok = False
+        for mu in s.munitions:
+            if mu.compound:
+                mu.linked = True
+                ok = True
+        for m in c.launch_cue.finditer(s.text):
+            a, b = s.start + m.start(), s.start + m.end()
+            if any(mu.start <= a < mu.end for mu in s.munitions):
+                continue  # "launch" inside "launch vehicle"
+            left = s.text[max(0, m.start() - 40) : m.start()]
+            if c.launch_block and c.launch_block.search(left):
+                continue
+            for mu in s.munitions:
+                gap = (self.text[b : mu.start] if mu.start >= b else self.text[mu.end : a])
+                if len(gap) > self.lang.link_window:
+                    continue
+                if c.link_block and c.link_block.search(gap):
+                    continue
+                mu.linked = True
+                ok = True
+        return ok
+
+    def launch_sents(self, include_items: bool = True) -> list[Sent]:
+        return [s for s in self.sents if s.launch and (include_items or s.item is None)]
+
+    # quantities ---------------------------------------------------------------------------------
+
+    def quantities(self) -> None:
+        c = self.c
+        self.qtys: list[Qty] = []
+        for s in self.sents:
+            if s.background:
+                continue
+            found: list[tuple[re.Match[str], Qty]] = []
+            for m in c.qty.finditer(s.text):
+                q = self._qty(m, s)
+                if q is not None:
+                    found.append((m, q))
+            merged = self._merge_parens(s, found)
+            prev: Qty | None = None
+            for q in merged:
+                rules = c.distance_roles if q.kind == "distance" else c.duration_roles
+                left = self.text[max(s.start, q.start - CTX) : q.start]
+                right = self.text[q.end : min(s.end, q.end + CTX)]
+                q.role = _role(rules, left, right)
+                if q.role is None and prev is not None and prev.kind == q.kind and c.list_joiner:
+                    if c.list_joiner.search(self.text[prev.end : q.start]):
+                        q.role = prev.role
+                prev = q
+                self.qtys.append(q)
+
+    def _qty(self, m: re.Match[str], s: Sent) -> Qty | None:
+        c = self.c
+        unit = m.group("unit")
+        kind, factor = c.units.get(re.sub(r"\s+", " ", unit.lower()), (None, 1.0))
+        if kind is None:
+            return None
+        words = self.lang.number_words
+        v1 = parse_number(m.group("n1"), words)
+        if v1 is None:
+            return None
+        vals = [v1]
+        if m.group("n2"):
+            v2 = parse_number(m.group("n2"), words)
+            if v2 is not None:
+                vals.append(v2)
+        vals = [_scale(v, factor) for v in vals]
+        qual = ""
+        for part, table, rx in ((m.group("qpre"), self.lang.qual_pre, c.qpre_words),
+                                (m.group("qin"), self.lang.qual_infix, None),
+                                (m.group("qpost"), self.lang.qual_post, c.qpost_words)):
+            if not part:
+                continue
+            words_found = [w.group(0) for w in rx.finditer(part)] if rx else [part]
+            for w in words_found:
+                qual = _stronger(qual, _lookup(table, w))
+        return Qty(kind, s.start + m.start(), s.start + m.end(), vals, qual, s.i, unit_factor=factor)
+
+    def _merge_parens(self, s: Sent, found: list[tuple[re.Match[str], Qty]]) -> list[Qty]:
+        out: list[Qty] = []
+        i = 0
+        while i < len(found):
+            q = found[i][1]
+            if i + 1 < len(found):
+                q2 = found[i + 1][1]
+                between = self.text[q.end : q2.start]
+                after = self.text[q2.end : q2.end + 3]
+                if q2.kind == q.kind and re.fullmatch(r"\s*\(\s*", between) and after.lstrip().startswith(")"):
+                    keep = q if q.unit_factor == 1.0 or q2.unit_factor != 1.0 else q2
+                    close = self.text.index(")", q2.end)
+                    out.append(Qty(q.kind, q.start, close + 1, keep.values, keep.qual or q.qual, s.i,
+                                   unit_factor=keep.unit_factor))
+                    i += 2
+                    continue
+            out.append(q)
+            i += 1
+        return out
+
+    def decide_quantities(self) -> None:
+        r = self.report
+        for role, fld in (("range", "range_km"), ("apogee", "apogee_km")):
+            vals: list[float] = []
+            first: Qty | None = None
+            for q in self.qtys:
+                if q.role != role or not not self.sents[q.sent].background:
+                    continue
+                item = self.sents[q.sent].item
+                new = [v for v in q.values if item is not None or not any(_close(v, x) for x in vals)]
+                if not new:
+                    continue
+                vals.extend(new)
+                first = first or q
+                self.evidence(fld, q.start, q.end)
+            setattr(r, fld, vals)
+            if first is not None:
+                setattr(r, fld.replace("_km", "_qualifier"), first.qual or None)
+                a, b = self.norm.span(first.start, first.end)
+                setattr(r, fld.replace("_km", "_raw"), self.norm.original[a:b].strip())
+        flights = [q for q in self.qtys if q.role == "flight" and not self.sents[q.sent].background]
+        if flights:
+            best = max(flights, key=lambda q: max(q.values))
+            r.flight_minutes = round(max(best.values), 1)
+            self.evidence("flight_minutes", best.start, best.end)
+
+    # times and dates -------------------------------------------------------------------------
+
+    def time_groups(self) -> None:
+        c = self.c
+        self.groups: list[TimeGroup] = []
+        skipping = False
+        for s in self.sents:
+            skip = bool(c.time_skip_sentence and c.time_skip_sentence.search(s.text))
+            if not skip and skipping and c.time_skip_carry and c.time_skip_carry.search(s.text):
+                skip = True
+            skipping = skip
+            if s.background:
+                continue
+            found: list[tuple[int, int, int, int | None, str | None, str | None, str]] = []
+            for rx in c.times:
+                for m in rx.finditer(s.text):
+                    if any(m.start() < y and x < m.end() for x, y, *_ in found):
+                        continue
+                    t = self._time(m)
+                    if t is not None:
+                        found.append((m.start(), m.end(), *t))
+            found.sort()
+            if c.time_min_only:
+                extra = []
+                for a, b, h, mi, ap, zone, raw in found:
+                    mm = c.time_min_only.match(s.text, b)
+                    if mm and mi is not None:
+                        extra.append((mm.start("m"), mm.end(), h, int(mm.group("m")), ap, zone, mm.group(0)))
+                found = sorted(found + extra)
+            groups: list[TimeGroup] = []
+            for a, b, h, mi, ap, zone, raw in found:
+                g = groups[-1] if groups else None
+                if g and c.time_joiner and c.time_joiner.search(s.text[g.end - s.start : a]):
+                    g.times.append((h, mi, ap or ""))
+                    g.end = s.start + b
+                    g.spans.append((s.start + a, s.start + b))
+                    g.zone = g.zone or zone
+                else:
+                    groups.append(TimeGroup(s.start + a, s.start + b, s.i, [(h, mi, ap or "")], zone,
+                                            spans=[(s.start + a, s.start + b)]))
+            for g in groups:
+                g.times = _fix_meridiem(g.times)
+                g.role = "other" if skip else self._time_role(s, g)
+                self.groups.append(g)
+
+    def _time(self, m: re.Match[str]) -> tuple[int, int | None, str | None, str | None, str] | None:
+        gd = m.groupdict()
+        h = int(gd["h"])
+        mi: int | None
+        if gd.get("band"):
+            mi = None
+        elif gd.get("half"):
+            mi = 30
+        elif gd.get("m") is not None:
+            mi = int(gd["m"])
+        else:
+            mi = 0
+        ap = self.lang.ampm.get((gd.get("ap") or "").lower().replace(" ", "")) if gd.get("ap") else None
+        if h > 24 or (mi is not None and mi > 59):
+            return None
+        zone = None
+        if gd.get("zone"):
+            zone = self.lang.zones.get(gd["zone"].lower())
+        return h, mi, ap, zone, m.group(0)
+
+    def _time_role(self, s: Sent, g: TimeGroup) -> str | None:
+        c = self.c
+        left = self.text[s.start : g.start]
+        if c.time_adjacent_other and c.time_adjacent_other.search(left):
+            return "other"
+        if c.clause_break:
+            cut = None
+            for m in c.clause_break.finditer(left):
+                cut = m.end()
+            if cut is not None:
+                left = left[cut:]
+        right = self.text[g.end : s.end]
+        for direction in self.lang.time_search:
+            best: tuple[int, str] | None = None
+            for rx, role in c.time_cues:
+                for m in rx.finditer(right if direction == "right" else left):
+                    d = m.start() if direction == "right" else len(left) - m.end()
+                    if best is None or d < best[0]:
+                        best = (d, role)
+                    if direction == "right":
+                        break
+            if best is not None:
+                return best[1]
+        return "launch" if s.launch else None
+
+    def date_mentions(self) -> None:
+        c = self.c
+        self.dates: list[DateMention] = []
+        masked: list[tuple[int, int]] = []
+        if c.dateline:
+            for m in c.dateline.finditer(self.text[:400]):
+                masked.append((m.start(), m.end()))
+        for s in self.sents:
+            if s.background:
+                continue
+            taken: list[tuple[int, int]] = []
+            for rx in c.dates:
+                for m in rx.finditer(s.text):
+                    a, b = s.start + m.start(), s.start + m.end()
+                    if any(x <= a < y for x, y in masked) or any(a < y and x < b for x, y in taken):
+                        continue
+                    left = s.text[max(0, m.start() - 40) : m.start()]
+                    if c.date_background and c.date_background.search(left):
+                        continue
+                    d = self._date(m)
+                    if d is not None:
+                        taken.append((a, b))
+                        self.dates.append(DateMention(a, b, s.i, d))
+        self.dates.sort(key=lambda d: d.start)
+
+    def _date(self, m: re.Match[str]) -> date | None:
+        gd = m.groupdict()
+        pub = self.pub_date
+        try:
+            if gd.get("rel"):
+                if pub is None:
+                    return None
+                key = re.sub(r"\s+", " ", gd["rel"].lower())
+                off = self.lang.relative_days.get(key)
+                return None if off is None else pub + timedelta(days=off)
+            if gd.get("d"):
+                day = int(gd["d"])
+                mo = gd.get("mo")
+                month = (self.lang.months.get(mo.lower().rstrip(".")) if not mo.isdigit() else int(mo)) if mo else None
+                year = None
+                if gd.get("y"):
+                    year = int(gd["y"])
+                elif gd.get("era"):
+                    n = 1 if gd["eray"] == "元" else int(gd["eray"])
+                    year = {"令和": 2018, "平成": 1988}.get(gd["era"], 0) + n
+                if month is None:
+                    if pub is None:
+                        return None
+                    month, year = pub.month, pub.year
+                    if day > pub.day:
+                        month, year = (12, year - 1) if month == 1 else (month - 1, year)
+                if year is None:
+                    if pub is None:
+                        return None
+                    year = pub.year
+                    if date(year, month, day) > pub + timedelta(days=7):
+                        year -= 1
+                return date(year, month, day)
+            if gd.get("wd"):
+                if pub is None:
+                    return None
+                wd = self.lang.weekdays.get(gd["wd"].lower().rstrip("."))
+                if wd is None:
+                    return None
+                for off in (0, -1, 1, -2, -3, -4, -5):
+                    d = pub + timedelta(days=off)
+                    if d.weekday() == wd:
+                        return d
+        except (ValueError, TypeError):
+            return None
+        return None
+
+    def decide_times_and_date(self) -> None:
+        r = self.report
+        launch = [g for g in self.groups if g.role == "launch" and not self.sents[g.sent].background]
+        launch = self._drop_artillery_times(launch)
+        items = [g for g in launch if self.sents[g.sent].item is not None]
+        main = [g for g in launch if self.sents[g.sent].item is None]
+        chosen = items if items else main
+        if self.policy.get("drop_foreign_zone_times"):
+            chosen = [g for g in chosen if g.zone in (None, "+09:00", "pyongyang")]
+        day = self._launch_day(chosen)
+        text_zone = self.policy.get("text_zone", "+09:00")
+        times: list[str] = []
+        precision = None
+        first_dt = None
+        for g in chosen:
+            for (h, mi, _ap), (a, b) in zip(g.times, g.spans, strict=False):
+                if day is None:
+                    hh, mm, d2 = h % 24, mi, None
+                else:
+                    hh, mm, d2 = convert_time(day, h, mi, g.zone or text_zone)
+                times.append(f"{hh:02d}" if mm is None else f"{hh:02d}:{mm:02d}")
+                self.evidence("launch_times_local", a, b)
+                if first_dt is None:
+                    precision = "hour" if mm is None else "minute"
+                    first_dt = (hh, mm, d2)
+        r.launch_times_local = times
+        if first_dt is not None and first_dt[2] is not None:
+            day = first_dt[2]
+        if day is not None:
+            off = site_offset(day)
+            r.launch_date_local = day.isoformat()
+            r.tz = off
+            if first_dt is not None:
+                hh, mm, _ = first_dt
+                local = datetime(day.year, day.month, day.day, hh, mm or 0, tzinfo=_tz(off))
+                r.launch_utc = local.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:00Z")
+                r.time_precision = precision
+            else:
+                r.time_precision = "day"
+
+    def _drop_artillery_times(self, groups: list[TimeGroup]) -> list[TimeGroup]:
+        def kinds(g: TimeGroup) -> set[str]:
+            s = self.sents[g.sent]
+            return {m.kind for m in s.munitions if m.linked}
+
+        if not any(kinds(g) - {"artillery"} for g in groups):
+            return groups
+        return [g for g in groups if kinds(g) != {"artillery"}]
+
+    def _launch_day(self, groups: list[TimeGroup]) -> date | None:
+        if groups:
+            g = groups[0]
+            same = [d for d in self.dates if d.sent == g.sent]
+            if same:
+                best = min(same, key=lambda d: min(abs(d.start - g.end), abs(d.end - g.start)))
+                self.evidence("launch_date_local", best.start, best.end)
+                return best.day
+        for want in ("launch", "event"):
+            for d in self.dates:
+                s = self.sents[d.sent]
+                if (s.launch if want == "launch" else s.event) and not s.background:
+                    self.evidence("launch_date_local", d.start, d.end)
+                    return d.day
+        return self.pub_date
+
+    # counts ------------------------------------------------------------------------------------
+
+    def count_mentions(self, sents: list[Sent]) -> list[CountMention]:
+        c = self.c
+        out: list[CountMention] = []
+        for s in sents:
+            for rx in c.counts:
+                for m in rx.finditer(s.text):
+                    cm = self._count_from(m, s, m.start(), m.end())
+                    if cm:
+                        out.append(cm)
+            if c.count_left:
+                for mu in s.munitions:
+                    if not mu.linked or mu.compound:
+                        continue
+                    out.extend(self._count_left_of(s, mu))
+        out.sort(key=lambda x: x.start)
+        return out
+
+    def _count_from(self, m: re.Match[str], s: Sent, a: int, b: int, kind: str = "missile") -> CountMention | None:
+        c = self.c
+        gd = m.groupdict()
+        left = s.text[max(0, a - 40) : a]
+        if c.count_subset_left and c.count_subset_left.search(left):
+            return None
+        also = bool(c.count_also_left and c.count_also_left.search(left))
+        right = s.text[b : b + 60]
+        if gd.get("multi"):
+            return CountMention(s.start + a, s.start + b, s.i, None, "multiple", also, kind=kind)
+        n = parse_number(gd.get("n") or "", self.lang.number_words)
+        if n is None or n != int(n) or n <= 0 or n > 10000:
+            return None
+        q = _lookup(self.lang.count_words, gd.get("q") or "") if gd.get("q") else ""
+        totalizing = bool(self.lang.count_totalizing and gd.get("n") and re.fullmatch(self.lang.count_totalizing,
+                                                                               gd["n"], re.I))
+        impact = bool(c.count_impact_right and c.count_impact_right.search(right))
+        return CountMention(s.start + a, s.start + b, s.i, int(n), COUNT_QUAL.get(q, "exact"), also,
+                            totalizing, impact, kind)
+
+    def _count_left_of(self, s: Sent, mu: Mun) -> list[CountMention]:
+        c = self.c
+        rel = mu.start - s.start
+        left = s.text[max(0, rel - 120) : rel]
+        m = c.count_left.search(left)
+        off = rel - len(left)
+        if m is not None:
+            mods = m.group("mods") or ""
+            n = (m.group("n") or "").lower()
+            reject = c.count_mods_reject and c.count_mods_reject.search(" " + mods)
+            if not reject and n in ("a", "an") and self.lang.count_not_article_of:
+                reject = re.search(self.lang.count_not_article_of, mods, re.I)
+            if not reject:
+                mm = _Shim(m, off)
+                cm = self._count_from(mm, s, off + m.start(), rel + (mu.end - mu.start), mu.kind)
+                if cm is not None:
+                    if n in ("a", "an") and mu.text.lower().endswith("s") and not mu.text.isupper():
+                        return []
+                    return [cm]
+                return []
+        if c.count_plural and c.count_plural.fullmatch(mu.text) and mu.kind in ("missile", "rocket"):
+            right = s.text[rel + len(mu.text) : rel + len(mu.text) + 60]
+            if not (c.count_impact_right and c.count_impact_right.search(right) and False):
+                return [CountMention(mu.start, mu.end, s.i, None, "multiple", kind=mu.kind)]
+        return []
+
+    def decide_count(self) -> None:
+        r = self.report
+        ments = self.count_mentions([s for s in self.launch_sents() if s.item is None] or self.launch_sents())
+        ments = [m for m in ments if not m.impact or m.totalizing]
+        numeric = [m for m in ments if m.n is not None]
+        if numeric:
+            first = numeric[0]
+            total = first.n
+            for m in numeric[1:]:
+                if m.also and m.sent != first.sent and (m.kind == first.kind or first.kind != "artillery"):
+                    if m.kind == "artillery" and first.kind != "artillery":
+                        continue
+                    total += m.n
+                    self.evidence("count", m.start, m.end)
+            r.count = total
+            r.count_qualifier = first.qual
+            self.evidence("count", first.start, first.end)
+        elif any(m.qual == "multiple" for m in ments):
+            m = next(m for m in ments if m.qual == "multiple")
+            listed = self._listed_count()
+            if listed:
+                r.count, r.count_qualifier = listed, "exact"
+            else:
+                r.count_qualifier = "multiple"
+            self.evidence("count", m.start, m.end)
+
+    def _listed_count(self) -> int | None:
+        """Plural missiles given one flight time or distance each ("for 10 199s and 10 203s")."""
+        by_sent: dict[int, list[Qty]] = {}
+        for q in self.qtys:
+            if q.role in ("flight",) and len(q.values) == 1:
+                by_sent.setdefault(q.sent, []).append(q)
+        for qs in by_sent.values():
+            if len(qs) >= 2 and all(
+                re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", self.text[a.end : b.start], re.I) for a, b in zip(qs, qs[1:])
+            ):
+                return len(qs)
+        return None
+
+    # class and name ---------------------------------------------------------------------------
+
+    def decide_class_and_name(self) -> None:
+        c = self.c
+        r = self.report
+        ments: list[tuple[int, int, str, bool, int]] = []
+        sents = [s for s in self.sents if not s.background and (s.launch or s.event or s.munitions or s.i == 0)]
+        for s in sents:
+            taken: list[tuple[int, int]] = []
+            for rx, cls in c.classes:
+                for m in rx.finditer(s.text):
+                    a, b = m.start(), m.end()
+                    if any(a < y and x < b for x, y in taken):
+                        continue
+                    taken.append((a, b))
+                    right = s.text[b : b + 40]
+                    if cls == "generic" and c.mun_modifier_of and c.mun_modifier_of.search(right):
+                        if not (c.mun_compound and c.mun_compound.search(right)):
+                            continue
+                    hedged = bool(c.class_hedge and c.class_hedge.search(right))
+                    ments.append((s.start + a, s.start + b, cls, hedged, s.i))
+            for mu in s.munitions:
+                if any(mu.start < y and x < mu.end for x, y, *_ in ments):
+                    continue
+                name = clean_name(mu.text)
+                cls = weapon_class(c, name) or _gaz_weapon_class(c, self.gaz, mu)
+                if cls:
+                    ments.append((mu.start, mu.end, cls, False, s.i))
+        ments.sort()
+        chosen: tuple[int, int, str, bool, int] | None = None
+        for m in ments:
+            cls, hedged = m[2], m[3]
+            if cls == "satellite_launch":
+                continue
+            if hedged:
+                if cls == "ballistic" and (chosen is None or chosen[2] in WEAK):
+                    chosen = m
+                continue
+            if chosen is None or (chosen[2] in WEAK and cls not in WEAK):
+                chosen = m
+            elif chosen[2] == "ballistic" and cls in FAMILY:
+                chosen = m
+        final = chosen[2] if chosen else None
+        if self._satellite():
+            final = "satellite_launch"
+        elif self._coordinated(ments):
+            final = "other"
+        if final in WEAK:
+            final = "other"
+        r.missile_class = final
+        if chosen is not None and final == chosen[2]:
+            self.evidence("missile_class", chosen[0], chosen[1])
+        self.decide_name()
+
+    def _satellite(self) -> bool:
+        c = self.c
+        for s in self.launch_sents():
+            if any(m.kind == "satellite" and m.linked for m in s.munitions):
+                return True
+            if c.satellite_cue and c.satellite_cue.search(s.text):
+                return True
+        return False
+
+    def _coordinated(self, ments: list[tuple[int, int, str, bool, int]]) -> bool:
+        c = self.c
+        if not c.class_coord:
+            return False
+        for x, y in zip(ments, ments[1:]):
+            if x[4] != y[4] or not self.sents[x[4]].launch:
+                continue
+            a, b = x[2], y[2]
+            if a == b or a in WEAK or b in WEAK or {a, b} <= {"ballistic", *FAMILY} or "satellite_launch" in (a, b):
+                continue
+            if not c.class_coord.fullmatch(self.text[x[1] : y[0]]):
+                continue
+            left = self.text[max(0, x[0] - 40) : x[0]]
+            if c.class_coord_block and c.class_coord_block.search(left):
+                continue
+            return True
+        return False
+
+    def decide_name(self) -> None:
+        c = self.c
+        r = self.report
+        for s in self.sents:
+            if s.background or not (s.launch or s.munitions):
+                continue
+            for mu in s.munitions:
+                name = clean_name(mu.text)
+                if not (c.weapon_rx.fullmatch(mu.text) or any(
+                        sp.label_ == "WEAPON" and sp.start_char == mu.start for sp in self.gaz)):
+                    continue
+                if any(name.lower().startswith(x.lower()) for x in weapons()["not_launchers"]):
+                    continue
+                left = self.text[max(s.start, mu.start - 60) : mu.start]
+                if c.name_block and c.name_block.search(left):
+                    continue
+                canon = next((sp.id_ for sp in self.gaz if sp.label_ == "WEAPON" and sp.start_char == mu.start),
+                             None)
+                r.missile_name = canon or name
+                self.evidence("missile_name", mu.start, mu.end)
+                return
+        if self.policy.get("describes_own_weapons") and c.desc_names:
+            best: tuple[int, int, int, str] | None = None
+            for s in self.sents:
+                if s.background or not (s.launch or s.event or s.i == 0):
+                    continue
+                for rx in c.desc_names:
+                    for m in rx.finditer(s.text):
+                        name = m.group("name").strip()
+                        words = name.split()
+                        if c.desc_stop and any(c.desc_stop.fullmatch(w) for w in words):
+                            continue
+                        nmods = len(words)
+                        if nmods < 2:
+                            continue
+                        if best is None or nmods > best[0]:
+                            best = (nmods, s.start + m.start("name"), s.start + m.end("name"), name)
+            if best is not None:
+                r.missile_name = best[3]
+                self.evidence("missile_name", best[1], best[2])
+
+    # place, direction, landing ---------------------------------------------------------------
+
+    def decide_area(self) -> None:
+        c = self.c
+        r = self.report
+        cands: list[tuple[int, int, str, int | None]] = []
+        for s in self.sents:
+            if s.background:
+                continue
+            if c.vessel_subject:
+                for m in c.vessel_subject.finditer(s.text):
+                    cands.append((s.start + m.start("area"), s.start + m.end("area"), m.group("area"), s.item))
+            if not s.launch:
+                continue
+            for rx in c.areas:
+                pos = 0
+                while pos < len(s.text):
+                    m = rx.search(s.text, pos)
+                    if m is None:
+                        break
+                    pos = m.start() + 1
+                    area = m.group("area")
+                    a = m.start("area")
+                    if c.area_strip:
+                        stripped = c.area_strip.sub("", area)
+                        a += area.find(stripped) if stripped and stripped in area else 0
+                        area = stripped
+                    if not area or (c.area_reject and c.area_reject.search(area)):
+                        continue
+                    if c.area_must and not c.area_must.search(area):
+                        continue
+                    cands.append((s.start + a, s.start + a + len(area), area, s.item))
+                    pos = m.end()
+            if c.vessel_anaphor:
+                for m in c.vessel_anaphor.finditer(s.text):
+                    v = self._last_vessel(s.start + m.start())
+                    if v:
+                        cands.append((s.start + m.start(), s.start + m.end(), v, s.item))
+        cands.sort()
+        main = [x for x in cands if x[3] is None]
+        if main:
+            a, b, area, _ = main[0]
+            r.launch_area = self.original(a, b)
+            self.evidence("launch_area", a, b)
+            spans = [(a, b)]
+        elif cands:
+            distinct: list[str] = []
+            spans = []
+            for a, b, area, _ in cands:
+                area = self.original(a, b)
+                if area not in distinct:
+                    distinct.append(area)
+                    spans.append((a, b))
+                    self.evidence("launch_area", a, b)
+            r.launch_area = self.lang.list_sep.join(distinct)
+        else:
+            spans = []
+            g = self._gazetteer_area()
+            if g is not None:
+                r.launch_area = self.original(g.start_char, g.end_char)
+                spans = [(g.start_char, g.end_char)]
+                self.evidence("launch_area", g.start_char, g.end_char)
+        self._site(spans)
+
+    def _last_vessel(self, pos: int) -> str | None:
+        c = self.c
+        if not c.vessel_names:
+            return None
+        last = None
+        for m in c.vessel_names.finditer(self.text[:pos]):
+            last = m.group("area")
+        return last
+
+    def _gazetteer_area(self):
+        c = self.c
+        if not c.area_gaz_left:
+            return None
+        for span in self.gaz:
+            if span.label_ != "PLACE":
+                continue
+            s = self.sent_of(span.start_char)
+            if not s.launch or s.background:
+                continue
+            left = self.text[max(s.start, span.start_char - 60) : span.start_char]
+            if not c.area_gaz_left.search(left):
+                continue
+            clause = self.text[s.start : span.start_char]
+            if c.clause_break:
+                for m in c.clause_break.finditer(clause):
+                    clause = clause[m.end() :]
+            if c.area_gaz_block and c.area_gaz_block.search(clause):
+                continue
+            return span
+        return None
+
+    def _site(self, spans: list[tuple[int, int]]) -> None:
+        r = self.report
+        best = None
+        for span in self.gaz:
+            if span.label_ != "PLACE":
+                continue
+            if not any(a <= span.start_char and span.end_char <= b for a, b in spans):
+                continue
+            place = places_by_id().get(span.id_)
+            if place is None:
+                continue
+            rank = 0 if place["kind"] == "city" else 1
+            if best is None or rank > best[0]:
+                best = (rank, place, span)
+        if best is None:
+            return
+        place, span = best[1], best[2]
+        r.launch_site, r.launch_lat, r.launch_lon = place["id"], place["lat"], place["lon"]
+        self.evidence("launch_site", span.start_char, span.end_char)
+        if r.missile_class is None and place["kind"] == "satellite":
+            r.missile_class = "satellite_launch"
+
+    def decide_direction(self) -> None:
+        c = self.c
+        r = self.report
+        if not c.direction:
+            return
+        for pass_items in (False, True):
+            for s in self.launch_sents():
+                if (s.item is not None) != pass_items:
+                    continue
+                m = c.direction.search(s.text)
+                if m:
+                    raw = m.group("dir")
+                    r.direction = self.original(s.start + m.start("dir"), s.start + m.end("dir"))
+                    first = re.split(self.lang.direction_split, raw)[0] if self.lang.direction_split else raw
+                    b = self.lang.bearings.get(first.lower().strip())
+                    r.bearing_deg = float(b) if b is not None else None
+                    self.evidence("direction", s.start + m.start("dir"), s.start + m.end("dir"))
+                    return
+
+    def decide_landing_eez(self) -> None:
+        c = self.c
+        r = self.report
+        order = [v for _, v in self.lang.landings]
+        best: tuple[int, int, int] | None = None
+        over = None
+        for s in self.sents:
+            if s.background:
+                continue
+            if c.over_japan:
+                m = c.over_japan.search(s.text)
+                if m and over is None:
+                    over = (s.start + m.start(), s.start + m.end())
+            if not (c.landing_clause and c.landing_clause.search(s.text)):
+                continue
+            region_start = 0
+            lc = c.landing_clause.search(s.text)
+            if c.launch_cue:
+                for m in c.launch_cue.finditer(s.text[: lc.start()]):
+                    region_start = m.end()
+            region = s.text[region_start:]
+            for rx, val in c.landings:
+                m = rx.search(region)
+                if m:
+                    rank = order.index(val)
+                    if best is None or rank < best[0]:
+                        best = (rank, s.start + region_start + m.start(), s.start + region_start + m.end())
+        if best is not None:
+            r.landing = order[best[0]]
+            self.evidence("landing", best[1], best[2])
+        elif over is not None:
+            r.landing = "over_japan"
+            self.evidence("landing", *over)
+        found: dict[str, tuple[int, int]] = {}
+        for s in self.sents:
+            if s.background:
+                continue
+            for rx, val in c.eez:
+                m = rx.search(s.text)
+                if m and val not in found:
+                    found[val] = (s.start + m.start(), s.start + m.end())
+        for val in ("inside", "outside", "none_seen"):
+            if val in found:
+                r.eez = val
+                self.evidence("eez", *found[val])
+                break
+
+    def decide_stage_speed(self) -> None:
+        c = self.c
+        r = self.report
+        stage = None
+        for rx, val in c.stage_words:
+            m = rx.search(self.text[:300])
+            if m:
+                stage = val
+                self.evidence("stage", m.start(), m.end())
+                break
+        if stage is None and c.flash:
+            m = c.flash.search(self.text)
+            if m:
+                stage = "flash"
+                self.evidence("stage", m.start(), m.end())
+        r.stage = stage or "followup"
+        if c.speed:
+            best = None
+            for s in self.launch_sents():
+                for m in c.speed.finditer(s.text):
+                    for g in ("n", "n2"):
+                        v = parse_number(m.group(g) or "")
+                        if v is not None and (best is None or v > best[0]):
+                            best = (v, s.start + m.start(), s.start + m.end())
+            if best:
+                r.speed_mach = best[0]
+                self.evidence("speed_mach", best[1], best[2])
+
+    # items and claims --------------------------------------------------------------------------
+
+    def decide_items(self) -> None:
+        items: dict[int, Missile] = {}
+        for s in self.sents:
+            if s.item is None or not s.launch:
+                continue
+            it = items.setdefault(s.item, Missile(index=s.item))
+            for g in self.groups:
+                if g.sent == s.i and g.role == "launch" and it.launch_time_local is None:
+                    h, mi, _ = g.times[0]
+                    it.launch_time_local = f"{h:02d}" if mi is None else f"{h:02d}:{mi:02d}"
+            for q in self.qtys:
+                if q.sent != s.i:
+                    continue
+                if q.role == "range" and it.range_km is None:
+                    it.range_km = q.values[0]
+                elif q.role == "apogee" and it.apogee_km is None:
+                    it.apogee_km = q.values[0]
+                elif q.role == "flight" and it.flight_minutes is None:
+                    it.flight_minutes = round(q.values[0], 1)
+        self.report.missiles = [items[k] for k in sorted(items)]
+
+    def decide_claims(self) -> None:
+        c = self.c
+        if not c.speakers:
+            return
+        attribution: list[set[str]] = []
+        current: set[str] = set()
+        for s in self.sents:
+            spk: set[str] = set()
+            for rx in c.speakers:
+                for m in rx.finditer(s.text):
+                    a = self._auth(m.group("a"))
+                    if a:
+                        spk.add(a)
+                        if c.speaker_coord:
+                            lm = c.speaker_coord.search(s.text[: m.start("a")])
+                            if lm and self._auth(lm.group("a")):
+                                spk.add(self._auth(lm.group("a")))
+            if spk:
+                current = spk
+            elif (c.hedge and c.hedge.search(s.text)) or (c.other_source and c.other_source.search(s.text)):
+                current = set()
+            elif s.background:
+                current = set()
+            attribution.append(set(current))
+        own = self.policy.get("authority")
+        claims: dict[str, Claim] = {}
+        for s, auths in zip(self.sents, attribution, strict=True):
+            auths = {a for a in auths if a != "_none"}
+            if not auths or s.background:
+                continue
+            counts = [m for m in self.count_mentions([s]) if m.n is not None and (not m.impact or m.totalizing)]
+            ranges = [q for q in self.qtys if q.sent == s.i and q.role == "range"]
+            apogees = [q for q in self.qtys if q.sent == s.i and q.role == "apogee"]
+            times = [g for g in self.groups if g.sent == s.i and g.role == "launch"]
+            for a in sorted(auths):
+                cl = claims.get(a) or Claim(authority=a)
+                if counts and cl.count is None:
+                    cl.count, cl.count_qualifier = counts[0].n, counts[0].qual
+                for q in ranges:
+                    cl.range_km.extend(v for v in q.values if not any(_close(v, x) for x in cl.range_km))
+                for q in apogees:
+                    cl.apogee_km.extend(v for v in q.values if not any(_close(v, x) for x in cl.apogee_km))
+                for g in times:
+                    for h, mi, _ in g.times:
+                        cl.launch_times_local.append(f"{h:02d}" if mi is None else f"{h:02d}:{mi:02d}")
+                if cl.count is not None or cl.range_km or cl.apogee_km:
+                    claims[a] = cl
+        if set(claims) - {own}:
+            self.report.claims = list(claims.values())
+
+    def _auth(self, name: str) -> str | None:
+        return self.c.auth_names.get(re.sub(r"\s+", " ", name.lower().strip()))
+
+
+# --- helpers ----------------------------------------------------------------------------
+
+
+class _Shim:
+    """A match re-based into sentence coordinates (count patterns matched on a window)."""
+
+    def __init__(self, m: re.Match[str], off: int) -> None:
+        self._m = m
+        self._off = off
+
+    def groupdict(self) -> dict:
+        return self._m.groupdict()
+
+
+def _role(rules, left: str, right: str) -> str | None:
+    for role, lrx, rrx in rules:
+        if lrx is not None and not lrx.search(left):
+            continue
+        if rrx is not None and not rrx.search(right):
+            continue
+        if lrx is None and rrx is None:
+            continue
+        return None if role == "skip" else role
+    return None
+
+
+_STRENGTH = {"": 0, "approx": 1, "total": 1, "at_least": 2, "over": 2, "at_most": 2}
+
+
+def _stronger(a: str, b: str) -> str:
+    return b if _STRENGTH.get(b, 0) > _STRENGTH.get(a, 0) else a
+
+
+def _lookup(table: dict[str, str], word: str) -> str:
+    key = re.sub(r"\s+", " ", word.strip())
+    for k, v in table.items():
+        if k.lower() == key.lower():
+            return v
+    return ""
+
+
+def _scale(v: float, factor: float) -> float:
+    if factor == 1.0:
+        return v
+    return round(v * factor, 1)
+
+
+def _close(a: float, b: float) -> bool:
+    return abs(a - b) <= 0.01 * max(abs(a), abs(b), 1e-9)
+
+
+def _fix_meridiem(times: list[tuple[int, int | None, str]]) -> list[tuple[int, int | None, str]]:
+    """Apply a.m./p.m. to 12-hour clock times; an unlabelled time takes its window's label."""
+    out: list[tuple[int, int | None, str]] = []
+    labels = [ap for _, _, ap in times]
+    for i, (h, mi, ap) in enumerate(times):
+        lab = ap or next((x for x in labels[i + 1 :] if x), "")
+        hh = h
+        if lab and h <= 12:
+            if lab == "pm" and h < 12:
+                hh = h + 12
+            elif lab == "am" and h == 12:
+                hh = 0
+            if not ap and out and hh < out[-1][0]:
+                hh = h
+        out.append((hh % 24, mi, lab))
+    if len(out) >= 2 and not times[0][2]:
+        h0, m0, _ = out[0]
+        h1 = out[1][0]
+        if h0 > h1 and h0 - 12 >= 0 and h0 >= 12 and times[0][0] < 12:
+            out[0] = (h0 - 12, m0, "am")
+    return out
+
+
+def _tz(off: str) -> timezone:
+    sign = -1 if off.startswith("-") else 1
+    hh, mm = off[1:].split(":")
+    return timezone(sign * timedelta(hours=int(hh), minutes=int(mm)))
+
+
+def _gaz_weapon_class(c: Compiled, gaz, mu: Mun) -> str | None:
+    for sp in gaz:
+        if sp.label_ == "WEAPON" and sp.start_char == mu.start:
+            return weapon_class(c, sp.id_)
+    return None

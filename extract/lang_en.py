@@ -1,0 +1,3 @@
+from .lang import Lang
+
+LANG = Lang(code="en", tokenizer="english", sentence_end=r"[.!?]\s+|\n+")

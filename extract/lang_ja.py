@@ -1,0 +1,131 @@
+"""Japanese: how the Ministry of Defense (and Japanese media) word a launch.
+
+Patterns run on NFKC-normalized text: full-width digits are ASCII, ``ｋｍ`` and ``㎞`` are
+``km``, ``（）`` are ``()``, ``～`` is ``~`` and circled numbers are ``(1)``.
+"""
+
+from .lang import Lang
+
+_DIRS = "東西南北"
+
+LANG = Lang(
+    code="ja",
+    tokenizer="sudachi",
+    sentence_end=r"。|\n+",
+    number_words={"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10},
+    units={
+        "km": ("distance", 1.0),
+        "キロメートル": ("distance", 1.0),
+        "キロ": ("distance", 1.0),
+        "マイル": ("distance", 1.609344),
+        "海里": ("distance", 1.852),
+        "分間": ("duration", 1.0),
+        "分": ("duration", 1.0),
+        "秒": ("duration", 1 / 60),
+        "時間": ("duration", 60.0),
+    },
+    qual_pre={"約": "approx", "およそ": "approx", "概ね": "approx", "少なくとも": "at_least", "最大": "", "最大で": ""},
+    qual_post={
+        "程度": "approx",
+        "ほど": "approx",
+        "以上": "at_least",
+        "を超える": "over",
+        "を超えて": "over",
+        "を超え": "over",
+        "超": "over",
+        "以下": "at_most",
+        "未満": "at_most",
+    },
+    interval_sep=r"~|-|から",
+    distance_roles=(
+        ("skip", rf"[{_DIRS}]方?\s*$", None),  # 奥尻島の西方約200km: where it fell
+        ("apogee", r"(?:最高)?高度(?:は|が)?[^。、\d]{0,8}$", None),
+        ("range", r"飛翔距離(?:は|が|:)?\s*$|飛距離(?:は|が|:)?\s*$", None),
+        ("range", None, r"^(?:の距離)?(?:を|で)?\s*(?:変則軌道で)?\s*(?:飛翔|飛行)"),
+    ),
+    duration_roles=(
+        ("skip", r"\d時\s*$", None),
+        ("flight", None, r"^(?:程度)?(?:に)?(?:わたり|わたって)?\s*(?:飛翔|飛行)"),
+        ("flight", r"飛翔時間(?:は|が)?\s*$", None),
+    ),
+    speed=r"マッハ\s*(?P<n>\d+(?:\.\d+)?)(?:\s*(?:~|から)\s*(?P<n2>\d+(?:\.\d+)?))?",
+    times=(
+        r"(?P<ap>午前|午後)?\s*(?P<h>\d{1,2})時(?:(?P<m>\d{1,2})分|(?P<band>台)|(?P<half>半))?(?P<about>頃|ごろ|過ぎ)?",
+    ),
+    time_minutes_only=r"(?:頃)?\s*(?:から|~)\s*(?P<m>\d{1,2})分(?:頃|ごろ)?",
+    ampm={"午前": "am", "午後": "pm"},
+    time_joiner=r"^(?:頃|ごろ)?\s*(?:から|~|及び|および|と|、)\s*$",
+    time_cues=(
+        (r"発射|打ち上げ|探知", "launch"),
+        (r"落下|着弾|通過|消失|飛来|発表|公表|発出|配信|会見", "other"),
+    ),
+    time_search=("right", "left"),
+    dates=(
+        r"(?:(?P<era>令和|平成)(?P<eray>\d{1,2}|元)年|(?P<y>\d{4})年)?\s*(?:(?P<mo>\d{1,2})月)?\s*(?P<d>\d{1,2})日(?!本)",
+        r"(?P<rel>本日|今日|昨日|一昨日|昨夜|今朝|今夜|本夕)",
+    ),
+    relative_days={"本日": 0, "今日": 0, "今朝": 0, "今夜": 0, "本夕": 0, "昨日": -1, "昨夜": -1, "一昨日": -2},
+    munitions=(
+        (r"弾道ミサイル|巡航ミサイル|ミサイル|ICBM|SLBM|IRBM|SRBM|飛翔体|ロケット", "missile"),
+        (r"\d+発|複数発|数発", "missile"),
+        (r"衛星", "satellite"),
+    ),
+    launch_cue=r"発射|打ち上げ",
+    link_window=200,
+    flash_cues=r"現在飛翔中|飛翔中であ|落下すると推定|落下する見込み",
+    stage_words=((r"速報", "flash"), (r"続報|第\d報", "followup"), (r"最終報", "final")),
+    counts=(
+        r"(?P<q>少なくとも|合計|計|約)?\s*(?P<n>\d+)発(?!目)",
+        r"(?P<multi>複数発|数発|複数の(?:弾道)?ミサイル)",
+    ),
+    count_words={"少なくとも": "at_least", "合計": "total", "計": "total", "約": "approx"},
+    count_subset_left=r"(?:のうち|うち|もう)\s*(?:少なくとも)?\s*$",
+    classes=(
+        (r"衛星(?:の)?打ち上げ|衛星を打ち上げ|人工衛星", "satellite_launch"),
+        (r"ICBM|大陸間弾道", "icbm"),
+        (r"潜水艦発射(?:型)?弾道ミサイル|SLBM", "slbm"),
+        (r"極超音速", "hypersonic"),
+        (r"巡航ミサイル", "cruise"),
+        (r"地対空ミサイル", "anti_air"),
+        (r"多連装ロケット|ロケット砲", "mlrs"),
+        (r"(?:短距離|中距離|準中距離)?弾道ミサイル|IRBM|SRBM|MRBM", "ballistic"),
+        (r"ミサイル|飛翔体", "other"),
+    ),
+    class_hedge_right=r"^[級型]?\)?(?:\([^)]{0,12}\))?(?:弾道ミサイル)?(?:の可能性|である可能性|とみられ)",
+    areas=(r"(?:^|[、。]|\(\d{1,2}\)|は|頃|台)\s*(?P<area>[^、。]{2,45}?)(?:から|より)(?:、)?(?=[^。]*(?:発射|打ち上げ))",),
+    area_must=r"付近|近郊|内陸|沿岸|西岸|東岸|北部|南部|東部|西部|地区|地域|地点|[道郡市里湾港]$|空港|平壌|海上",
+    area_reject=r"\d|時|分析|発射|情報|従来|今後|現時点",
+    area_strip=r"^(?:本日|昨日)?\s*|\s+$",
+    direction=rf"(?P<dir>[{_DIRS}]{{1,3}}(?:(?:及び|および|と|、|・)[{_DIRS}]{{1,3}})*)方向",
+    bearings={
+        "北": 0, "北北東": 22.5, "北東": 45, "東北東": 67.5, "東": 90, "東南東": 112.5, "南東": 135,
+        "南南東": 157.5, "南": 180, "南南西": 202.5, "南西": 225, "西南西": 247.5, "西": 270,
+        "西北西": 292.5, "北西": 315, "北北西": 337.5, "東北": 45, "東南": 135, "西南": 225, "西北": 315,
+    },
+    landing_clause=r"落下|消失|着弾",
+    landings=(
+        (r"太平洋", "pacific"),
+        (r"日本海|朝鮮半島(?:の)?東(?:側|方)?(?!岸|部|沿岸)", "sea_of_japan"),
+        (r"黄海|西海", "yellow_sea"),
+        (r"東岸|沿岸", "near_east_coast"),
+    ),
+    over_japan=r"(?:県|北海道|本州|日本|列島|我が国)[^。、]{0,12}上空を通過",
+    eez=(
+        (r"(?:排他的経済水域|EEZ)(?:\s*\(EEZ\))?\s*内", "inside"),
+        (r"(?:排他的経済水域|EEZ)(?:\s*\(EEZ\))?\s*外", "outside"),
+        (r"(?:排他的経済水域|EEZ)(?:\s*\(EEZ\))?\s*への飛来[はも]?確認されて(?:おらず|いない|おりません|いません)", "none_seen"),
+    ),
+    item_marker=r"\((\d{1,2})\)",
+    list_sep="、",
+    direction_split=r"及び|および|と|、|・",
+    authorities={
+        "mod_jp": ("防衛省", "防衛大臣", "日本政府"),
+        "jcs": ("韓国軍合同参謀本部", "合同参謀本部", "韓国軍", "韓国合同参謀本部"),
+        "mnd_kr": ("韓国国防部",),
+        "kcna": ("朝鮮中央通信", "労働新聞", "北朝鮮メディア", "北朝鮮国営メディア"),
+        "indopacom": ("米インド太平洋軍", "インド太平洋軍"),
+        "dod": ("米国防総省", "国防総省"),
+    },
+    speaker=(r"(?P<a>{AUTH})(?:は|によると|によれば|によりますと|が発表)",),
+    hedge=r"とされる|と伝えられ",
+)
