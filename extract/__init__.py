@@ -27,7 +27,7 @@ from .pipeline import nlp_for
 
 __all__ = ["extract", "extract_batch", "SOURCES", "MAX_CHARS"]
 
-MAX_CHARS = 60_000
+MAX_CHARS = 30_000
 BATCH = 64
 
 # Source module id -> how to read it. authority: who makes the assessment; tz: the zone

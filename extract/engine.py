@@ -21,7 +21,7 @@ from .normalize import Normalized, parse_number
 from .pipeline import GAZ_KEY, places_by_id, weapons
 from .timeutil import convert_time, parse_published, site_offset
 
-MAX_SENT = 3000  # characters of a sentence the patterns look at
+MAX_SENT = 1000  # characters of a sentence the patterns look at
 CTX = 120  # characters of left / right context a role rule sees
 FAMILY = ("icbm", "hypersonic", "slbm")  # kinds of ballistic missile that refine "ballistic"
 WEAK = ("generic", "artillery")
@@ -497,13 +497,13 @@ class Run:
             found.sort()
             if c.time_min_only:
                 extra = []
-                for a, b, h, mi, ap, zone, raw in found:
+                for a, b, h, mi, ap, zone, _raw in found:
                     mm = c.time_min_only.match(s.text, b)
                     if mm and mi is not None:
                         extra.append((mm.start("m"), mm.end(), h, int(mm.group("m")), ap, zone, mm.group(0)))
                 found = sorted(found + extra)
             groups: list[TimeGroup] = []
-            for a, b, h, mi, ap, zone, raw in found:
+            for a, b, h, mi, ap, zone, _raw in found:
                 g = groups[-1] if groups else None
                 if g and c.time_joiner and c.time_joiner.search(s.text[g.end - s.start : a]):
                     g.times.append((h, mi, ap or ""))
@@ -799,7 +799,7 @@ class Run:
                 by_sent.setdefault(q.sent, []).append(q)
         for qs in by_sent.values():
             if len(qs) >= 2 and all(
-                re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", self.text[a.end : b.start], re.I) for a, b in zip(qs, qs[1:])
+                re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", self.text[a.end : b.start], re.I) for a, b in zip(qs, qs[1:], strict=False)
             ):
                 return len(qs)
         return None
@@ -871,7 +871,7 @@ class Run:
         c = self.c
         if not c.class_coord:
             return False
-        for x, y in zip(ments, ments[1:]):
+        for x, y in zip(ments, ments[1:], strict=False):
             if x[4] != y[4] or not self.sents[x[4]].launch:
                 continue
             a, b = x[2], y[2]

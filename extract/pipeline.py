@@ -13,6 +13,7 @@ import re
 from functools import cache
 from importlib import resources
 
+import numpy
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -56,6 +57,36 @@ class SudachiTokenizer:
         return Doc(self.vocab, words=words, spaces=[False] * len(words))
 
 
+class RegexTokenizer:
+    """Words, numbers and single punctuation marks: linear in the text, whatever its shape
+    (spaCy's rule-based tokenizer is quadratic on a 100,000-character bracket run)."""
+
+    RX = re.compile(r"[^\W\d_]+|\d+|\S")
+
+    def __init__(self, vocab) -> None:
+        self.vocab = vocab
+
+    def __call__(self, text: str) -> Doc:
+        words: list[str] = []
+        spaces: list[bool] = []
+        pos = 0
+        for m in self.RX.finditer(text):
+            if m.start() > pos:
+                gap = text[pos : m.start()]
+                if words and gap == " ":
+                    spaces[-1] = True
+                else:
+                    words.append(gap)
+                    spaces.append(False)
+            words.append(m.group(0))
+            spaces.append(False)
+            pos = m.end()
+        if pos < len(text):
+            words.append(text[pos:])
+            spaces.append(False)
+        return Doc(self.vocab, words=words, spaces=spaces)
+
+
 def _chunks(text: str, size: int) -> list[str]:
     out: list[str] = []
     i = 0
@@ -81,10 +112,10 @@ def _make(lang: Lang) -> Language:
         nlp.tokenizer = SudachiTokenizer(nlp.vocab)
     elif lang.tokenizer == "korean":
         nlp = spacy.blank("ko", config={"nlp": {"tokenizer": {"@tokenizers": "spacy.Tokenizer.v1"}}})
-        suffixes = list(nlp.Defaults.suffixes or []) + [rf"(?<=[\uac00-\ud7a3])(?:{_KO_PARTICLES})$"]
-        nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
+        nlp.tokenizer = RegexTokenizer(nlp.vocab)
     else:
         nlp = spacy.blank("en")
+        nlp.tokenizer = RegexTokenizer(nlp.vocab)
     nlp.add_pipe("launchfeed_sentences", config={"lang": lang.code})
     ruler = nlp.add_pipe(
         "span_ruler",
@@ -156,9 +187,11 @@ def _abbrev_ends_sentence(word: str, text: str, end: int) -> bool:
 @Language.factory("launchfeed_sentences", default_config={"lang": "en"})
 def _make_sentencizer(nlp: Language, name: str, lang: str):
     def component(doc: Doc) -> Doc:
+        if not len(doc):
+            return doc
         starts = set(sentence_starts(doc.text, lang))
-        for tok in doc:
-            tok.is_sent_start = tok.i == 0 or tok.idx in starts
+        arr = numpy.array([[1 if t.i == 0 or t.idx in starts else -1] for t in doc], dtype="int64")
+        doc.from_array(["SENT_START"], arr.astype("int64").view("uint64"))
         return doc
 
     return component
