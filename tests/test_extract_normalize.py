@@ -1,0 +1,48 @@
+"""Property tests for the normalizers: offset map and number parsing."""
+
+import unicodedata
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from extract.normalize import normalize, parse_number
+
+
+@given(st.text(max_size=200))
+def test_offset_map_is_monotonic_and_in_bounds(text):
+    n = normalize(text)
+    assert len(n.starts) == len(n.text) == len(n.ends)
+    for a, b in zip(n.starts, n.ends, strict=True):
+        assert 0 <= a < b <= len(text)
+    assert n.starts == sorted(n.starts)
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=100))
+def test_every_normalized_span_maps_to_its_source(text):
+    n = normalize(text)
+    for i in range(len(n.text)):
+        a, b = n.span(i, i + 1)
+        seg = text[a:b]
+        assert seg  # never an empty original span
+        assert n.text[i] in unicodedata.normalize("NFKC", seg) or n.text[i] in "()0123456789-~'\" "
+
+
+def test_circled_numbers_and_full_width():
+    n = normalize("①７時４４分　１,０００ｋｍ　７，０００㎞")
+    assert n.text == "(1)7時44分 1,000km 7,000km"
+    a, b = n.span(n.text.index("km"), n.text.index("km") + 2)
+    assert n.original[a:b] == "ｋｍ"
+
+
+@given(st.text(max_size=30))
+def test_parse_number_never_raises(s):
+    v = parse_number(s, {"two": 2})
+    assert v is None or isinstance(v, float)
+
+
+def test_parse_number_forms():
+    assert parse_number("1,000") == 1000
+    assert parse_number("7 800") == 7800
+    assert parse_number("101.1") == 101.1
+    assert parse_number("two", {"two": 2}) == 2
+    assert parse_number("km") is None
