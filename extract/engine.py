@@ -1054,12 +1054,13 @@ class Run:
                     continue
                 m = c.direction.search(s.text)
                 if m:
-                    raw = m.group("dir")
-                    r.direction = self.original(s.start + m.start("dir"), s.start + m.end("dir"))
+                    g = next(k for k in ("dir", "dir2") if m.groupdict().get(k))
+                    raw = m.group(g)
+                    r.direction = self.original(s.start + m.start(g), s.start + m.end(g))
                     first = re.split(self.lang.direction_split, raw)[0] if self.lang.direction_split else raw
                     b = self.lang.bearings.get(first.lower().strip())
                     r.bearing_deg = float(b) if b is not None else None
-                    self.evidence("direction", s.start + m.start("dir"), s.start + m.end("dir"))
+                    self.evidence("direction", s.start + m.start(g), s.start + m.end(g))
                     return
 
     def decide_landing_eez(self) -> None:
