@@ -907,23 +907,30 @@ class Run:
                 self.evidence("missile_name", mu.start, mu.end)
                 return
         if self.policy.get("describes_own_weapons") and c.desc_names:
-            best: tuple[int, int, int, str] | None = None
+            best: tuple[int, int, int] | None = None
             for s in self.sents:
                 if s.background or not (s.launch or s.event or s.i == 0):
                     continue
                 for rx in c.desc_names:
                     for m in rx.finditer(s.text):
-                        name = m.group("name").strip()
-                        words = name.split()
-                        if c.desc_stop and any(c.desc_stop.fullmatch(w) for w in words):
+                        right = s.text[m.end() : m.end() + CTX]
+                        if c.mun_modifier_of and c.mun_modifier_of.search(right) and not (
+                                c.mun_compound and c.mun_compound.search(right)):
                             continue
-                        nmods = len(words)
-                        if nmods < 2:
-                            continue
-                        if best is None or nmods > best[0]:
-                            best = (nmods, s.start + m.start("name"), s.start + m.end("name"), name)
+                        base = max(0, m.start() - 120)
+                        start = m.start()
+                        words = 0
+                        for w in reversed(list(re.finditer(r"[^\s,;:.()\"]+", s.text[base : m.start()]))):
+                            if words >= 6 or (c.desc_stop and c.desc_stop.fullmatch(w.group(0))):
+                                break
+                            if s.text[base + w.end() : start].strip():
+                                break  # punctuation between the words
+                            start = base + w.start()
+                            words += 1
+                        if words and (best is None or words > best[0]):
+                            best = (words, s.start + start, s.start + m.end())
             if best is not None:
-                r.missile_name = best[3]
+                r.missile_name = self.original(best[1], best[2])
                 self.evidence("missile_name", best[1], best[2])
 
     # place, direction, landing ---------------------------------------------------------------
@@ -932,6 +939,7 @@ class Run:
         c = self.c
         r = self.report
         cands: list[tuple[int, int, str, int | None]] = []
+        self.area_text: dict[tuple[int, int], str] = {}
         for s in self.sents:
             if s.background:
                 continue
@@ -963,12 +971,13 @@ class Run:
                 for m in c.vessel_anaphor.finditer(s.text):
                     v = self._last_vessel(s.start + m.start())
                     if v:
+                        self.area_text[(s.start + m.start(), s.start + m.end())] = v
                         cands.append((s.start + m.start(), s.start + m.end(), v, s.item))
         cands.sort()
         main = [x for x in cands if x[3] is None]
         if main:
             a, b, area, _ = main[0]
-            r.launch_area = self.original(a, b)
+            r.launch_area = self.area_text.get((a, b)) or self.original(a, b)
             self.evidence("launch_area", a, b)
             spans = [(a, b)]
         elif cands:

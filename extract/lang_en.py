@@ -47,7 +47,7 @@ LANG = Lang(
         "under": "at_most", "less than": "at_most",
     },
     qual_post={"or more": "at_least", "plus": "over"},
-    interval_sep=r"to|-|~|and",
+    interval_sep=r"to|-|~",
     distance_roles=(
         ("skip", None, r"^\s*(?:\([^)]*\)\s*)?(?:" + _DIR + r")(?:ward)?\s+of\b"),
         ("skip", None, r"^\s*(?:\([^)]*\)\s*)?for its (?:second|third)\b"),
@@ -96,7 +96,7 @@ LANG = Lang(
         r"\b(?P<wd>{WD})\b",
         r"\b(?P<rel>today|yesterday|this morning|this afternoon|this evening|tonight|last night)\b",
     ),
-    dateline=r"^[^\n]{0,120}?\b[A-Z][a-z]+,\s+[A-Z][a-z]+\.?\s+\d{1,2}\s*\([A-Z]+\)\s*--",
+    dateline=r"\b[A-Z][a-z]+,\s+[A-Z][a-z]+\.?\s+\d{1,2}\s*\([A-Z]+\)\s*--",
     months=_MONTHS,
     weekdays=_WEEKDAYS,
     relative_days={"today": 0, "this morning": 0, "this afternoon": 0, "this evening": 0, "tonight": 0,
@@ -165,15 +165,12 @@ LANG = Lang(
     class_coordination_block=r"\bincluding\s+(?:\w+\s+){0,2}$",
     satellite_cue=r"\bsatellite launch\b|\blaunch(?:ed|ing)?\s+(?:a|an|the|its)\s+(?:[\w-]+\s+){0,3}satellite",
     name_block_left=r"(?:intended for|warhead (?:for|of)|for the|for its)\s+(?:the\s+)?['\"]?$",
-    description_names=(
-        r"(?:\b(?:an?|the|of|\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+|^|"
-        r"(?<=test-fire of )|(?<=Test-fire of ))(?P<name>(?:[A-Za-z0-9][\w-]*\s+){1,6}?"
-        r"(?:rocket\s+launcher\s+systems?|rocket\s+launchers?|missile\s+systems?|missiles?|rockets?))\b",
-    ),
-    description_stopwords=r"(?i)the|a|an|of|and|or|to|in|on|at|for|with|by|from|its|their|our|this|that|these|"
+    description_names=(r"\b(?:rocket\s+launcher\s+systems?|rocket\s+launchers?|missile\s+systems?|missiles?|rockets?)\b",),
+    description_stopwords=r"the|a|an|of|and|or|to|in|on|at|for|with|by|from|its|their|our|this|that|these|"
                           r"those|such|launched|fired|flew|he|she|it|they|we|was|were|is|are|drill|test|\d+|"
                           r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|oversees|observes|"
-                          r"respected|comrade|kim|jong|un",
+                          r"respected|comrade|kim|jong|un|dprk|test-fire|test-fires|conducts|conducted|"
+                          r"guides|inspects|several|many|various|new|fifty|thirty|twenty",
     areas=(
         r"(?<!away\s)\bfrom\s+(?P<area>[^,;.()]{2,80}?)(?=\s+(?:toward|towards|into|to\s+the|to\s+waters|at\s|"
         r"around\s|between\s|on\s|before\s|after\s|and\s|that\s|which\s|where\s|in\s+the\s+(?:early|morning|"
@@ -182,7 +179,7 @@ LANG = Lang(
         r"[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})",
         r"\b(?:conducted|staged|held|carried out)\b[^.]{0,120}?\bin\s+(?P<area>the\s+(?:East|West)\s+Sea\s+of\s+Korea)",
     ),
-    area_reject=r"^\s*(?:\d|(?:the\s+)?(?:point|launch|same|ground|air|north|south|east|west)\b)|"
+    area_reject=r"^\s*(?:\d|(?:the\s+)?(?:point|launch|same|ground|air)\b)|^\s*(?:the\s+)?(?:north|south|east|west)\w*\s*$|"
                 r"\b(?:" + "|".join(_MONTHS) + "|" + "|".join(_WEEKDAYS) + r")\b|\blaunchers?\b|"
                 r"\b(?:a\.m|p\.m|am|pm)\b|^\s*(?:North Korea|the DPRK|DPRK)\s*$",
     area_strip=r"^\s*the\s+",
@@ -191,8 +188,8 @@ LANG = Lang(
                         r"{0,4}$",
     area_gazetteer_block=r"\b(?:toward|towards|into|over|across)\b|\b(?:" + _DIR + r")\s+of\s+(?:the\s+)?$",
     vessel_anaphor=r"\b(?:on|from|aboard)\s+the\s+(?:warship|destroyer|submarine|ship|vessel)\b",
-    vessel_names=r"(?P<area>\bDestroyer\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}|\"[^\"]{1,30}\"\s+submarine)",
-    vessel_subject=r"(?P<area>\bDestroyer\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}|\"[^\"]{1,30}\"\s+submarine)\s+"
+    vessel_names=r"(?P<area>(?-i:\bDestroyer\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})|\"[^\"]{1,30}\"\s+submarine)",
+    vessel_subject=r"(?P<area>(?-i:\bDestroyer\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})|\"[^\"]{1,30}\"\s+submarine)\s+"
                    r"(?:conducts|conducted|fired|fires|launched|launches|test-fired|test-fires)\b",
     direction=r"\b(?:toward|towards|to)\s+(?:the\s+)?(?P<dir>" + _DIR + r")\b(?!\s*(?:sea|coast|of|korea|china|japan)\b)"
               r"|\b(?P<dir2>(?:north|south)(?:east|west)?ward|eastward|westward)\b",
