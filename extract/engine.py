@@ -95,6 +95,7 @@ class CountMention:
     totalizing: bool = False
     impact: bool = False
     kind: str = "missile"
+    weak: bool = False  # a number of missiles not tied to a launch word in its sentence
 
 
 class Compiled:
@@ -702,7 +703,7 @@ class Run:
 
     # counts ------------------------------------------------------------------------------------
 
-    def count_mentions(self, sents: list[Sent]) -> list[CountMention]:
+    def count_mentions(self, sents: list[Sent], unlinked: bool = False) -> list[CountMention]:
         c = self.c
         out: list[CountMention] = []
         for s in sents:
@@ -713,9 +714,14 @@ class Run:
                         out.append(cm)
             if c.count_left:
                 for mu in s.munitions:
-                    if not mu.linked or mu.compound:
+                    if mu.compound or (not mu.linked and not unlinked):
                         continue
-                    out.extend(self._count_left_of(s, mu))
+                    got = self._count_left_of(s, mu)
+                    if not mu.linked:
+                        got = [x for x in got if x.n is not None]
+                        for x in got:
+                            x.weak = True
+                    out.extend(got)
         out.sort(key=lambda x: x.start)
         return out
 
@@ -729,7 +735,7 @@ class Run:
         right = s.text[b : b + 60]
         if gd.get("multi"):
             return CountMention(s.start + a, s.start + b, s.i, None, "multiple", also, kind=kind)
-        n = parse_number(gd.get("n") or "", self.lang.number_words)
+        n = parse_number(gd.get("n") or "", {**self.lang.number_words, **self.lang.count_numbers})
         if n is None or n != int(n) or n <= 0 or n > 10000:
             return None
         q = _lookup(self.lang.count_words, gd.get("q") or "") if gd.get("q") else ""
@@ -743,22 +749,26 @@ class Run:
         c = self.c
         rel = mu.start - s.start
         left = s.text[max(0, rel - 120) : rel]
-        m = c.count_left.search(left)
         off = rel - len(left)
-        if m is not None:
+        pos = 0
+        while pos <= len(left):
+            m = c.count_left.search(left, pos)
+            if m is None:
+                break
+            pos = m.start() + 1
             mods = m.group("mods") or ""
             n = (m.group("n") or "").lower()
             reject = c.count_mods_reject and c.count_mods_reject.search(" " + mods)
             if not reject and n in ("a", "an") and self.lang.count_not_article_of:
                 reject = re.search(self.lang.count_not_article_of, mods, re.I)
-            if not reject:
-                mm = _Shim(m, off)
-                cm = self._count_from(mm, s, off + m.start(), rel + (mu.end - mu.start), mu.kind)
-                if cm is not None:
-                    if n in ("a", "an") and mu.text.lower().endswith("s") and not mu.text.isupper():
-                        return []
-                    return [cm]
-                return []
+            if reject:
+                continue
+            cm = self._count_from(_Shim(m, off), s, off + m.start(), rel + (mu.end - mu.start), mu.kind)
+            if cm is not None:
+                if n in ("a", "an") and mu.text.lower().endswith("s") and not mu.text.isupper():
+                    return []
+                return [cm]
+            return []
         if c.count_plural and c.count_plural.fullmatch(mu.text) and mu.kind in ("missile", "rocket"):
             right = s.text[rel + len(mu.text) : rel + len(mu.text) + 60]
             if not (c.count_impact_right and c.count_impact_right.search(right) and False):
@@ -767,9 +777,10 @@ class Run:
 
     def decide_count(self) -> None:
         r = self.report
-        ments = self.count_mentions([s for s in self.launch_sents() if s.item is None] or self.launch_sents())
+        main = [s for s in self.sents if s.item is None and not s.background]
+        ments = self.count_mentions(main, unlinked=True)
         ments = [m for m in ments if not m.impact or m.totalizing]
-        numeric = [m for m in ments if m.n is not None]
+        numeric = [m for m in ments if m.n is not None and not m.weak] or [m for m in ments if m.n is not None]
         if numeric:
             first = numeric[0]
             total = first.n

@@ -80,6 +80,7 @@ class Lang:
     count_left: str = ""  # a quantifier before a munition noun: groups q, n, mods
     count_mods_reject: str = ""  # words that cannot stand between a quantifier and its noun
     count_words: dict[str, str] = field(default_factory=dict)  # qualifier words of a count
+    count_numbers: dict[str, int] = field(default_factory=dict)  # number words only used for counts (a, both)
     count_multiple_plural: str = ""  # a bare plural munition: several launched
     count_subset_left: str = ""
     count_impact_right: str = ""

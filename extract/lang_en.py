@@ -132,12 +132,13 @@ LANG = Lang(
     flash_cues=r"\bstill in flight\b|\bexpected to (?:land|fall|splash)",
     stage_words=((r"\((?:update|follow-?up)\)", "followup"), (r"\(final\)", "final"), (r"\b(?:flash|breaking)\b", "flash")),
     count_left=r"(?:(?P<q>at least|more than|over|about|approximately|around|roughly|some|nearly|up to|"
-               r"a total of|total of)\s+)?\b(?P<n>\d{1,4}|" + "|".join(sorted(_COUNT_WORDS, key=len, reverse=True))
+               r"a total of|total of)\s+)?(?<![\d.,-])\b(?P<n>\d{1,4}|" + "|".join(sorted(_COUNT_WORDS, key=len, reverse=True))
                + r")\s+(?:(?:more|additional|other|further)\s+)?(?P<mods>(?:[^\s.,;:!?()]+\s+){0,6})$",
-    count_mods_reject=r"\s(?:\d+(?:[.,]\d+)?|the|a|an|to|from|at|in|on|into|toward|towards|that|which|was|were|is|"
+    count_mods_reject=r"^\s(?:mm|mm-\S*|cm|km|kg|kilometers?|miles?|tons?|tonnage)\b|\s(?:\d+(?:[.,]\d+)?|the|a|an|to|from|at|in|on|into|toward|towards|that|which|was|were|is|"
                       r"are|by|for|with|and|or|units|rounds|salvo|launch|launches|test|tests|series)\s|"
-                      r"\sof\s(?!.*\b(?:type|kind|version|variant)\s)",
-    count_not_article_of=r"\b(?:type|kind|version|variant|test|salvo|barrage)\s+of\b",
+                      r"(?<!\btype)(?<!\bkind)(?<!\bversion)(?<!\bvariant)\sof\s",
+    count_numbers={"a": 1, "an": 1, "both": 2, "a pair of": 2},
+    count_not_article_of=r"\b(?:type|kind|version|variant|test|salvo|barrage)\s+of\b|\bnew-type\b",
     count_words={"at least": "at_least", "more than": "at_least", "over": "at_least", "about": "approx",
                  "approximately": "approx", "around": "approx", "roughly": "approx", "some": "approx",
                  "nearly": "approx", "up to": "approx", "a total of": "total", "total of": "total"},
