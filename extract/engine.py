@@ -324,9 +324,9 @@ class Run:
                     continue
                 right = s.text[b : b + CTX]
                 left = s.text[max(0, a - CTX) : a]
-                compound = bool(c.mun_compound and c.mun_compound.search(right))
-                if not compound and c.mun_modifier_of and c.mun_modifier_of.search(right):
+                if c.mun_modifier_of and c.mun_modifier_of.search(right):
                     continue
+                compound = bool(c.mun_compound and c.mun_compound.search(right))
                 if c.mun_excluded and c.mun_excluded.search(left):
                     continue
                 taken.append((a, b))
@@ -714,7 +714,7 @@ class Run:
                         out.append(cm)
             if c.count_left:
                 for mu in s.munitions:
-                    if mu.compound or (not mu.linked and not unlinked):
+                    if mu.compound or mu.kind == "system" or (not mu.linked and not unlinked):
                         continue
                     got = self._count_left_of(s, mu)
                     if not mu.linked:
@@ -957,7 +957,7 @@ class Run:
             if c.vessel_subject:
                 for m in c.vessel_subject.finditer(s.text):
                     cands.append((s.start + m.start("area"), s.start + m.end("area"), m.group("area"), s.item))
-            if not s.launch:
+            if not (s.launch or (c.launch_cue and c.launch_cue.search(s.text))):
                 continue
             for rx in c.areas:
                 pos = 0
@@ -1027,7 +1027,7 @@ class Run:
             if span.label_ != "PLACE":
                 continue
             s = self.sent_of(span.start_char)
-            if not s.launch or s.background:
+            if not (s.launch or s.munitions) or s.background:
                 continue
             left = self.text[max(s.start, span.start_char - 60) : span.start_char]
             if not c.area_gaz_left.search(left):

@@ -117,7 +117,7 @@ LANG = Lang(
                          r"divisions?|battalions?|brigades?|corps|columns?|research|sector|industr(?:y|ies)|"
                          r"factor(?:y|ies)|enterprises?|vehicles?|carriers?|defen[cs]e|threats?|development|"
                          r"imagery|images?|photos?|parts?|components?|crew|operators?|zone|alert|shelters?|"
-                         r"defen[cs]e|interceptors?|stands?)\b",
+                         r"defen[cs]e|interceptors?|stands?|launch(?:ing)?\s+(?:grounds?|station|sites?|facilit\w*|pads?))\b",
     munition_launch_compound=r"^(?:\s*\))?\s*(?:salvo\s+)?(?:test[- ]?)?(?:launch(?:es|ing)?|fir(?:e|es|ing)|"
                              r"firings|salvo|drills?|tests?|test-fire)\b",
     munition_excluded=r"(?:anti-?tank|anti-?armou?r)\s*$",
@@ -174,15 +174,15 @@ LANG = Lang(
                           r"guides|inspects|several|many|various|new|fifty|thirty|twenty",
     areas=(
         r"(?<!away\s)\bfrom\s+(?P<area>[^,;.()]{2,80}?)(?=\s+(?:toward|towards|into|to\s+the|to\s+waters|at\s|"
-        r"around\s|between\s|on\s|before\s|after\s|and\s|that\s|which\s|where\s|in\s+the\s+(?:early|morning|"
+        r"around\s+\d|between\s|on\s|before\s|after\s|and\s|that\s|which\s|where\s|in\s+the\s+(?:early|morning|"
         r"afternoon|evening)|eastward|westward|southward|northward|under\s|over\s)|\s*[,.;]|\s*$)",
-        r"(?<!into\s)(?<!toward\s)(?<!towards\s)\b(?P<area>(?:the\s+)?waters\s+off\s+(?:the\s+)?(?:coast\s+of\s+)?"
-        r"[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})",
+        r"(?<!into\s)(?<!toward\s)(?<!towards\s)(?<!into\sthe\s)(?<!toward\sthe\s)(?<!towards\sthe\s)\b"
+        r"(?P<area>(?:the\s+)?waters\s+off\s+(?:the\s+)?(?:coast\s+of\s+)?(?-i:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}))",
         r"\b(?:conducted|staged|held|carried out)\b[^.]{0,120}?\bin\s+(?P<area>the\s+(?:East|West)\s+Sea\s+of\s+Korea)",
     ),
     area_reject=r"^\s*(?:\d|(?:the\s+)?(?:point|launch|same|ground|air)\b)|^\s*(?:the\s+)?(?:north|south|east|west)\w*\s*$|"
                 r"\b(?:" + "|".join(_MONTHS) + "|" + "|".join(_WEEKDAYS) + r")\b|\blaunchers?\b|"
-                r"\b(?:a\.m|p\.m|am|pm)\b|^\s*(?:North Korea|the DPRK|DPRK)\s*$",
+                r"\b(?:a\.m|p\.m|am|pm)\b|^\s*(?:North Korea|the DPRK|DPRK)\s*$|\b(?:missiles?|launch\w*|rockets?)\b",
     area_strip=r"^\s*the\s+",
     area_gazetteer_left=r"\b(?:at|near|around|in|off(?:\s+the\s+coast\s+of)?)\s+(?:the\s+)?"
                         r"(?:(?:eastern|western|northern|southern|coastal|city|town|county|province|area|areas|of)\s+)"
