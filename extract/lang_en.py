@@ -197,7 +197,7 @@ LANG = Lang(
     bearings={"north": 0, "northeast": 45, "east": 90, "southeast": 135, "south": 180, "southwest": 225,
               "west": 270, "northwest": 315, "northward": 0, "northeastward": 45, "eastward": 90,
               "southeastward": 135, "southward": 180, "southwestward": 225, "westward": 270, "northwestward": 315},
-    landing_clause=r"\b(?:fell|landed|splash\w*|crash\w*|impact\w*|into|toward|towards|came down)\b",
+    landing_clause=r"\b(?:fell|fallen|falling|landed|splash\w*|crash\w*|impact\w*|into|toward|towards|came down)\b",
     landings=(
         (r"\bPacific\b", "pacific"),
         (r"\bsea between (?:Korea|Japan) and (?:Korea|Japan)\b|\bEast Sea\b|\bSea of Japan\b", "sea_of_japan"),

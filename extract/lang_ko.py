@@ -1,3 +1,115 @@
+"""Korean: how the ROK Joint Chiefs of Staff (합참) and Korean media word a launch.
+
+Patterns run on NFKC-normalized text. Korean glues particles to numbers and nouns
+(1발을, 350여km를, 일대에서), so patterns allow them where they fall.
+"""
+
 from .lang import Lang
 
-LANG = Lang(code="ko", tokenizer="korean", sentence_end=r"[.!?]\s+|\n+")
+_DIRS = "동서남북"
+
+_BEARINGS = {"북": 0, "북동": 45, "동북": 45, "동": 90, "남동": 135, "동남": 135, "남": 180, "남서": 225,
+             "서남": 225, "서": 270, "북서": 315, "서북": 315}
+
+LANG = Lang(
+    code="ko",
+    tokenizer="korean",
+    sentence_end=r"(?<=[다요])\.(?=\s|$)|(?<=[.!?])\s+(?=[\uac00-\ud7a3\d(\[□○*-])|\n+",
+    number_words={"한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9, "열": 10},
+    units={
+        "km": ("distance", 1.0), "킬로미터": ("distance", 1.0), "㎞": ("distance", 1.0), "마일": ("distance", 1.609344),
+        "해리": ("distance", 1.852), "초": ("duration", 1 / 60), "분": ("duration", 1.0), "분간": ("duration", 1.0),
+        "시간": ("duration", 60.0),
+    },
+    qual_pre={"약": "approx", "대략": "approx", "최소": "at_least", "최대": ""},
+    qual_post={"이상": "at_least", "이하": "at_most", "미만": "at_most", "가량": "approx", "정도": "approx",
+               "안팎": "approx", "내외": "approx", "초과": "over"},
+    qual_infix={"여": "approx"},
+    interval_sep=r"~|-|에서",
+    distance_roles=(
+        ("skip", rf"[{_DIRS}]쪽?\s*(?:방향\s*)?$|[{_DIRS}]방\s*$", None),
+        ("apogee", r"(?:정점|최고|최대)?\s*고도(?:는|가|를)?\s*$", None),
+        ("range", r"비행\s*거리(?:는|가)?\s*$|사거리(?:는)?\s*$", None),
+        ("range", None, r"^\s*(?:를|을)?\s*(?:비행|날아)"),
+    ),
+    duration_roles=(
+        ("skip", r"\d\s*시\s*$", None),
+        ("flight", None, r"^\s*(?:동안|간)?\s*(?:을|를)?\s*(?:비행|날아)"),
+        ("flight", r"비행\s*시간(?:은|이)?\s*$", None),
+    ),
+    speed=r"마하\s*(?P<n>\d+(?:\.\d+)?)(?:\s*(?:~|-|에서)\s*(?:마하\s*)?(?P<n2>\d+(?:\.\d+)?))?",
+    times=(
+        r"(?P<ap>오전|오후|새벽|밤|저녁|아침)?\s*(?P<h>\d{1,2})\s*시\s*(?:(?P<m>\d{1,2})\s*분|(?P<half>반))?"
+        r"\s*(?P<about>경|께|쯤|무렵)?",
+    ),
+    time_minutes_only=r"\s*(?:부터|~)\s*(?P<m>\d{1,2})\s*분",
+    ampm={"오전": "am", "오후": "pm", "새벽": "am", "밤": "pm", "저녁": "pm", "아침": "am"},
+    time_joiner=r"^\s*(?:경|께|쯤)?\s*(?:부터|~|-|과|와|및|,|그리고)\s*$",
+    time_cues=(
+        (r"발사|포착|탐지", "launch"),
+        (r"낙하|탄착|떨어|통과|소실|발표|공지|경보", "other"),
+    ),
+    time_search=("right", "left"),
+    dates=(
+        r"(?:(?P<y>\d{4})\s*년\s*)?(?P<mo>\d{1,2})\s*월\s*(?P<d>\d{1,2})\s*일",
+        r"(?P<rel>오늘|금일|어제|전날|그제|오늘\s*새벽|어젯밤)",
+    ),
+    relative_days={"오늘": 0, "금일": 0, "오늘 새벽": 0, "어제": -1, "전날": -1, "어젯밤": -1, "그제": -2},
+    munitions=(
+        (r"탄도미사일|순항미사일|미사일|발사체|방사포|로켓|SRBM|ICBM|IRBM|SLBM", "missile"),
+        (r"\d+\s*발|수\s*발|여러\s*발|[한두세네]\s*발", "missile"),
+        (r"위성|우주발사체", "satellite"),
+    ),
+    launch_cue=r"발사|쏘아",
+    link_window=200,
+    background_sentence=r"규탄|성명을|유감을|강력히\s*촉구",
+    flash_cues=r"비행\s*중|추가\s*정보",
+    stage_words=((r"최종보", "final"), (r"\(?1보\)?|속보", "flash"), (r"\(?[2-9]보\)?|후속", "followup")),
+    counts=(
+        r"(?P<q>최소|약|총)?\s*(?P<n>\d+|[한두세네])\s*(?P<qin>여)?\s*발(?!사|표|견|생|전|언|효|레)",
+        r"(?P<multi>(?:수|여러)\s*발(?!사|표)|다수의\s*(?:탄도)?미사일)",
+    ),
+    count_words={"최소": "at_least", "약": "approx", "총": "total"},
+    count_subset_left=r"(?:중|가운데)\s*(?:최소)?\s*$",
+    classes=(
+        (r"위성\s*(?:발사|을\s*발사)|우주발사체|군사정찰위성", "satellite_launch"),
+        (r"대륙간탄도미사일|ICBM", "icbm"),
+        (r"잠수함발사탄도미사일|SLBM", "slbm"),
+        (r"극초음속", "hypersonic"),
+        (r"순항미사일", "cruise"),
+        (r"지대공미사일|대공미사일", "anti_air"),
+        (r"방사포|다연장로켓", "mlrs"),
+        (r"(?:단거리|준중거리|중거리)?탄도미사일|SRBM|IRBM|MRBM", "ballistic"),
+        (r"미사일|발사체", "generic"),
+    ),
+    class_hedge_right=r"^\s*(?:로|으로)?\s*(?:추정|추정되는|보이는|의\s*가능성)",
+    areas=(r"(?<![\uac00-\ud7a3A-Za-z])(?P<area>[\uac00-\ud7a3A-Za-z]+(?:\s+[\uac00-\ud7a3A-Za-z]+){0,3}\s*(?:일대|인근|부근|지역|해상|근해))"
+           r"\s*에서",),
+    area_reject=r"\d|동해|서해|북한이|합참",
+    direction=rf"(?P<dir>[{_DIRS}]{{1,2}}(?:쪽|방향|방))(?:\s*으로|\s*을\s*향해)?",
+    direction_split=r"및|,",
+    bearings={d + suffix: b for d, b in _BEARINGS.items() for suffix in ("", "쪽", "방향", "방")},
+    landing_clause=r"낙하|탄착|떨어|발사|비행",
+    landings=(
+        (r"태평양", "pacific"),
+        (r"동해|일본\s*EEZ|동해상", "sea_of_japan"),
+        (r"서해|황해", "yellow_sea"),
+    ),
+    over_japan=r"일본\s*(?:열도|상공)을?\s*(?:통과|넘어)",
+    eez=(
+        (r"(?:배타적\s*경제수역|EEZ)(?:\s*\(EEZ\))?\s*(?:안|내)", "inside"),
+        (r"(?:배타적\s*경제수역|EEZ)(?:\s*\(EEZ\))?\s*(?:밖|외|바깥)", "outside"),
+    ),
+    item_marker=r"\((\d{1,2})\)|(?:^|\s)(\d)\s*(?:번째|번)",
+    list_sep=", ",
+    authorities={
+        "jcs": ("합참", "합동참모본부", "우리 군", "군 당국"),
+        "mnd_kr": ("국방부",),
+        "mod_jp": ("일본 방위성", "방위성", "일본 정부"),
+        "kcna": ("조선중앙통신", "노동신문", "북한 매체", "북한 관영매체"),
+        "indopacom": ("인도태평양사령부",),
+        "dod": ("미 국방부", "펜타곤"),
+    },
+    speaker=(r"(?P<a>{AUTH})\s*(?:은|는|이|가|에\s*따르면|에\s*의하면)",),
+    hedge=r"것으로\s*알려|전해졌다",
+)
