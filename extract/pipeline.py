@@ -189,9 +189,11 @@ def _make_sentencizer(nlp: Language, name: str, lang: str):
     def component(doc: Doc) -> Doc:
         if not len(doc):
             return doc
-        starts = set(sentence_starts(doc.text, lang))
-        arr = numpy.array([[1 if t.i == 0 or t.idx in starts else -1] for t in doc], dtype="int64")
-        doc.from_array(["SENT_START"], arr.astype("int64").view("uint64"))
+        starts = numpy.array(sentence_starts(doc.text, lang), dtype="int64")
+        idx = doc.to_array("IDX").astype("int64")
+        arr = numpy.where(numpy.isin(idx, starts), 1, -1).astype("int64")
+        arr[0] = 1
+        doc.from_array(["SENT_START"], arr.reshape(-1, 1).view("uint64"))
         return doc
 
     return component
