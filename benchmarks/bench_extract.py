@@ -171,7 +171,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {f:20s} {ok:4d}/{n:<4d} {acc:7.1%}{flag}")
             if args.show == f:
                 for id_, g, o in misses:
-                    print(f"      {id_}: gold={json.dumps(g, ensure_ascii=False)} got={json.dumps(o, ensure_ascii=False)}")
+                    gj, oj = json.dumps(g, ensure_ascii=False), json.dumps(o, ensure_ascii=False)
+                    print(f"      {id_}: gold={gj} got={oj}")
     if total_docs:
         print(f"\nall corpora: {total_docs} documents in {total_time:.3f} s = {total_docs / total_time:.0f} docs/s "
               "(batch, one process, pipelines loaded)")

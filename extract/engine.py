@@ -498,7 +498,7 @@ class Run:
             found.sort()
             if c.time_min_only:
                 extra = []
-                for a, b, h, mi, ap, zone, _raw in found:
+                for _a, b, h, mi, ap, zone, _raw in found:
                     mm = c.time_min_only.match(s.text, b)
                     if mm and mi is not None:
                         extra.append((mm.start("m"), mm.end(), h, int(mm.group("m")), ap, zone, mm.group(0)))
@@ -810,7 +810,8 @@ class Run:
                 by_sent.setdefault(q.sent, []).append(q)
         for qs in by_sent.values():
             if len(qs) >= 2 and all(
-                re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", self.text[a.end : b.start], re.I) for a, b in zip(qs, qs[1:], strict=False)
+                re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", self.text[a.end : b.start], re.I)
+                for a, b in zip(qs, qs[1:], strict=False)
             ):
                 return len(qs)
         return None

@@ -56,7 +56,8 @@ LANG = Lang(
                  r"\bcan\s+(?:strike|hit|reach|fly)\b[^.]{0,40}$|capable of[^.]{0,40}$|ranging from\s+$|"
                  r"\bwithin\s+(?:the\s+)?$", None),
         ("range", None, r"^\s*(?:\([^)]*\)\s*)?\"?\s*away\b"),
-        ("apogee", r"\b(?:apogees?|altitudes?|height|ceiling)\s+(?:of\s+)?$|\bpeak\s+(?:altitude\s+)?(?:of\s+)?$", None),
+        ("apogee", r"\b(?:apogees?|altitudes?|height|ceiling)\s+(?:of\s+)?$|"
+                   r"\bpeak\s+(?:altitude\s+)?(?:of\s+)?$", None),
         ("apogee", None, r"^\s*(?:\([^)]*\)\s*)?for its (?:first )?peak"),
         ("range", r"\b" + _FLIGHT + r"\s+(?:[a-z-]+\s+){0,3}$", None),
     ),
@@ -130,9 +131,11 @@ LANG = Lang(
     event_sentence=r"\b(?:drills?|exercises?|test-fir\w*|test[- ]launch\w*|launch(?:es|ing)?|firings?|salvo)\b",
     background_sentence=r"^\s*(?:This|It) (?:marks|is|was|comes|came|follows|followed)\b",
     flash_cues=r"\bstill in flight\b|\bexpected to (?:land|fall|splash)",
-    stage_words=((r"\((?:update|follow-?up)\)", "followup"), (r"\(final\)", "final"), (r"\b(?:flash|breaking)\b", "flash")),
+    stage_words=((r"\((?:update|follow-?up)\)", "followup"), (r"\(final\)", "final"),
+                 (r"\b(?:flash|breaking)\b", "flash")),
     count_left=r"(?:(?P<q>at least|more than|over|about|approximately|around|roughly|some|nearly|up to|"
-               r"a total of|total of)\s+)?(?<![\d.,-])\b(?P<n>\d{1,4}|" + "|".join(sorted(_COUNT_WORDS, key=len, reverse=True))
+               r"a total of|total of)\s+)?(?<![\d.,-])\b(?P<n>\d{1,4}|"
+               + "|".join(sorted(_COUNT_WORDS, key=len, reverse=True))
                + r")\s+(?:(?:more|additional|other|further)\s+)?(?P<mods>(?:[^\s.,;:!?()]+\s+){0,6})$",
     count_mods_reject=r"^\s(?:mm|mm-\S*|cm|km|kg|kilometers?|miles?|tons?|tonnage)\b|\s(?:\d+(?:[.,]\d+)?|the|a|an|to|from|at|in|on|into|toward|towards|that|which|was|were|is|"
                       r"are|by|for|with|and|or|units|rounds|salvo|launch|launches|test|tests|series)\s|"
@@ -192,7 +195,8 @@ LANG = Lang(
     vessel_names=r"(?P<area>(?-i:\bDestroyer\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})|\"[^\"]{1,30}\"\s+submarine)",
     vessel_subject=r"(?P<area>(?-i:\bDestroyer\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})|\"[^\"]{1,30}\"\s+submarine)\s+"
                    r"(?:conducts|conducted|fired|fires|launched|launches|test-fired|test-fires)\b",
-    direction=r"\b(?:toward|towards|to)\s+(?:the\s+)?(?P<dir>" + _DIR + r")\b(?!\s*(?:sea|coast|of|korea|china|japan)\b)"
+    direction=r"\b(?:toward|towards|to)\s+(?:the\s+)?(?P<dir>" + _DIR + r")\b"
+              r"(?!\s*(?:sea|coast|of|korea|china|japan)\b)"
               r"|\b(?P<dir2>(?:north|south)(?:east|west)?ward|eastward|westward)\b",
     bearings={"north": 0, "northeast": 45, "east": 90, "southeast": 135, "south": 180, "southwest": 225,
               "west": 270, "northwest": 315, "northward": 0, "northeastward": 45, "eastward": 90,
