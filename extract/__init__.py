@@ -44,7 +44,7 @@ SOURCES: dict[str, dict] = {
     # CSIS analysts write Korea time; their labelling leaves out times given only in US Eastern time
     "csis": {"authority": None, "tz": None, "text_zone": "+09:00", "drop_foreign_zone_times": True},
 }
-_DATELINES = ((re.compile(r"\(KCNA\)|\bKCNA\b\s*\)?\s*--"), "kcna"),)
+_DATELINES = ((re.compile(r"\(KCNA\)|\bKCNA\b\s*\)?\s*--"), "kcna"), (re.compile(r"\(Yonhap\)"), "yonhap_en"))
 
 
 def _policy(source: str | None, text: str) -> dict:

@@ -1075,7 +1075,7 @@ class Run:
                     continue
                 m = c.direction.search(s.text)
                 if m:
-                    g = next(k for k in ("dir", "dir2") if m.groupdict().get(k))
+                    g = next(k for k in ("dir", "dir2", "dir3") if m.groupdict().get(k))
                     raw = m.group(g)
                     r.direction = self.original(s.start + m.start(g), s.start + m.end(g))
                     first = re.split(self.lang.direction_split, raw)[0] if self.lang.direction_split else raw
@@ -1292,7 +1292,7 @@ def _fix_meridiem(times: list[tuple[int, int | None, str]]) -> list[tuple[int, i
     out: list[tuple[int, int | None, str]] = []
     labels = [ap for _, _, ap in times]
     for i, (h, mi, ap) in enumerate(times):
-        lab = ap or next((x for x in labels[i + 1 :] if x), "")
+        lab = ap or next((x for x in labels[i + 1 :] if x), "") or next((x for x in reversed(labels[:i]) if x), "")
         hh = h
         if lab and h <= 12:
             if lab == "pm" and h < 12:

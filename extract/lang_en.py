@@ -178,7 +178,7 @@ LANG = Lang(
     areas=(
         r"(?<!away\s)\bfrom\s+(?P<area>[^,;.()]{2,80}?)(?=\s+(?:toward|towards|into|to\s+the|to\s+waters|at\s|"
         r"around\s+\d|between\s|on\s|before\s|after\s|and\s|that\s|which\s|where\s|in\s+the\s+(?:early|morning|"
-        r"afternoon|evening)|eastward|westward|southward|northward|under\s|over\s)|\s*[,.;]|\s*$)",
+        r"afternoon|evening)|in\s+an?\s|eastward|westward|southward|northward|under\s|over\s)|\s*[,.;]|\s*$)",
         r"(?<!into\s)(?<!toward\s)(?<!towards\s)(?<!into\sthe\s)(?<!toward\sthe\s)(?<!towards\sthe\s)\b"
         r"(?P<area>(?:the\s+)?waters\s+off\s+(?:the\s+)?(?:coast\s+of\s+)?(?-i:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}))",
         r"\b(?:conducted|staged|held|carried out)\b[^.]{0,120}?\bin\s+(?P<area>the\s+(?:East|West)\s+Sea\s+of\s+Korea)",
@@ -197,10 +197,15 @@ LANG = Lang(
                    r"(?:conducts|conducted|fired|fires|launched|launches|test-fired|test-fires)\b",
     direction=r"\b(?:toward|towards|to)\s+(?:the\s+)?(?P<dir>" + _DIR + r")\b"
               r"(?!\s*(?:sea|coast|of|korea|china|japan)\b)"
-              r"|\b(?P<dir2>(?:north|south)(?:east|west)?ward|eastward|westward)\b",
+              r"|\b(?P<dir2>(?:north|south)(?:east|west)?ward|eastward|westward)\b"
+              r"|\bin\s+an?\s+(?P<dir3>(?:north|south)?(?:east|west)?(?:ern|erly))\s+direction\b",
     bearings={"north": 0, "northeast": 45, "east": 90, "southeast": 135, "south": 180, "southwest": 225,
               "west": 270, "northwest": 315, "northward": 0, "northeastward": 45, "eastward": 90,
-              "southeastward": 135, "southward": 180, "southwestward": 225, "westward": 270, "northwestward": 315},
+              "southeastward": 135, "southward": 180, "southwestward": 225, "westward": 270, "northwestward": 315,
+              "northern": 0, "northeastern": 45, "eastern": 90, "southeastern": 135, "southern": 180,
+              "southwestern": 225, "western": 270, "northwestern": 315, "northerly": 0, "northeasterly": 45,
+              "easterly": 90, "southeasterly": 135, "southerly": 180, "southwesterly": 225, "westerly": 270,
+              "northwesterly": 315},
     landing_clause=r"\b(?:fell|fallen|falling|landed|splash\w*|crash\w*|impact\w*|into|toward|towards|came down)\b",
     landings=(
         (r"\bPacific\b", "pacific"),

@@ -83,7 +83,7 @@ LANG = Lang(
         (r"미사일|발사체", "generic"),
     ),
     class_hedge_right=r"^\s*(?:로|으로)?\s*(?:추정|추정되는|보이는|의\s*가능성)",
-    areas=(r"(?<![\uac00-\ud7a3A-Za-z])(?P<area>[\uac00-\ud7a3A-Za-z]+(?:\s+[\uac00-\ud7a3A-Za-z]+){0,3}\s*(?:일대|인근|부근|지역|해상|근해))"
+    areas=(r"(?<![\uac00-\ud7a3A-Za-z0-9])(?P<area>[\uac00-\ud7a3A-Za-z]+(?:\s+[\uac00-\ud7a3A-Za-z]+){0,3}\s*(?:일대|인근|부근|지역|해상|근해))"
            r"\s*에서",),
     area_reject=r"\d|동해|서해|북한이|합참",
     direction=rf"(?P<dir>[{_DIRS}]{{1,2}}(?:쪽|방향|방))(?:\s*으로|\s*을\s*향해)?",

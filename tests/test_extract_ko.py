@@ -41,3 +41,9 @@ def test_at_least_and_several():
 def test_statement_without_launch_facts():
     r = extract("국방부는 오늘 북한의 미사일 발사 도발을 강력히 규탄하는 성명을 발표했습니다.", published="2025-06-10")
     assert not r.is_launch_report
+
+
+def test_afternoon_window_keeps_pm_on_both_ends():
+    r = extract("합참은 오늘 오후 2시 5분경부터 2시 20분경까지 북한이 황해북도 황주 일대에서 동해상으로 발사한 "
+                "단거리탄도미사일 여러 발을 포착했습니다.", published="2025-10-02")
+    assert r.launch_times_local == ["14:05", "14:20"] and r.launch_site == "hwangju"
