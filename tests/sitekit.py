@@ -2,7 +2,8 @@
 
 Routes are exact paths (with query) or callables; GET routes answer conditional
 requests (ETag / Last-Modified) like a real server, and every request is logged so
-tests can count what a run asked for.
+tests can count what a run asked for. Used as a client's HTTP proxy, the site answers
+the absolute-URI requests it gets with its own routes (``Request.proxied`` tells).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ class Request:
     path: str
     headers: dict[str, str]
     body: bytes = b""
+    proxied: bool = False  # asked as an HTTP proxy is (absolute URI in the request line)
 
     @property
     def form(self) -> dict[str, str]:
@@ -134,7 +136,12 @@ class FixtureSite:
             def _serve(self) -> None:
                 length = int(self.headers.get("Content-Length") or 0)
                 body = self.rfile.read(length) if length else b""
-                request = Request(self.command, self.path, {k.lower(): v for k, v in self.headers.items()}, body)
+                path, proxied = self.path, self.path.startswith(("http://", "https://"))
+                if proxied:  # the site acting as an HTTP proxy for itself: serve the absolute URI's path and query
+                    target = urlsplit(path)
+                    path = (target.path or "/") + (f"?{target.query}" if target.query else "")
+                headers = {k.lower(): v for k, v in self.headers.items()}
+                request = Request(self.command, path, headers, body, proxied)
                 site.log.append(request)
                 response = site._respond(request)
                 if response.delay:
