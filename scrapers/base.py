@@ -144,6 +144,7 @@ class Context:
         self.info = info
         self.archive = archive
         self.sink = sink
+        self.proxy = proxy
         self.base_url = (base_url or info.base_url).rstrip("/") + "/"
         self.options = options or {}
         self.stats = RunStats()
@@ -176,7 +177,12 @@ class Context:
         return canonical_url(url)
 
     def fetch(self, url: str, *, conditional: bool = True) -> Fetched:
-        result = self.client.get(url, conditional=conditional)
+        try:
+            result = self.client.get(url, conditional=conditional)
+        except SourceError as error:
+            if geo_blocked := self._geo_blocked(error):
+                raise geo_blocked from error
+            raise
         self.stats.requests = self.client.requests
         if result.not_modified:
             self.stats.not_modified += 1
@@ -185,10 +191,31 @@ class Context:
         return result
 
     def post(self, url: str, data: dict[str, str]) -> Fetched:
-        result = self.client.post(url, data)
+        try:
+            result = self.client.post(url, data)
+        except SourceError as error:
+            if geo_blocked := self._geo_blocked(error):
+                raise geo_blocked from error
+            raise
         self.stats.requests = self.client.requests
         self.stats.fetched += 1
         return result
+
+    def _geo_blocked(self, error: SourceError) -> SourceError | None:
+        """A site that drops connections from abroad shows it as refused, reset or timed-out
+        connections: reported as geo_blocked, naming the setting that routes it through its country."""
+        if not (self.info.geo_blocked and error.kind == "network_error"):
+            return None
+        setting = f"{self.info.proxy_env or f'LAUNCHFEED_{self.info.id.upper()}_PROXY'} or proxy in "
+        setting += f"[sources.{self.info.id}] of launchfeed.toml"
+        country = self.info.country
+        if self.proxy:
+            parts = urlsplit(self.proxy)
+            shown = f"{parts.scheme}://{parts.hostname}" + (f":{parts.port}" if parts.port else "")  # no password
+            advice = f"connection dropped through the proxy {shown}: is it up and in {country}? ({setting})"
+        else:
+            advice = f"the site drops connections from outside {country}: set {setting} to a proxy in {country}"
+        return SourceError("geo_blocked", f"{error.message}; {advice}", url=error.url, status=error.status)
 
     def snapshot(self, content: bytes) -> tuple[str, str]:
         """Archive bytes a document is built from that were not a whole response
