@@ -1,6 +1,7 @@
 """Servers on 127.0.0.1 that behave as Korean government sites do towards foreign
 addresses: every connection is reset as soon as it is accepted, or accepted and never
-answered. A closed port (``refused_url``) stands for a refused connection."""
+answered. A closed port (``refused_url``) stands for a refused connection, and
+``allow_only_loopback`` keeps a request that would skip its proxy from leaving the machine."""
 
 from __future__ import annotations
 
@@ -56,3 +57,15 @@ def refused_url() -> str:
     with socket.create_server(("127.0.0.1", 0)) as probe:
         port = probe.getsockname()[1]
     return f"http://127.0.0.1:{port}"
+
+
+def allow_only_loopback(monkeypatch) -> None:
+    """Name lookups of anything but 127.0.0.1 fail for the rest of the test."""
+    real = socket.getaddrinfo
+
+    def lookup(host, *args, **kwargs):
+        if host not in ("127.0.0.1", b"127.0.0.1"):
+            raise socket.gaierror(f"test: no name lookups of {host!r}")
+        return real(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", lookup)

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import csv
 import dataclasses
-import socket
 from datetime import datetime
 from pathlib import Path
 
 import httpx
 import pytest
-from geoblock import DroppingServer, refused_url
+from geoblock import DroppingServer, allow_only_loopback, refused_url
 from site_jcs_kr import ENGLISH, KOREAN, build_jcs_kr_site, listing_path, post_path
 
 from launchfeed.cli import main
@@ -213,20 +212,8 @@ def test_a_proxy_that_drops_the_connection_is_named_without_its_password(tmp_pat
     assert f"through the proxy {server.base_url}" in message and "s3cret" not in message and "reader" not in message
 
 
-@pytest.fixture
-def loopback_only(monkeypatch):
-    """Name lookups other than 127.0.0.1 fail: a request that skipped the proxy cannot leave the machine."""
-    real = socket.getaddrinfo
-
-    def lookup(host, *args, **kwargs):
-        if host not in ("127.0.0.1", b"127.0.0.1"):
-            raise socket.gaierror(f"test: no lookups of {host!r}")
-        return real(host, *args, **kwargs)
-
-    monkeypatch.setattr(socket, "getaddrinfo", lookup)
-
-
-def test_the_proxy_carries_every_request_to_the_real_host_name(site, tmp_path, loopback_only):
+def test_the_proxy_carries_every_request_to_the_real_host_name(site, tmp_path, monkeypatch):
+    allow_only_loopback(monkeypatch)
     build_jcs_kr_site(site)
     # the site's own (plain HTTP) address, reached only through the proxy: here the fixture site itself
     info = dataclasses.replace(jcs_kr.INFO, base_url="http://www.jcs.mil.kr/")
@@ -367,9 +354,8 @@ def test_without_a_proxy_collect_leaves_the_source_disabled_and_sources_says_why
     assert "disabled: geo-blocked outside KR" in line and "LAUNCHFEED_JCS_KR_PROXY" in line
 
 
-def test_collect_through_a_proxy_that_drops_fails_the_source_with_one_clear_line(
-    tmp_path, cli_env, capsys, loopback_only
-):
+def test_collect_through_a_proxy_that_drops_fails_the_source_with_one_clear_line(tmp_path, cli_env, capsys):
+    allow_only_loopback(cli_env)
     server = DroppingServer().start()
     cli_env.setenv(proxy_env("jcs_kr"), server.base_url)
     try:
