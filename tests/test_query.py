@@ -154,7 +154,10 @@ def test_limit_and_no_match(out, capsys):
         (["statements", "--authority", "nato"], "unknown authority nato; known: mod_jp"),
         (["statements", "--class", "rocket"], "unknown missile class rocket"),
         (["statements", "--disagrees", "speed"], "unknown disagreement flag speed; known: count, range, apogee, time"),
-        (["statements", "--source", "nowhere"], "unknown source nowhere; known: dod, indopacom, jcs_kr, kcna, mod_jp"),
+        (
+            ["statements", "--source", "nowhere"],
+            "unknown source nowhere; known: dod, indopacom, jcs_kr, kcna, mnd_kr, mod_jp, yonhap_en",
+        ),
         (["statements", "--since", "2025-13"], "not a date: '2025-13'"),
         (["statements", "--until", "yesterday"], "not a date: 'yesterday'"),
     ],
