@@ -15,7 +15,7 @@ Why this source is odd (measured by others in 2026):
 - Boards read (ids from a public scraper of the site; which menu is the press board
   was not verified from outside Korea): O_121947 (jcs2_040201000000, Korean press
   releases) and O_122667 (jcs2_eng_030000000000, English). Only the first page of
-  each is read: the boards get a few posts a week, a launch adds two or three.
+  each is read: a launch adds two or three posts, far fewer than a page holds.
 - Each launch gets a first notice within minutes (합참은 오늘 오전 7시 44분경 ... 포착)
   and a final one (최종보) with range (약 450㎞, 400여 km), apogee and speed (마하 6.1)
   under another boardSeq: two documents. A post younger than RECHECK_DAYS is asked
@@ -84,7 +84,7 @@ INFO = SourceInfo(
 RECHECK_DAYS = 2
 BOARD_SEQ = re.compile(r"boardSeq\s*[=:]\s*['\"]?(\d+)")
 QUOTED = re.compile(r"'([^']*)'|\"([^\"]*)\"")
-POSTED_LABEL = re.compile(r"(?:작성일|등록일|Date)\s*_?\s*:?\s*")
+POSTED_LABEL = re.compile(r"(?:작성일|등록일|\bDate)\s*_?\s*:?\s*")
 
 
 @dataclass

@@ -5,7 +5,9 @@ Why this source is odd (measured by others in 2025-2026):
   in Korea (LAUNCHFEED_MND_KR_PROXY, or ``proxy`` in [sources.mnd_kr] of
   launchfeed.toml); a dropped connection is reported as ``geo_blocked`` and ends the run.
 - Since the 2025 redesign the site runs K2Web, the CMS of many Korean universities
-  and agencies. A menu page (``/mnd/167/subview.do``, 보도자료) embeds the board:
+  and agencies; the markup below is K2Web's usual one (as on other K2Web sites), and
+  the board number behind the menu is read from the links, never assumed. A menu
+  page (``/mnd/167/subview.do``, 보도자료) embeds the board:
   ``.board-table tbody tr`` rows with ``td.td-subject a`` (a "새글" badge inside the
   link for new posts), ``td.td-date`` (YYYY.MM.DD, Korea time), pinned notices first.
   A row links the post itself, ``/bbs/mnd/<board>/<post>/artclView.do``, or its deep
