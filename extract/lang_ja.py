@@ -89,7 +89,7 @@ LANG = Lang(
         (r"地対空ミサイル", "anti_air"),
         (r"多連装ロケット|ロケット砲", "mlrs"),
         (r"(?:短距離|中距離|準中距離)?弾道ミサイル|IRBM|SRBM|MRBM", "ballistic"),
-        (r"ミサイル|飛翔体", "other"),
+        (r"ミサイル|飛翔体", "generic"),  # bare "missile" (also in every title) yields to any stated class
     ),
     class_hedge_right=r"^[級型]?\)?(?:\([^)]{0,12}\))?(?:弾道ミサイル)?(?:の可能性|である可能性|とみられ)",
     areas=(r"(?:^|[、。]|\(\d{1,2}\)|は|頃|台)\s*(?P<area>[^、。]{2,45}?)(?:から|より)(?:、)?(?=[^。]{0,200}?(?:発射|打ち上げ))",),
