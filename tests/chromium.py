@@ -39,7 +39,7 @@ class Browser:
     def __init__(self, binary: str | None = None, timeout: float = 30.0) -> None:
         binary = binary or chromium_path()
         if not binary:
-            raise RuntimeError("no chromium on PATH")
+            raise RuntimeError("no chromium on PATH: the README's test command installs it (apt-get install chromium)")
         self.timeout = timeout
         self.profile = tempfile.mkdtemp(prefix="chromium-profile-")
         to_child, self._to_child = os.pipe()

@@ -7,14 +7,12 @@ import re
 from datetime import UTC, datetime
 
 import pytest
-from chromium import Browser, chromium_path
+from chromium import Browser
 from launchdata import STATEMENTS, Said, build_workspace
 
 from launchfeed.cli import main
 from output.catalog import load_catalog
 from output.report import render_report
-
-pytestmark = pytest.mark.skipif(chromium_path() is None, reason="needs the chromium package (apt install chromium)")
 
 HOSTILE = Said(
     "kcna", "/en/article/q/hostile.kcmsf", "2026-11-02T06:00:00+09:00",
