@@ -118,7 +118,7 @@ def crawl_source(
         sink=ws.store,
         validators=ws.store,
         pacer=pacer,
-        base_url=base_url,
+        base_url=base_url or config.base_url_for(source_id),
         proxy=config.proxy_for(source_id),
         user_agent=config.user_agent,
         options=options,

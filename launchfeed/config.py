@@ -5,6 +5,8 @@
     [sources.jcs_kr]
     proxy = "http://user:pass@proxy.example.kr:3128"
     enabled = true
+    [sources.kcna]
+    base_url = "http://127.0.0.1:8080"   # fetch its paths from a mirror (or a test site)
 
 Environment variables win over the file: LAUNCHFEED_USER_AGENT and, per source,
 LAUNCHFEED_<SOURCE>_PROXY (e.g. LAUNCHFEED_JCS_KR_PROXY).
@@ -27,6 +29,10 @@ class Config:
 
     def proxy_for(self, source: str) -> str | None:
         return os.environ.get(proxy_env(source)) or self.sources.get(source, {}).get("proxy")
+
+    def base_url_for(self, source: str) -> str | None:
+        """A host to fetch the source's paths from instead of its own (records keep the publisher's URLs)."""
+        return self.sources.get(source, {}).get("base_url")
 
     def enabled(self, source: str) -> bool | None:
         """True or False when the config says so; None when it is silent."""
