@@ -869,7 +869,8 @@ def _event_row(event: Event) -> dict[str, Any]:
     return row
 
 
-def _row_event(row: Mapping[str, Any]) -> Event:
+def row_event(row: Mapping[str, Any]) -> Event:
+    """The Event an events-table row holds (query, catalog and report read events this way)."""
     values: dict[str, Any] = {}
     for name, kind in EVENT_COLUMNS.items():
         value = row[name]
@@ -888,7 +889,7 @@ BOOLEAN_FIELDS = {name for name, hint in typing.get_type_hints(Event).items() if
 
 def stored_events(store: Store) -> list[Event]:
     """The events of the last reconciliation, in launch order."""
-    return sorted((_row_event(dict(row)) for row in _read(store, "SELECT * FROM events")), key=_launch_order)
+    return sorted((row_event(dict(row)) for row in _read(store, "SELECT * FROM events")), key=_launch_order)
 
 
 def _launch_order(event: Event) -> tuple:
@@ -931,7 +932,7 @@ def reconcile_store(store: Store, source_authorities: Mapping[str, str]) -> Outc
     stamp = now_iso()
     anchors = dict(zip(result.assignment.ids, result.assignment.anchors, strict=True))
     with store.transaction() as db:
-        old = {row["id"]: _row_event(dict(row)) for row in db.execute("SELECT * FROM events")}
+        old = {row["id"]: row_event(dict(row)) for row in db.execute("SELECT * FROM events")}
         for event in result.events:
             before = old.get(event.id)
             if before == event:

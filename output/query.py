@@ -120,9 +120,9 @@ def _statement_rows(rows: list[sqlite3.Row]) -> list[dict[str, Any]]:
 
 
 def _launch_rows(rows: list[sqlite3.Row]) -> list[dict[str, Any]]:
-    from output.events import _row_event, launch_row
+    from output.events import launch_row, row_event
 
-    return [launch_row(_row_event(dict(row))) for row in rows]
+    return [launch_row(row_event(dict(row))) for row in rows]
 
 
 STATEMENT_SOURCE_COLUMNS = {"report_id": "r.id", "url": "d.url", "title": "d.title", "lang": "d.lang",
