@@ -18,7 +18,8 @@ from launchfeed.contracts import Claim, Evidence, Missile, Report
 
 from .lang import Lang
 from .normalize import Normalized, parse_number
-from .pipeline import GAZ_KEY, places_by_id, weapons
+from .pipeline import GAZ_KEY, doc_text, places_by_id, sentence_spans, weapons
+from .prefilter import gated
 from .timeutil import convert_time, parse_published, site_offset
 
 MAX_SENT = 1000  # characters of a sentence the patterns look at
@@ -102,19 +103,31 @@ class Compiled:
     """A language's patterns, compiled once."""
 
     def __init__(self, lang: Lang) -> None:
-        rx = lang.rx
+        def rx(pattern: str, flags: int = 0):
+            # every rule sits behind its literal prefilter (see prefilter.py): same answers, fewer scans
+            return gated(lang.rx(pattern, flags))
+
         self.lang = lang
         b = r"(?![A-Za-z])" if lang.code == "en" else ""
         numw = rf"\b(?:{lang.fill('{NUMW}')})\b" if lang.number_words and lang.code == "en" else "(?!)"
         qpre = rf"(?:(?:{lang.fill('{QPRE}')})\s*)"
         qin = "|".join(re.escape(k) for k in lang.qual_infix) or "(?!)"
         unit = lang.fill("{UNIT}")
-        self.qty = re.compile(
-            rf"(?P<qpre>{qpre}{{0,3}})(?P<n1>{lang.fill('{NUM}')}|{numw})\s*-?\s*(?:(?P<u1>{unit}){b}\s*)?"
+        # A quantity is [qualifiers] number [unit] [to number] unit [qualifiers]. Tried at every
+        # position, the leading qualifiers make this the costliest rule, so it is found from its
+        # number instead: the core is matched where a number starts and the qualifiers are read
+        # leftwards from there (QuantityFinder), with the same result.
+        self.qty_core = re.compile(
+            rf"(?P<n1>{lang.fill('{NUM}')}|{numw})\s*-?\s*(?:(?P<u1>{unit}){b}\s*)?"
             rf"(?:(?:{lang.interval_sep})\s*{qpre}{{0,2}}(?P<n2>{lang.fill('{NUM}')})\s*-?\s*)?"
             rf"(?P<qin>{qin})?\s*-?\s*(?P<unit>{unit}){b}(?P<qpost>(?:\s*(?:{lang.fill('{QPOST}')})){{0,3}})",
             lang.flags,
         )
+        self.qty_qualifiers = re.compile(rf"{qpre}{{1,3}}\Z", lang.flags)
+        # number words as literals over lower-cased text: re scans for their first letters in C
+        words = sorted({w.lower() for w in lang.number_words}, key=len, reverse=True) if numw != "(?!)" else []
+        alts = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+        self.number_word_starts = re.compile(alts) if words else None
         self.qpre_words = re.compile(lang.fill("{QPRE}"), lang.flags)
         self.qpost_words = re.compile(lang.fill("{QPOST}"), lang.flags)
         self.units = {k.lower(): v for k, v in lang.units.items()}
@@ -179,7 +192,8 @@ class Compiled:
         self.hedge = rx(lang.hedge)
         self.other_source = rx(lang.other_source)
         self.auth_names = {n.lower(): a for a, ns in lang.authorities.items() for n in ns}
-        self.weapon_rx, self.weapon_class = _weapon_patterns(lang)
+        weapon_rx, self.weapon_class = _weapon_patterns(lang)
+        self.weapon_rx = gated(weapon_rx)
 
 
 @cache
@@ -200,6 +214,41 @@ def _weapon_patterns(lang: Lang) -> tuple[re.Pattern[str], dict[str, str]]:
     for f, c in w["families"].items():
         classes.setdefault("family:" + f.lower(), c)
     return rx, classes
+
+
+_DIGIT = re.compile(r"\d")
+QUALIFIER_REACH = 80  # characters left of a number where its qualifiers ("at least about") may start
+
+
+def quantity_matches(c: Compiled, text: str) -> list[tuple[re.Match[str], int]]:
+    """The quantities of a text, left to right and not overlapping, as (core match, start of
+    the qualifiers before it): what ``[qualifiers]{0,3} core`` finds scanning every position.
+
+    A match must start its core at a digit or a number word, so only those positions are
+    tried; the qualifiers are then the longest run of them that ends at the number."""
+    starts = [m.start() for m in _DIGIT.finditer(text)]
+    if c.number_word_starts is not None:
+        low = text.lower()
+        if len(low) == len(text):
+            starts.extend(m.start() for m in c.number_word_starts.finditer(low))
+            starts.sort()
+    out: list[tuple[re.Match[str], int]] = []
+    last = 0
+    for q in starts:
+        if q < last:
+            continue
+        m = c.qty_core.match(text, q)
+        if m is None:
+            continue
+        start = q
+        lo = max(last, q - QUALIFIER_REACH)
+        if q > lo and not text[q - 1].isdigit():
+            lead = c.qty_qualifiers.search(text, lo, q)
+            if lead is not None:
+                start = lead.start()
+        out.append((m, start))
+        last = m.end()
+    return out
 
 
 def weapon_class(c: Compiled, name: str) -> str | None:
@@ -223,15 +272,18 @@ class Run:
         self.c = c
         self.lang = c.lang
         self.norm = norm
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.policy = policy
         self.pub_date, self.pub_tz = parse_published(published, policy.get("tz"))
         self.report = Report()
         self.sents = [
-            Sent(i, s.start_char, s.end_char, self.text[s.start_char : min(s.end_char, s.start_char + MAX_SENT)])
-            for i, s in enumerate(doc.sents)
+            Sent(i, a, b, self.text[a : min(b, a + MAX_SENT)]) for i, (a, b) in enumerate(sentence_spans(doc))
         ]
         self.gaz = list(doc.spans[GAZ_KEY]) if GAZ_KEY in doc.spans else []
+        # gazetteer spans by sentence: a sentence looks only at its own (not at every span of the text)
+        self.gaz_in: list[list] = [[] for _ in self.sents]
+        for span in self.gaz:
+            self.gaz_in[self.sent_of(span.start_char).i].append(span)
 
     # evidence ----------------------------------------------------------------------------
 
@@ -340,8 +392,8 @@ class Run:
                 kind = "satellite" if cls == "satellite_launch" else "missile"
                 found.append(Mun(s.start + a, s.start + b, kind, m.group(0)))
                 taken.append((a, b))
-        for span in self.gaz:
-            if span.label_ == "WEAPON" and s.start <= span.start_char < s.end:
+        for span in self.gaz_in[s.i]:
+            if span.label_ == "WEAPON":
                 found.append(Mun(span.start_char, span.end_char, "missile", span.text))
         found.sort(key=lambda x: x.start)
         return found
@@ -384,8 +436,8 @@ class Run:
             if s.background:
                 continue
             found: list[tuple[re.Match[str], Qty]] = []
-            for m in c.qty.finditer(s.text):
-                q = self._qty(m, s)
+            for m, qpre_start in quantity_matches(c, s.text):
+                q = self._qty(m, s, qpre_start)
                 if q is not None:
                     found.append((m, q))
             merged = self._merge_parens(s, found)
@@ -401,7 +453,7 @@ class Run:
                 prev = q
                 self.qtys.append(q)
 
-    def _qty(self, m: re.Match[str], s: Sent) -> Qty | None:
+    def _qty(self, m: re.Match[str], s: Sent, qpre_start: int) -> Qty | None:
         c = self.c
         unit = m.group("unit")
         kind, factor = c.units.get(re.sub(r"\s+", " ", unit.lower()), (None, 1.0))
@@ -418,7 +470,8 @@ class Run:
                 vals.append(v2)
         vals = [_scale(v, factor) for v in vals]
         qual = ""
-        for part, table, rx in ((m.group("qpre"), self.lang.qual_pre, c.qpre_words),
+        qpre = s.text[qpre_start : m.start()]
+        for part, table, rx in ((qpre, self.lang.qual_pre, c.qpre_words),
                                 (m.group("qin"), self.lang.qual_infix, None),
                                 (m.group("qpost"), self.lang.qual_post, c.qpost_words)):
             if not part:
@@ -426,7 +479,7 @@ class Run:
             words_found = [w.group(0) for w in rx.finditer(part)] if rx else [part]
             for w in words_found:
                 qual = _stronger(qual, _lookup(table, w))
-        return Qty(kind, s.start + m.start(), s.start + m.end(), vals, qual, s.i, unit_factor=factor)
+        return Qty(kind, s.start + qpre_start, s.start + m.end(), vals, qual, s.i, unit_factor=factor)
 
     def _merge_parens(self, s: Sent, found: list[tuple[re.Match[str], Qty]]) -> list[Qty]:
         out: list[Qty] = []

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 _REWRITE: dict[str, str] = {}
 for _i in range(20):  # ① .. ⑳
@@ -61,6 +62,16 @@ def _norm_segment(seg: str) -> str:
     return unicodedata.normalize("NFKC", seg)
 
 
+@lru_cache(maxsize=65536)
+def _joins_cached(ch: str) -> bool:
+    return _joins_previous(ch)
+
+
+@lru_cache(maxsize=65536)
+def _piece_cached(ch: str) -> str:
+    return _norm_segment(ch)
+
+
 @dataclass(frozen=True)
 class Normalized:
     """Normalized text and, per normalized character, its original [start, end)."""
@@ -104,6 +115,16 @@ def normalize(text: str) -> Normalized:
             a -= 1
         if a > pos:
             ascii_run(pos, a)
+        run = text[a:b]
+        if not any(map(_joins_cached, run[1:])):
+            # the usual case: every character is a segment of its own (cached, one dict hit each)
+            pieces = list(map(_piece_cached, run))
+            if all(len(p) == 1 for p in pieces):
+                out.append("".join(pieces))
+                starts.extend(range(a, b))
+                ends.extend(range(a + 1, b + 1))
+                pos = b
+                continue
         i = a
         while i < b:
             j = i + 1
