@@ -106,8 +106,10 @@ def adversarial() -> list[tuple[str, dict]]:
         ("long digit run", {"text": "North Korea launched " + "9" * 100000 + " missiles", "lang": "en"}),
         ("nested brackets", {"text": "(" * 50000 + "missile" + ")" * 50000, "lang": "en"}),
         ("backtracking bait (ja)", {"text": line * 20, "lang": "ja"}),
-        ("backtracking bait (en)", {"text": ("fired " + "about " * 3000 + "a " * 3000 + "from " * 3000) * 3,
-                                     "lang": "en"}),
+        (
+            "backtracking bait (en)",
+            {"text": ("fired " + "about " * 3000 + "a " * 3000 + "from " * 3000) * 3, "lang": "en"},
+        ),
         ("backtracking bait (ko)", {"text": "합참은 " + "약 " * 20000 + "350여" * 3000 + "km", "lang": "ko"}),
         ("HTML as text", {"text": "<html><body>" + "<div><p>missile</p></div>" * 20000 + "</body></html>"}),
         ("empty", {"text": ""}),
@@ -174,8 +176,10 @@ def main(argv: list[str] | None = None) -> int:
                     gj, oj = json.dumps(g, ensure_ascii=False), json.dumps(o, ensure_ascii=False)
                     print(f"      {id_}: gold={gj} got={oj}")
     if total_docs:
-        print(f"\nall corpora: {total_docs} documents in {total_time:.3f} s = {total_docs / total_time:.0f} docs/s "
-              "(batch, one process, pipelines loaded)")
+        print(
+            f"\nall corpora: {total_docs} documents in {total_time:.3f} s = {total_docs / total_time:.0f} docs/s "
+            "(batch, one process, pipelines loaded)"
+        )
 
     if not args.no_adversarial:
         print("\nbad input (time per document):")

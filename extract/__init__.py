@@ -56,8 +56,7 @@ def _policy(source: str | None, text: str) -> dict:
     return {"authority": None, "tz": None, "text_zone": "+09:00"}
 
 
-def extract(text: str, *, lang: str | None = None, published: str | None = None,
-            source: str | None = None) -> Report:
+def extract(text: str, *, lang: str | None = None, published: str | None = None, source: str | None = None) -> Report:
     """The fields of one text (see the module docstring)."""
     return next(extract_batch([{"text": text, "lang": lang, "published": published, "source": source}]))
 

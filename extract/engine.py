@@ -26,8 +26,14 @@ MAX_SENT = 1000  # characters of a sentence the patterns look at
 CTX = 120  # characters of left / right context a role rule sees
 FAMILY = ("icbm", "hypersonic", "slbm")  # kinds of ballistic missile that refine "ballistic"
 WEAK = ("generic", "artillery")
-COUNT_QUAL = {"approx": "approx", "at_least": "at_least", "over": "at_least", "at_most": "approx",
-              "total": "total", "": "exact"}
+COUNT_QUAL = {
+    "approx": "approx",
+    "at_least": "at_least",
+    "over": "at_least",
+    "at_most": "approx",
+    "total": "total",
+    "": "exact",
+}
 
 
 @dataclass
@@ -207,9 +213,7 @@ def _weapon_patterns(lang: Lang) -> tuple[re.Pattern[str], dict[str, str]]:
     w = weapons()
     fams = sorted(w["families"], key=len, reverse=True)
     fam = "|".join(re.escape(f) for f in fams)
-    rx = re.compile(
-        rf"\b(?P<name>(?:{fam})(?:-\s?|\s)?\d+[A-Za-z]?(?:-\d+)*(?:\s(?:Ra|Na|Ka|Da|Ma)-\d+)?)(?![\w-])"
-    )
+    rx = re.compile(rf"\b(?P<name>(?:{fam})(?:-\s?|\s)?\d+[A-Za-z]?(?:-\d+)*(?:\s(?:Ra|Na|Ka|Da|Ma)-\d+)?)(?![\w-])")
     classes = {n["name"].lower(): n["class"] for n in w["names"]}
     for f, c in w["families"].items():
         classes.setdefault("family:" + f.lower(), c)
@@ -415,7 +419,7 @@ class Run:
             if c.launch_block and c.launch_block.search(left):
                 continue
             for mu in s.munitions:
-                gap = (self.text[b : mu.start] if mu.start >= b else self.text[mu.end : a])
+                gap = self.text[b : mu.start] if mu.start >= b else self.text[mu.end : a]
                 if len(gap) > self.lang.link_window:
                     continue
                 if c.link_block and c.link_block.search(gap):
@@ -471,9 +475,11 @@ class Run:
         vals = [_scale(v, factor) for v in vals]
         qual = ""
         qpre = s.text[qpre_start : m.start()]
-        for part, table, rx in ((qpre, self.lang.qual_pre, c.qpre_words),
-                                (m.group("qin"), self.lang.qual_infix, None),
-                                (m.group("qpost"), self.lang.qual_post, c.qpost_words)):
+        for part, table, rx in (
+            (qpre, self.lang.qual_pre, c.qpre_words),
+            (m.group("qin"), self.lang.qual_infix, None),
+            (m.group("qpost"), self.lang.qual_post, c.qpost_words),
+        ):
             if not part:
                 continue
             words_found = [w.group(0) for w in rx.finditer(part)] if rx else [part]
@@ -493,8 +499,17 @@ class Run:
                 if q2.kind == q.kind and re.fullmatch(r"\s*\(\s*", between) and after.lstrip().startswith(")"):
                     keep = q if q.unit_factor == 1.0 or q2.unit_factor != 1.0 else q2
                     close = self.text.index(")", q2.end)
-                    out.append(Qty(q.kind, q.start, close + 1, keep.values, keep.qual or q.qual, s.i,
-                                   unit_factor=keep.unit_factor))
+                    out.append(
+                        Qty(
+                            q.kind,
+                            q.start,
+                            close + 1,
+                            keep.values,
+                            keep.qual or q.qual,
+                            s.i,
+                            unit_factor=keep.unit_factor,
+                        )
+                    )
                     i += 2
                     continue
             out.append(q)
@@ -565,8 +580,11 @@ class Run:
                     g.spans.append((s.start + a, s.start + b))
                     g.zone = g.zone or zone
                 else:
-                    groups.append(TimeGroup(s.start + a, s.start + b, s.i, [(h, mi, ap or "")], zone,
-                                            spans=[(s.start + a, s.start + b)]))
+                    groups.append(
+                        TimeGroup(
+                            s.start + a, s.start + b, s.i, [(h, mi, ap or "")], zone, spans=[(s.start + a, s.start + b)]
+                        )
+                    )
             for g in groups:
                 g.times = _fix_meridiem(g.times)
                 g.role = "other" if skip else self._time_role(s, g)
@@ -792,11 +810,13 @@ class Run:
         if n is None or n != int(n) or n <= 0 or n > 10000:
             return None
         q = _lookup(self.lang.count_words, gd.get("q") or "") if gd.get("q") else ""
-        totalizing = bool(self.lang.count_totalizing and gd.get("n") and re.fullmatch(self.lang.count_totalizing,
-                                                                               gd["n"], re.I))
+        totalizing = bool(
+            self.lang.count_totalizing and gd.get("n") and re.fullmatch(self.lang.count_totalizing, gd["n"], re.I)
+        )
         impact = bool(c.count_impact_right and c.count_impact_right.search(right))
-        return CountMention(s.start + a, s.start + b, s.i, int(n), COUNT_QUAL.get(q, "exact"), also,
-                            totalizing, impact, kind)
+        return CountMention(
+            s.start + a, s.start + b, s.i, int(n), COUNT_QUAL.get(q, "exact"), also, totalizing, impact, kind
+        )
 
     def _count_left_of(self, s: Sent, mu: Mun) -> list[CountMention]:
         c = self.c
@@ -958,16 +978,17 @@ class Run:
                 continue
             for mu in s.munitions:
                 name = clean_name(mu.text)
-                if not (c.weapon_rx.fullmatch(mu.text) or any(
-                        sp.label_ == "WEAPON" and sp.start_char == mu.start for sp in self.gaz)):
+                if not (
+                    c.weapon_rx.fullmatch(mu.text)
+                    or any(sp.label_ == "WEAPON" and sp.start_char == mu.start for sp in self.gaz)
+                ):
                     continue
                 if any(name.lower().startswith(x.lower()) for x in weapons()["not_launchers"]):
                     continue
                 left = self.text[max(s.start, mu.start - 60) : mu.start]
                 if c.name_block and c.name_block.search(left):
                     continue
-                canon = next((sp.id_ for sp in self.gaz if sp.label_ == "WEAPON" and sp.start_char == mu.start),
-                             None)
+                canon = next((sp.id_ for sp in self.gaz if sp.label_ == "WEAPON" and sp.start_char == mu.start), None)
                 r.missile_name = canon or name
                 self.evidence("missile_name", mu.start, mu.end)
                 return
@@ -979,8 +1000,11 @@ class Run:
                 for rx in c.desc_names:
                     for m in rx.finditer(s.text):
                         right = s.text[m.end() : m.end() + CTX]
-                        if c.mun_modifier_of and c.mun_modifier_of.search(right) and not (
-                                c.mun_compound and c.mun_compound.search(right)):
+                        if (
+                            c.mun_modifier_of
+                            and c.mun_modifier_of.search(right)
+                            and not (c.mun_compound and c.mun_compound.search(right))
+                        ):
                             continue
                         base = max(0, m.start() - 120)
                         start = m.start()

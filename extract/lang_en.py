@@ -8,43 +8,136 @@ matched case-insensitively.
 from .lang import Lang
 
 _WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "a dozen": 12, "dozens": 24,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "a dozen": 12,
+    "dozens": 24,
 }
 _COUNT_WORDS = {**_WORDS, "a": 1, "an": 1, "both": 2, "a pair of": 2}
 _DIR = r"north(?:east|west)?|south(?:east|west)?|east|west"
 _MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
-    "september": 9, "october": 10, "november": 11, "december": 12, "jan": 1, "feb": 2, "mar": 3, "apr": 4,
-    "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
 _WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
-_FLIGHT = r"(?:flew|fly|flying|flown|travel+ed|travel+ing|travels|covered|covering|flight of|flight distance of|" \
-          r"distance of|target distance of)"
+_FLIGHT = (
+    r"(?:flew|fly|flying|flown|travel+ed|travel+ing|travels|covered|covering|flight of|flight distance of|"
+    r"distance of|target distance of)"
+)
 
 LANG = Lang(
     code="en",
     tokenizer="english",
     sentence_end=r"[.!?]+[\"')\]]*(?=\s+[\"'(]?[A-Z0-9])|(?<=[a-z]\.[a-z]\.)(?=[A-Z])|\n+",
-    abbreviations=("a.m.", "p.m.", "u.s.", "u.n.", "no.", "mr.", "dr.", "gen.", "lt.", "col.", "adm.", "st.", "jan.",
-                   "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.",
-                   "e.g.", "i.e.", "vs.", "mt."),
+    abbreviations=(
+        "a.m.",
+        "p.m.",
+        "u.s.",
+        "u.n.",
+        "no.",
+        "mr.",
+        "dr.",
+        "gen.",
+        "lt.",
+        "col.",
+        "adm.",
+        "st.",
+        "jan.",
+        "feb.",
+        "mar.",
+        "apr.",
+        "jun.",
+        "jul.",
+        "aug.",
+        "sep.",
+        "sept.",
+        "oct.",
+        "nov.",
+        "dec.",
+        "e.g.",
+        "i.e.",
+        "vs.",
+        "mt.",
+    ),
     number_words=_WORDS,
     units={
-        "km": ("distance", 1.0), "kms": ("distance", 1.0), "kilometers": ("distance", 1.0),
-        "kilometres": ("distance", 1.0), "kilometer": ("distance", 1.0), "kilometre": ("distance", 1.0),
-        "miles": ("distance", 1.609344), "mile": ("distance", 1.609344),
-        "nautical miles": ("distance", 1.852), "nautical mile": ("distance", 1.852),
-        "seconds": ("duration", 1 / 60), "s": ("duration", 1 / 60), "minutes": ("duration", 1.0),
-        "mins": ("duration", 1.0), "hours": ("duration", 60.0), "hour": ("duration", 60.0),
+        "km": ("distance", 1.0),
+        "kms": ("distance", 1.0),
+        "kilometers": ("distance", 1.0),
+        "kilometres": ("distance", 1.0),
+        "kilometer": ("distance", 1.0),
+        "kilometre": ("distance", 1.0),
+        "miles": ("distance", 1.609344),
+        "mile": ("distance", 1.609344),
+        "nautical miles": ("distance", 1.852),
+        "nautical mile": ("distance", 1.852),
+        "seconds": ("duration", 1 / 60),
+        "s": ("duration", 1 / 60),
+        "minutes": ("duration", 1.0),
+        "mins": ("duration", 1.0),
+        "hours": ("duration", 60.0),
+        "hour": ("duration", 60.0),
     },
     qual_pre={
-        "about": "approx", "approximately": "approx", "around": "approx", "roughly": "approx", "some": "approx",
-        "nearly": "approx", "almost": "approx", "an estimated": "approx", "over": "over", "more than": "over",
-        "in excess of": "over", "at least": "at_least", "up to": "at_most", "below": "at_most",
-        "under": "at_most", "less than": "at_most",
+        "about": "approx",
+        "approximately": "approx",
+        "around": "approx",
+        "roughly": "approx",
+        "some": "approx",
+        "nearly": "approx",
+        "almost": "approx",
+        "an estimated": "approx",
+        "over": "over",
+        "more than": "over",
+        "in excess of": "over",
+        "at least": "at_least",
+        "up to": "at_most",
+        "below": "at_most",
+        "under": "at_most",
+        "less than": "at_most",
     },
     qual_post={"or more": "at_least", "plus": "over"},
     interval_sep=r"to|-|~",
@@ -52,12 +145,20 @@ LANG = Lang(
         ("skip", None, r"^\s*(?:\([^)]*\)\s*)?(?:" + _DIR + r")(?:ward)?\s+of\b"),
         ("skip", None, r"^\s*(?:\([^)]*\)\s*)?for its (?:second|third)\b"),
         ("skip", None, r"^\s*-?\s*(?:striking\s+)?range\b"),
-        ("skip", r"(?:maximum|max\.?|striking|strike|operational|effective|firing)\s+range\s+(?:of\s+)?$|"
-                 r"\bcan\s+(?:strike|hit|reach|fly)\b[^.]{0,40}$|capable of[^.]{0,40}$|ranging from\s+$|"
-                 r"\bwithin\s+(?:the\s+)?$", None),
+        (
+            "skip",
+            r"(?:maximum|max\.?|striking|strike|operational|effective|firing)\s+range\s+(?:of\s+)?$|"
+            r"\bcan\s+(?:strike|hit|reach|fly)\b[^.]{0,40}$|capable of[^.]{0,40}$|ranging from\s+$|"
+            r"\bwithin\s+(?:the\s+)?$",
+            None,
+        ),
         ("range", None, r"^\s*(?:\([^)]*\)\s*)?\"?\s*away\b"),
-        ("apogee", r"\b(?:apogees?|altitudes?|height|ceiling)\s+(?:of\s+)?$|"
-                   r"\bpeak\s+(?:altitude\s+)?(?:of\s+)?$", None),
+        (
+            "apogee",
+            r"\b(?:apogees?|altitudes?|height|ceiling)\s+(?:of\s+)?$|"
+            r"\bpeak\s+(?:altitude\s+)?(?:of\s+)?$",
+            None,
+        ),
         ("apogee", None, r"^\s*(?:\([^)]*\)\s*)?for its (?:first )?peak"),
         ("range", r"\b" + _FLIGHT + r"\s+(?:[a-z-]+\s+){0,3}$", None),
     ),
@@ -75,22 +176,40 @@ LANG = Lang(
     ),
     ampm={"a.m.": "am", "am": "am", "a.m": "am", "p.m.": "pm", "pm": "pm", "p.m": "pm"},
     time_joiner=r"^\s*(?:and|to|-|~|or|,|until|through|,\s*and)\s*"
-                r"(?:(?:on\s+)?(?:{WD},?\s*)?(?:{MONTH})\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s*)?$",
+    r"(?:(?:on\s+)?(?:{WD},?\s*)?(?:{MONTH})\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s*)?$",
     time_cues=(
-        (r"\b(?:l(?:au|ua)nch(?:ed|es|ing)?|fir(?:ed|es|ing)|test-fir\w*|tested|detected|lift(?:ed)?[- ]off|"
-         r"started|starting|began)\b", "launch"),
-        (r"\b(?:alert|alarm|warning|announc\w*|splash\w*|fell|fall(?:s|en)?|landed|land(?:s|ing)?|crash\w*|"
-         r"impact\w*|hit|struck|disappear\w*|exploded|statement|briefing)\b", "other"),
+        (
+            r"\b(?:l(?:au|ua)nch(?:ed|es|ing)?|fir(?:ed|es|ing)|test-fir\w*|tested|detected|lift(?:ed)?[- ]off|"
+            r"started|starting|began)\b",
+            "launch",
+        ),
+        (
+            r"\b(?:alert|alarm|warning|announc\w*|splash\w*|fell|fall(?:s|en)?|landed|land(?:s|ing)?|crash\w*|"
+            r"impact\w*|hit|struck|disappear\w*|exploded|statement|briefing)\b",
+            "other",
+        ),
     ),
     time_search=("left", "right"),
     time_adjacent_other=r"\b(?:announced|reported|said|stated|issued|released|alert|warning|notice|published)\s+"
-                        r"(?:(?:at|around|before|after|about|approximately)\s+){0,2}$",
+    r"(?:(?:at|around|before|after|about|approximately)\s+){0,2}$",
     clause_break=r"[;:]|,\s*(?:and|but|while|which|who)\b|\bthat\b|\bwhich\b",
     time_skip_sentence=r"\bcoast guard\b",
     time_skip_carry=r"^\s*(?:It|The (?:coast guard|agency))\b",
-    zones={"kst": "+09:00", "jst": "+09:00", "korea time": "+09:00", "japan time": "+09:00", "hst": "-10:00",
-           "hawaii time": "-10:00", "est": "-05:00", "edt": "-04:00", "et": "us_eastern",
-           "eastern time": "us_eastern", "utc": "+00:00", "gmt": "+00:00", "pyongyang time": "pyongyang"},
+    zones={
+        "kst": "+09:00",
+        "jst": "+09:00",
+        "korea time": "+09:00",
+        "japan time": "+09:00",
+        "hst": "-10:00",
+        "hawaii time": "-10:00",
+        "est": "-05:00",
+        "edt": "-04:00",
+        "et": "us_eastern",
+        "eastern time": "us_eastern",
+        "utc": "+00:00",
+        "gmt": "+00:00",
+        "pyongyang time": "pyongyang",
+    },
     dates=(
         r"\b(?:(?P<wd>{WD}),?\s*\(?\s*)?(?P<mo>{MONTH})\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>\d{4}))?",
         r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?P<mo>{MONTH})\b(?:\s+(?P<y>\d{4}))?",
@@ -100,12 +219,22 @@ LANG = Lang(
     dateline=r"\b[A-Z][a-z]+,\s+[A-Z][a-z]+\.?\s+\d{1,2}\s*\([A-Z]+\)\s*--",
     months=_MONTHS,
     weekdays=_WEEKDAYS,
-    relative_days={"today": 0, "this morning": 0, "this afternoon": 0, "this evening": 0, "tonight": 0,
-                   "yesterday": -1, "last night": -1},
+    relative_days={
+        "today": 0,
+        "this morning": 0,
+        "this afternoon": 0,
+        "this evening": 0,
+        "tonight": 0,
+        "yesterday": -1,
+        "last night": -1,
+    },
     date_background=r"\b(?:first|last|previous(?:ly)?|earlier|since|ago|before|after|until|between)\b[^.]{0,25}$",
     munitions=(
-        (r"\b(?:satellite launch vehicles?|space launch vehicles?|launch vehicles?|SLVs?|carrier rockets?|"
-         r"(?:reconnaissance\s+)?satellites?)\b", "satellite"),
+        (
+            r"\b(?:satellite launch vehicles?|space launch vehicles?|launch vehicles?|SLVs?|carrier rockets?|"
+            r"(?:reconnaissance\s+)?satellites?)\b",
+            "satellite",
+        ),
         (r"\b(?:multiple[- ](?:launch\s+)?rocket\s+(?:launcher\s+)?(?:systems?|launchers?)|MLRS|MRLS)\b", "system"),
         (r"\b(?:rocket launcher |MLRS |rocket )?shells\b(?<!artillery shells)", "rocket"),
         (r"\bartillery(?:\s+(?:shells|shots|rounds|pieces))?\b", "artillery"),
@@ -113,55 +242,78 @@ LANG = Lang(
         (r"\brockets?\b", "rocket"),
     ),
     munition_modifier_of=r"^(?:\s*\))?\s*-?\s*(?:launchers?|systems?|submarines?|compan(?:y|ies)|units?|sub-?units?|"
-                         r"forces?|administration|bureau|engines?|warheads?|production|programm?e?s?|"
-                         r"technolog(?:y|ies)|capabilit(?:y|ies)|sites?|bases?|soldiers|troops|regiments?|"
-                         r"divisions?|battalions?|brigades?|corps|columns?|research|sector|industr(?:y|ies)|"
-                         r"factor(?:y|ies)|enterprises?|vehicles?|carriers?|defen[cs]e|threats?|development|"
-                         r"imagery|images?|photos?|parts?|components?|crew|operators?|zone|alert|shelters?|"
-                         r"defen[cs]e|interceptors?|stands?|launch(?:ing)?\s+(?:grounds?|station|sites?|facilit\w*|pads?))\b",
+    r"forces?|administration|bureau|engines?|warheads?|production|programm?e?s?|"
+    r"technolog(?:y|ies)|capabilit(?:y|ies)|sites?|bases?|soldiers|troops|regiments?|"
+    r"divisions?|battalions?|brigades?|corps|columns?|research|sector|industr(?:y|ies)|"
+    r"factor(?:y|ies)|enterprises?|vehicles?|carriers?|defen[cs]e|threats?|development|"
+    r"imagery|images?|photos?|parts?|components?|crew|operators?|zone|alert|shelters?|"
+    r"defen[cs]e|interceptors?|stands?|launch(?:ing)?\s+(?:grounds?|station|sites?|facilit\w*|pads?))\b",
     munition_launch_compound=r"^(?:\s*\))?\s*(?:salvo\s+)?(?:test[- ]?)?(?:launch(?:es|ing)?|fir(?:e|es|ing)|"
-                             r"firings|salvo|drills?|tests?|test-fire)\b",
+    r"firings|salvo|drills?|tests?|test-fire)\b",
     munition_excluded=r"(?:anti-?tank|anti-?armou?r)\s*$",
     launch_cue=r"\b(?:l(?:au|ua)nch(?:ed|es|ing)?|fir(?:ed|es|ing)|fire|test-fir(?:ed|es|ing|e)|"
-               r"test[- ]launch(?:ed|es|ing)?|tested|shot|salvo|opened fire|lift(?:ed)?[- ]off|flew|flying)\b",
+    r"test[- ]launch(?:ed|es|ing)?|tested|shot|salvo|opened fire|lift(?:ed)?[- ]off|flew|flying)\b",
     launch_block=r"\b(?:will|would|can|could|may|might|should|plans? to|planning to|intends? to|able to|"
-                 r"capable of|designed to|ability to|for|not|never)\s+(?:\w+\s+)?$",
+    r"capable of|designed to|ability to|for|not|never)\s+(?:\w+\s+)?$",
     link_window=90,
     link_block=r"\b(?:with|capable|can|could|will|would|against|intercepted)\b|[;:]",
     event_sentence=r"\b(?:drills?|exercises?|test-fir\w*|test[- ]launch\w*|launch(?:es|ing)?|firings?|salvo)\b",
     background_sentence=r"^\s*(?:This|It) (?:marks|is|was|comes|came|follows|followed)\b",
     flash_cues=r"\bstill in flight\b|\bexpected to (?:land|fall|splash)",
-    stage_words=((r"\((?:update|follow-?up)\)", "followup"), (r"\(final\)", "final"),
-                 (r"\b(?:flash|breaking)\b", "flash")),
+    stage_words=(
+        (r"\((?:update|follow-?up)\)", "followup"),
+        (r"\(final\)", "final"),
+        (r"\b(?:flash|breaking)\b", "flash"),
+    ),
     count_left=r"(?:(?P<q>at least|more than|over|about|approximately|around|roughly|some|nearly|up to|"
-               r"a total of|total of)\s+)?(?<![\d.,-])\b(?P<n>\d{1,4}|"
-               + "|".join(sorted(_COUNT_WORDS, key=len, reverse=True))
-               + r")\s+(?:(?:more|additional|other|further)\s+)?(?P<mods>(?:[^\s.,;:!?()]+\s+){0,6})$",
+    r"a total of|total of)\s+)?(?<![\d.,-])\b(?P<n>\d{1,4}|"
+    + "|".join(sorted(_COUNT_WORDS, key=len, reverse=True))
+    + r")\s+(?:(?:more|additional|other|further)\s+)?(?P<mods>(?:[^\s.,;:!?()]+\s+){0,6})$",
     count_mods_reject=r"^\s(?:mm|mm-\S*|cm|km|kg|kilometers?|miles?|tons?|tonnage)\b|\s(?:\d+(?:[.,]\d+)?|the|a|an|to|from|at|in|on|into|toward|towards|that|which|was|were|is|"
-                      r"are|by|for|with|and|or|units|rounds|salvo|launch|launches|test|tests|series)\s|"
-                      r"(?<!\btype)(?<!\bkind)(?<!\bversion)(?<!\bvariant)\sof\s",
+    r"are|by|for|with|and|or|units|rounds|salvo|launch|launches|test|tests|series)\s|"
+    r"(?<!\btype)(?<!\bkind)(?<!\bversion)(?<!\bvariant)\sof\s",
     count_numbers={"a": 1, "an": 1, "both": 2, "a pair of": 2},
     count_not_article_of=r"\b(?:type|kind|version|variant|test|salvo|barrage)\s+of\b|\bnew-type\b",
-    count_words={"at least": "at_least", "more than": "at_least", "over": "at_least", "about": "approx",
-                 "approximately": "approx", "around": "approx", "roughly": "approx", "some": "approx",
-                 "nearly": "approx", "up to": "approx", "a total of": "total", "total of": "total"},
+    count_words={
+        "at least": "at_least",
+        "more than": "at_least",
+        "over": "at_least",
+        "about": "approx",
+        "approximately": "approx",
+        "around": "approx",
+        "roughly": "approx",
+        "some": "approx",
+        "nearly": "approx",
+        "up to": "approx",
+        "a total of": "total",
+        "total of": "total",
+    },
     count_multiple_plural=r".*(?:missiles|SRBMs|MRBMs|IRBMs|ICBMs|SLBMs|rockets|projectiles|shells)",
     count_subset_left=r"\b(?:of which|one of|including|among|out of|is|was|are|were|be|been|as)\s*$",
     count_impact_right=r"^\s*(?:\([^)]*\)\s*)?(?:\w+\s+)?(?:fell|landed|splashed|crashed|dropped|fallen|"
-                       r"came down)\b",
+    r"came down)\b",
     count_totalizing=r"both|all",
     count_also_left=r"\balso\s+(?:fired|launched|test-fired)\s+(?:(?:about|some|approximately|at least)\s+)?$",
     classes=(
         (r"\b(?:ICBMs?|intercontinental(?:[- ]range)?(?:\s+ballistic)?)\b", "icbm"),
         (r"\bhypersonic\b", "hypersonic"),
         (r"\b(?:SLBMs?|submarine-launched ballistic)\b", "slbm"),
-        (r"\b(?:cruise missiles?|SLCMs?|ship-to-ship missiles?|surface-to-(?:sea|ship) missiles?|"
-         r"anti-ship (?:cruise )?missiles?|sea-to-surface)\b", "cruise"),
+        (
+            r"\b(?:cruise missiles?|SLCMs?|ship-to-ship missiles?|surface-to-(?:sea|ship) missiles?|"
+            r"anti-ship (?:cruise )?missiles?|sea-to-surface)\b",
+            "cruise",
+        ),
         (r"\b(?:anti-?(?:air|aircraft)|surface-to-air|SAMs?|air defen[cs]e missiles?)\b", "anti_air"),
-        (r"\b(?:MLRS|MRLS|multiple[- ](?:launch\s+)?rocket(?:\s+launchers?|\s+systems?)?|rocket launchers?|"
-         r"rockets)\b", "mlrs"),
-        (r"\b(?:SRBMs?|MRBMs?|IRBMs?|IRMBs?|ballistic missiles?|ballistic|intermediate-range|short-range|"
-         r"medium-range)\b", "ballistic"),
+        (
+            r"\b(?:MLRS|MRLS|multiple[- ](?:launch\s+)?rocket(?:\s+launchers?|\s+systems?)?|rocket launchers?|"
+            r"rockets)\b",
+            "mlrs",
+        ),
+        (
+            r"\b(?:SRBMs?|MRBMs?|IRBMs?|IRMBs?|ballistic missiles?|ballistic|intermediate-range|short-range|"
+            r"medium-range)\b",
+            "ballistic",
+        ),
         (r"\bartillery\b", "artillery"),
         (r"\bmissiles?\b", "generic"),
     ),
@@ -169,12 +321,14 @@ LANG = Lang(
     class_coordination_block=r"\bincluding\s+(?:\w+\s+){0,2}$",
     satellite_cue=r"\bsatellite launch\b|\blaunch(?:ed|ing)?\s+(?:a|an|the|its)\s+(?:[\w-]+\s+){0,3}satellite",
     name_block_left=r"(?:intended for|warhead (?:for|of)|for the|for its)\s+(?:the\s+)?['\"]?$",
-    description_names=(r"\b(?:rocket\s+launcher\s+systems?|rocket\s+launchers?|missile\s+systems?|missiles?|rockets?)\b",),
+    description_names=(
+        r"\b(?:rocket\s+launcher\s+systems?|rocket\s+launchers?|missile\s+systems?|missiles?|rockets?)\b",
+    ),
     description_stopwords=r"the|a|an|of|and|or|to|in|on|at|for|with|by|from|its|their|our|this|that|these|"
-                          r"those|such|launched|fired|flew|he|she|it|they|we|was|were|is|are|drill|test|\d+|"
-                          r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|oversees|observes|"
-                          r"respected|comrade|kim|jong|un|dprk|test-fire|test-fires|conducts|conducted|"
-                          r"guides|inspects|several|many|various|new|fifty|thirty|twenty",
+    r"those|such|launched|fired|flew|he|she|it|they|we|was|were|is|are|drill|test|\d+|"
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|oversees|observes|"
+    r"respected|comrade|kim|jong|un|dprk|test-fire|test-fires|conducts|conducted|"
+    r"guides|inspects|several|many|various|new|fifty|thirty|twenty",
     areas=(
         r"(?<!away\s)\bfrom\s+(?P<area>[^,;.()]{2,80}?)(?=\s+(?:toward|towards|into|to\s+the|to\s+waters|at\s|"
         r"around\s+\d|between\s|on\s|before\s|after\s|and\s|that\s|which\s|where\s|in\s+the\s+(?:early|morning|"
@@ -184,28 +338,55 @@ LANG = Lang(
         r"\b(?:conducted|staged|held|carried out)\b[^.]{0,120}?\bin\s+(?P<area>the\s+(?:East|West)\s+Sea\s+of\s+Korea)",
     ),
     area_reject=r"^\s*(?:\d|(?:the\s+)?(?:point|launch|same|ground|air)\b)|^\s*(?:the\s+)?(?:north|south|east|west)\w*\s*$|"
-                r"\b(?:" + "|".join(_MONTHS) + "|" + "|".join(_WEEKDAYS) + r")\b|\blaunchers?\b|"
-                r"\b(?:a\.m|p\.m|am|pm)\b|^\s*(?:North Korea|the DPRK|DPRK)\s*$|\b(?:missiles?|launch\w*|rockets?)\b",
+    r"\b(?:" + "|".join(_MONTHS) + "|" + "|".join(_WEEKDAYS) + r")\b|\blaunchers?\b|"
+    r"\b(?:a\.m|p\.m|am|pm)\b|^\s*(?:North Korea|the DPRK|DPRK)\s*$|\b(?:missiles?|launch\w*|rockets?)\b",
     area_strip=r"^\s*the\s+",
     area_gazetteer_left=r"\b(?:at|near|around|in|off(?:\s+the\s+coast\s+of)?)\s+(?:the\s+)?"
-                        r"(?:(?:eastern|western|northern|southern|coastal|city|town|county|province|area|areas|of)\s+)"
-                        r"{0,4}$",
+    r"(?:(?:eastern|western|northern|southern|coastal|city|town|county|province|area|areas|of)\s+)"
+    r"{0,4}$",
     area_gazetteer_block=r"\b(?:toward|towards|into|over|across)\b|\b(?:" + _DIR + r")\s+of\s+(?:the\s+)?$",
     vessel_anaphor=r"\b(?:on|from|aboard)\s+the\s+(?:warship|destroyer|submarine|ship|vessel)\b",
     vessel_names=r"(?P<area>(?-i:\bDestroyer\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})|\"[^\"]{1,30}\"\s+submarine)",
     vessel_subject=r"(?P<area>(?-i:\bDestroyer\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})|\"[^\"]{1,30}\"\s+submarine)\s+"
-                   r"(?:conducts|conducted|fired|fires|launched|launches|test-fired|test-fires)\b",
+    r"(?:conducts|conducted|fired|fires|launched|launches|test-fired|test-fires)\b",
     direction=r"\b(?:toward|towards|to)\s+(?:the\s+)?(?P<dir>" + _DIR + r")\b"
-              r"(?!\s*(?:sea|coast|of|korea|china|japan)\b)"
-              r"|\b(?P<dir2>(?:north|south)(?:east|west)?ward|eastward|westward)\b"
-              r"|\bin\s+an?\s+(?P<dir3>(?:north|south)?(?:east|west)?(?:ern|erly))\s+direction\b",
-    bearings={"north": 0, "northeast": 45, "east": 90, "southeast": 135, "south": 180, "southwest": 225,
-              "west": 270, "northwest": 315, "northward": 0, "northeastward": 45, "eastward": 90,
-              "southeastward": 135, "southward": 180, "southwestward": 225, "westward": 270, "northwestward": 315,
-              "northern": 0, "northeastern": 45, "eastern": 90, "southeastern": 135, "southern": 180,
-              "southwestern": 225, "western": 270, "northwestern": 315, "northerly": 0, "northeasterly": 45,
-              "easterly": 90, "southeasterly": 135, "southerly": 180, "southwesterly": 225, "westerly": 270,
-              "northwesterly": 315},
+    r"(?!\s*(?:sea|coast|of|korea|china|japan)\b)"
+    r"|\b(?P<dir2>(?:north|south)(?:east|west)?ward|eastward|westward)\b"
+    r"|\bin\s+an?\s+(?P<dir3>(?:north|south)?(?:east|west)?(?:ern|erly))\s+direction\b",
+    bearings={
+        "north": 0,
+        "northeast": 45,
+        "east": 90,
+        "southeast": 135,
+        "south": 180,
+        "southwest": 225,
+        "west": 270,
+        "northwest": 315,
+        "northward": 0,
+        "northeastward": 45,
+        "eastward": 90,
+        "southeastward": 135,
+        "southward": 180,
+        "southwestward": 225,
+        "westward": 270,
+        "northwestward": 315,
+        "northern": 0,
+        "northeastern": 45,
+        "eastern": 90,
+        "southeastern": 135,
+        "southern": 180,
+        "southwestern": 225,
+        "western": 270,
+        "northwestern": 315,
+        "northerly": 0,
+        "northeasterly": 45,
+        "easterly": 90,
+        "southeasterly": 135,
+        "southerly": 180,
+        "southwesterly": 225,
+        "westerly": 270,
+        "northwesterly": 315,
+    },
     landing_clause=r"\b(?:fell|fallen|falling|landed|splash\w*|crash\w*|impact\w*|into|toward|towards|came down)\b",
     landings=(
         (r"\bPacific\b", "pacific"),
@@ -221,14 +402,44 @@ LANG = Lang(
     item_marker=r"(?:The|the)\s+(first|second|third|fourth|fifth|last)\s+(?:missile|one|projectile|rocket)\b",
     ordinals={"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": 9},
     authorities={
-        "jcs": ("ROK JCS", "JCS", "Joint Chiefs of Staff", "South Korea's military", "South Korean military",
-                "the South Korean military", "South Korea's Joint Chiefs of Staff", "Seoul",
-                "South Korean authorities", "South Korea's Joint Chiefs"),
-        "mod_jp": ("Japanese MOD", "Japan's MOD", "Japan's Defense Ministry", "Japanese Defense Ministry",
-                   "Japanese defense ministry", "Japan's Ministry of Defense", "Japanese Ministry of Defense",
-                   "Tokyo", "Japan", "Japanese government", "Japanese authorities", "Japan's defense ministry"),
-        "kcna": ("KCNA", "Korean Central News Agency", "state media", "North Korean state media", "state-run media",
-                 "Rodong Sinmun", "Rodong Shinmun", "North Korea", "Pyongyang", "the DPRK"),
+        "jcs": (
+            "ROK JCS",
+            "JCS",
+            "Joint Chiefs of Staff",
+            "South Korea's military",
+            "South Korean military",
+            "the South Korean military",
+            "South Korea's Joint Chiefs of Staff",
+            "Seoul",
+            "South Korean authorities",
+            "South Korea's Joint Chiefs",
+        ),
+        "mod_jp": (
+            "Japanese MOD",
+            "Japan's MOD",
+            "Japan's Defense Ministry",
+            "Japanese Defense Ministry",
+            "Japanese defense ministry",
+            "Japan's Ministry of Defense",
+            "Japanese Ministry of Defense",
+            "Tokyo",
+            "Japan",
+            "Japanese government",
+            "Japanese authorities",
+            "Japan's defense ministry",
+        ),
+        "kcna": (
+            "KCNA",
+            "Korean Central News Agency",
+            "state media",
+            "North Korean state media",
+            "state-run media",
+            "Rodong Sinmun",
+            "Rodong Shinmun",
+            "North Korea",
+            "Pyongyang",
+            "the DPRK",
+        ),
         "indopacom": ("INDOPACOM", "U.S. Indo-Pacific Command", "Indo-Pacific Command", "USINDOPACOM"),
         "dod": ("Pentagon", "Department of Defense", "DoD", "Defense Department"),
         "mnd_kr": ("South Korea's Defense Ministry", "ROK MND", "Ministry of National Defense"),

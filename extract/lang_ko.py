@@ -8,8 +8,20 @@ from .lang import Lang
 
 _DIRS = "동서남북"
 
-_BEARINGS = {"북": 0, "북동": 45, "동북": 45, "동": 90, "남동": 135, "동남": 135, "남": 180, "남서": 225,
-             "서남": 225, "서": 270, "북서": 315, "서북": 315}
+_BEARINGS = {
+    "북": 0,
+    "북동": 45,
+    "동북": 45,
+    "동": 90,
+    "남동": 135,
+    "동남": 135,
+    "남": 180,
+    "남서": 225,
+    "서남": 225,
+    "서": 270,
+    "북서": 315,
+    "서북": 315,
+}
 
 LANG = Lang(
     code="ko",
@@ -17,13 +29,27 @@ LANG = Lang(
     sentence_end=r"(?<=[다요])\.(?=\s|$)|(?<=[.!?])\s+(?=[\uac00-\ud7a3\d(\[□○*-])|\n+",
     number_words={"한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9, "열": 10},
     units={
-        "km": ("distance", 1.0), "킬로미터": ("distance", 1.0), "㎞": ("distance", 1.0), "마일": ("distance", 1.609344),
-        "해리": ("distance", 1.852), "초": ("duration", 1 / 60), "분": ("duration", 1.0), "분간": ("duration", 1.0),
+        "km": ("distance", 1.0),
+        "킬로미터": ("distance", 1.0),
+        "㎞": ("distance", 1.0),
+        "마일": ("distance", 1.609344),
+        "해리": ("distance", 1.852),
+        "초": ("duration", 1 / 60),
+        "분": ("duration", 1.0),
+        "분간": ("duration", 1.0),
         "시간": ("duration", 60.0),
     },
     qual_pre={"약": "approx", "대략": "approx", "최소": "at_least", "최대": ""},
-    qual_post={"이상": "at_least", "이하": "at_most", "미만": "at_most", "가량": "approx", "정도": "approx",
-               "안팎": "approx", "내외": "approx", "초과": "over"},
+    qual_post={
+        "이상": "at_least",
+        "이하": "at_most",
+        "미만": "at_most",
+        "가량": "approx",
+        "정도": "approx",
+        "안팎": "approx",
+        "내외": "approx",
+        "초과": "over",
+    },
     qual_infix={"여": "approx"},
     interval_sep=r"~|-|에서",
     distance_roles=(
@@ -83,8 +109,10 @@ LANG = Lang(
         (r"미사일|발사체", "generic"),
     ),
     class_hedge_right=r"^\s*(?:로|으로)?\s*(?:추정|추정되는|보이는|의\s*가능성)",
-    areas=(r"(?<![\uac00-\ud7a3A-Za-z0-9])(?P<area>[\uac00-\ud7a3A-Za-z]+(?:\s+[\uac00-\ud7a3A-Za-z]+){0,3}\s*(?:일대|인근|부근|지역|해상|근해))"
-           r"\s*에서",),
+    areas=(
+        r"(?<![\uac00-\ud7a3A-Za-z0-9])(?P<area>[\uac00-\ud7a3A-Za-z]+(?:\s+[\uac00-\ud7a3A-Za-z]+){0,3}\s*(?:일대|인근|부근|지역|해상|근해))"
+        r"\s*에서",
+    ),
     area_reject=r"\d|동해|서해|북한이|합참",
     direction=rf"(?P<dir>[{_DIRS}]{{1,2}}(?:쪽|방향|방))(?:\s*으로|\s*을\s*향해)?",
     direction_split=r"및|,",

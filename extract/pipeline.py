@@ -123,8 +123,12 @@ def _make(lang: Lang) -> Language:
     ruler = nlp.add_pipe(
         "span_ruler",
         name="launchfeed_gazetteer",
-        config={"spans_key": GAZ_KEY, "phrase_matcher_attr": "LOWER" if lang.code == "en" else "ORTH",
-                "validate": False, "overwrite": False},
+        config={
+            "spans_key": GAZ_KEY,
+            "phrase_matcher_attr": "LOWER" if lang.code == "en" else "ORTH",
+            "validate": False,
+            "overwrite": False,
+        },
     )
     ruler.add_patterns(_patterns(lang))
     return nlp

@@ -29,8 +29,9 @@ except ImportError:  # pragma: no cover - older Pythons
 
 MIN_LEN = 2  # a one-letter literal is in nearly every text: no use as a filter
 MAX_WORDS = 64
-_REPEATS = {sre_c.MAX_REPEAT, sre_c.MIN_REPEAT} | ({sre_c.POSSESSIVE_REPEAT} if hasattr(sre_c, "POSSESSIVE_REPEAT")
-                                                   else set())
+_REPEATS = {sre_c.MAX_REPEAT, sre_c.MIN_REPEAT} | (
+    {sre_c.POSSESSIVE_REPEAT} if hasattr(sre_c, "POSSESSIVE_REPEAT") else set()
+)
 _ATOMIC = getattr(sre_c, "ATOMIC_GROUP", None)
 # characters that IGNORECASE matches to an ASCII letter but str.lower() leaves alone
 _FOLD = str.maketrans({"\u0131": "i", "\u017f": "s"})
