@@ -19,7 +19,7 @@ from launchfeed.contracts import Claim, Evidence, Missile, Report
 from .lang import Lang
 from .normalize import Normalized, parse_number
 from .pipeline import GAZ_KEY, doc_text, places_by_id, sentence_spans, weapons
-from .prefilter import gated
+from .prefilter import fast
 from .timeutil import convert_time, parse_published, site_offset
 
 MAX_SENT = 1000  # characters of a sentence the patterns look at
@@ -111,7 +111,7 @@ class Compiled:
     def __init__(self, lang: Lang) -> None:
         def rx(pattern: str, flags: int = 0):
             # every rule sits behind its literal prefilter (see prefilter.py): same answers, fewer scans
-            return gated(lang.rx(pattern, flags))
+            return fast(lang.rx(pattern, flags))
 
         self.lang = lang
         b = r"(?![A-Za-z])" if lang.code == "en" else ""
@@ -129,7 +129,7 @@ class Compiled:
             rf"(?P<qin>{qin})?\s*-?\s*(?P<unit>{unit}){b}(?P<qpost>(?:\s*(?:{lang.fill('{QPOST}')})){{0,3}})",
             lang.flags,
         )
-        self.qty_qualifiers = re.compile(rf"{qpre}{{1,3}}\Z", lang.flags)
+        self.qty_qualifiers = fast(re.compile(rf"{qpre}{{1,3}}\Z", lang.flags))
         # number words as literals over lower-cased text: re scans for their first letters in C
         words = sorted({w.lower() for w in lang.number_words}, key=len, reverse=True) if numw != "(?!)" else []
         alts = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
@@ -198,8 +198,9 @@ class Compiled:
         self.hedge = rx(lang.hedge)
         self.other_source = rx(lang.other_source)
         self.auth_names = {n.lower(): a for a, ns in lang.authorities.items() for n in ns}
+        self.any_authority = fast(re.compile(lang.fill("{AUTH}"), lang.flags))
         weapon_rx, self.weapon_class = _weapon_patterns(lang)
-        self.weapon_rx = gated(weapon_rx)
+        self.weapon_rx = fast(weapon_rx)
 
 
 @cache
@@ -1267,7 +1268,8 @@ class Run:
         current: set[str] = set()
         for s in self.sents:
             spk: set[str] = set()
-            for rx in c.speakers:
+            # every speaker rule names an authority: a sentence naming none needs no rule
+            for rx in c.speakers if c.any_authority.search(s.text) else ():
                 for m in rx.finditer(s.text):
                     a = self._auth(m.group("a"))
                     if a:
@@ -1285,14 +1287,20 @@ class Run:
             attribution.append(set(current))
         own = self.policy.get("authority")
         claims: dict[str, Claim] = {}
+        qtys_in: dict[int, list[Qty]] = {}
+        for q in self.qtys:
+            qtys_in.setdefault(q.sent, []).append(q)
+        groups_in: dict[int, list[TimeGroup]] = {}
+        for g in self.groups:
+            groups_in.setdefault(g.sent, []).append(g)
         for s, auths in zip(self.sents, attribution, strict=True):
             auths = {a for a in auths if a != "_none"}
             if not auths or s.background:
                 continue
             counts = [m for m in self.count_mentions([s]) if m.n is not None and (not m.impact or m.totalizing)]
-            ranges = [q for q in self.qtys if q.sent == s.i and q.role == "range"]
-            apogees = [q for q in self.qtys if q.sent == s.i and q.role == "apogee"]
-            times = [g for g in self.groups if g.sent == s.i and g.role == "launch"]
+            ranges = [q for q in qtys_in.get(s.i, ()) if q.role == "range"]
+            apogees = [q for q in qtys_in.get(s.i, ()) if q.role == "apogee"]
+            times = [g for g in groups_in.get(s.i, ()) if g.role == "launch"]
             for a in sorted(auths):
                 cl = claims.get(a) or Claim(authority=a)
                 if counts and cl.count is None:

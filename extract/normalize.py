@@ -123,8 +123,13 @@ def normalize(text: str) -> Normalized:
                 out.append("".join(pieces))
                 starts.extend(range(a, b))
                 ends.extend(range(a + 1, b + 1))
-                pos = b
-                continue
+            else:
+                for k, piece in enumerate(pieces, start=a):
+                    out.append(piece)
+                    starts.extend([k] * len(piece))
+                    ends.extend([k + 1] * len(piece))
+            pos = b
+            continue
         i = a
         while i < b:
             j = i + 1
