@@ -46,8 +46,9 @@ def cmd_collect(args: argparse.Namespace) -> int:
                 )  # fmt: skip
             finally:
                 progress.clear()
-            status = "failed" if summary.failed else "ok"
-            ws.store.finish_run(status, {"new_reports": summary.new_reports, "written": summary.written})
+            status = "failed" if summary.failed or summary.output_error else "ok"
+            ws.store.finish_run(status, {"new_reports": summary.new_reports, "written": summary.written,
+                                         "output_error": summary.output_error})  # fmt: skip
             news = [line for run in describe(select_changes(ws.store.db, Since(run_id=run_id))) for line in run.lines]
     except AlreadyRunning as exc:
         print(f"launchfeed: {exc}", file=sys.stderr)
@@ -66,6 +67,9 @@ def cmd_collect(args: argparse.Namespace) -> int:
                   f"{s.revised_documents} revised, {sum(s.problems.values())} item problems")  # fmt: skip
         for message in result.stats.messages if (args.verbose and not result.failure) else []:
             print(f"  {message.splitlines()[0]}")
+    if summary.output_error:
+        print(f"launchfeed: {summary.output_error}; what this run collected is kept in the store "
+              f"{ws.store.path} and the next run writes the files", file=sys.stderr)  # fmt: skip
     for line in news:  # what is new: a line per new or revised statement and launch event
         print(line)
     ran = [r for r in summary.results if not r.disabled]
@@ -77,7 +81,7 @@ def cmd_collect(args: argparse.Namespace) -> int:
         )
     else:
         print(f"nothing new from {len(ran)} source{'s' if len(ran) != 1 else ''}; no files written")
-    return EXIT_SOURCE_FAILED if summary.failed else EXIT_OK
+    return EXIT_SOURCE_FAILED if summary.failed or summary.output_error else EXIT_OK
 
 
 def cmd_extract(args: argparse.Namespace) -> int:

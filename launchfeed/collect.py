@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import sqlite3
 import traceback
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor, as_completed
@@ -18,7 +19,7 @@ from output.datadict import render_datapackage, render_readme
 from output.events import event_record, launch_row, reconcile_store
 from output.store import Store, now_iso
 from output.tables import LAUNCHES, STATEMENT_TABLES, statement_tables
-from output.writers import atomic_write, render_csv, render_jsonl
+from output.writers import OutputError, remove_stale_temporaries, render_csv, render_jsonl, what_to_do, write_files
 from scrapers.archive import Archive
 from scrapers.base import Context, RunStats, SourceInfo
 from scrapers.errors import SourceError
@@ -37,9 +38,24 @@ class Workspace:
 
 
 def open_workspace(out_dir: Path, db_path: Path | None) -> Workspace:
-    out_dir.mkdir(parents=True, exist_ok=True)
+    _make_output_dir(out_dir)
     database = db_path or out_dir / "launchfeed.sqlite"
-    return Workspace(out_dir, Store(database), Archive(database.parent / "archive"))
+    try:
+        store = Store(database)
+    except (sqlite3.Error, OSError) as exc:
+        raise OutputError(
+            f"cannot open the store {database}: {exc}; make {database.parent} writable for this user "
+            "(or point --db elsewhere) and run again"
+        ) from exc
+    return Workspace(out_dir, store, Archive(database.parent / "archive"))
+
+
+def _make_output_dir(out_dir: Path) -> None:
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        advice = "point --out at a directory" if out_dir.exists() else what_to_do(exc, out_dir.parent)
+        raise OutputError(f"cannot use {out_dir} as the output directory: {exc.strerror or exc}; {advice}") from exc
 
 
 class AlreadyRunning(Exception):
@@ -50,9 +66,14 @@ class AlreadyRunning(Exception):
 def run_lock(out_dir: Path) -> Iterator[None]:
     """One collect at a time per output directory: a cron tick that finds the last
     one still running leaves at once."""
-    out_dir.mkdir(parents=True, exist_ok=True)
+    _make_output_dir(out_dir)
     path = out_dir / "launchfeed.lock"
-    handle = open(path, "a+")
+    try:
+        handle = open(path, "a+")
+    except OSError as exc:
+        raise OutputError(
+            f"cannot create the lock file {path}: {exc.strerror or exc}; {what_to_do(exc, out_dir)}"
+        ) from exc
     try:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -97,6 +118,7 @@ class CollectSummary:
     new_reports: int = 0
     changed_reports: int = 0
     written: list[str] = field(default_factory=list)
+    output_error: str | None = None  # the output files could not be written (the store has the data)
 
     @property
     def failed(self) -> list[SourceResult]:
@@ -169,7 +191,10 @@ def collect(
                 progress("sources fetched", len(finished), len(runnable))
         summary.results += [finished[s] for s in runnable]
     summary.new_reports, summary.changed_reports = extract_pending(ws.store, progress=progress)
-    summary.written = write_outputs(ws)
+    try:
+        summary.written = write_outputs(ws)
+    except OutputError as error:
+        summary.output_error = str(error)
     return summary
 
 
@@ -221,11 +246,11 @@ def write_outputs(ws: Workspace) -> list[str]:
     files["launches.atom"] = render_atom(load_catalog(ws.store.db))
     files["datapackage.json"] = render_datapackage()
     files["README.md"] = render_readme()
-    written = []
+    remove_stale_temporaries(ws.out_dir, files)
+    changed: dict[Path, str] = {}
     for name, content in files.items():
         path = ws.out_dir / name
-        if path.exists() and path.read_bytes() == content.encode("utf-8"):
-            continue
-        atomic_write(path, content)
-        written.append(name)
-    return written
+        if not (path.exists() and path.read_bytes() == content.encode("utf-8")):
+            changed[path] = content
+    write_files(changed)
+    return [path.name for path in changed]

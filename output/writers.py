@@ -1,10 +1,13 @@
 """Writers for the output files. Every file is written whole to a temporary file in
 the same directory and renamed over the old one, so a reader (or a run killed
-half-way) only ever sees the last complete version."""
+half-way) only ever sees the last complete version. A run's files are all written
+before any is renamed, so a full disk leaves every old file in place."""
 
 from __future__ import annotations
 
 import csv
+import errno
+import glob
 import io
 import json
 import os
@@ -27,14 +30,55 @@ class OutputError(Exception):
     """An output file could not be written; the previous version is intact."""
 
 
+TEMP_SUFFIX = ".tmp"
+
+
+def what_to_do(exc: OSError, directory: Path) -> str:
+    """The advice that goes with a failed write, by its cause."""
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return f"free space on the disk that holds {directory} (or point --out elsewhere) and run again"
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return f"make {directory} writable for this user (or point --out elsewhere) and run again"
+    return f"check {directory} and run again"
+
+
+def _failure(path: Path, exc: OSError, changed: str = "no output file was changed") -> OutputError:
+    return OutputError(f"cannot write {path}: {exc.strerror or exc}; {changed}; {what_to_do(exc, path.parent)}")
+
+
 def atomic_write(path: Path, data: str | bytes) -> None:
-    path = Path(path)
-    payload = data.encode("utf-8") if isinstance(data, str) else data
+    write_files({Path(path): data})
+
+
+def write_files(files: dict[Path, str | bytes]) -> None:
+    """Write every file whole to a temporary file beside it, then rename them all into place.
+    A full disk or a refused write fails before anything is renamed: every old file stays as
+    it was, none half-written and none replaced."""
+    staged: list[tuple[str, Path]] = []
+    try:
+        for path, data in files.items():
+            staged.append((_stage(path, data.encode("utf-8") if isinstance(data, str) else data), path))
+    except OutputError:
+        for tmp, _ in staged:
+            Path(tmp).unlink(missing_ok=True)
+        raise
+    for done, (tmp, path) in enumerate(staged):
+        try:
+            os.replace(tmp, path)
+        except OSError as exc:
+            for rest, _ in staged[done:]:
+                Path(rest).unlink(missing_ok=True)
+            changed = f"{done} of {len(staged)} files were replaced before it" if done else "no output file was changed"
+            raise _failure(path, exc, changed) from exc
+
+
+def _stage(path: Path, payload: bytes) -> str:
+    """The content in a temporary file beside ``path``, on disk (fsync); returns its name."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMP_SUFFIX)
     except OSError as exc:
-        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from exc
+        raise _failure(path, exc) from exc
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
@@ -42,10 +86,17 @@ def atomic_write(path: Path, data: str | bytes) -> None:
             os.fsync(handle.fileno())
         # mkstemp makes the file private (0600): keep the old file's mode, or make it readable like any new file
         os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o644)
-        os.replace(tmp, path)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
-        raise OutputError(f"cannot write {path}: {exc.strerror or exc}; the previous file is unchanged") from exc
+        raise _failure(path, exc) from exc
+    return tmp
+
+
+def remove_stale_temporaries(directory: Path, names: Iterable[str]) -> None:
+    """Temporary files of these outputs that a killed run left behind (call it holding the run lock)."""
+    for name in names:
+        for stale in directory.glob(f".{glob.escape(name)}.*{TEMP_SUFFIX}"):
+            stale.unlink(missing_ok=True)
 
 
 def format_number(value: float) -> str:
