@@ -279,8 +279,12 @@ class Store:
 
     def should_retry(self, url: str) -> bool:
         with self._lock:
-            row = self.db.execute("SELECT retry_after FROM fetch_failures WHERE url = ?", (url,)).fetchone()
-        return row is None or row["retry_after"] <= now_iso()
+            row = self.db.execute(
+                "SELECT retry_after, last_tried_at FROM fetch_failures WHERE url = ?", (url,)
+            ).fetchone()
+        now = now_iso()
+        # a failure "tried" after now was recorded while the clock ran ahead: its wait is not to be trusted
+        return row is None or row["retry_after"] <= now or row["last_tried_at"] > now
 
     def clear_failure(self, url: str) -> None:
         with self.transaction() as db:
