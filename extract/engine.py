@@ -23,6 +23,7 @@ from .prefilter import fast
 from .timeutil import convert_time, parse_published, site_offset
 
 MAX_SENT = 1000  # characters of a sentence the patterns look at
+SKIP = "skip"  # the role of a quantity that is not about the flight (an impact point's distance)
 CTX = 120  # characters of left / right context a role rule sees
 FAMILY = ("icbm", "hypersonic", "slbm")  # kinds of ballistic missile that refine "ballistic"
 WEAK = ("generic", "artillery")
@@ -141,6 +142,7 @@ class Compiled:
         self.duration_roles = [(r, rx(lft), rx(rgt)) for r, lft, rgt in lang.duration_roles]
         self.list_joiner = rx(lang.list_joiner)
         self.speed = rx(lang.speed)
+        self.speed_block = rx(lang.speed_block)
         self.times = [rx(p) for p in lang.times]
         self.time_min_only = rx(lang.time_minutes_only)
         self.time_joiner = rx(lang.time_joiner)
@@ -184,6 +186,8 @@ class Compiled:
         self.area_strip = rx(lang.area_strip)
         self.area_gaz_left = rx(lang.area_gazetteer_left)
         self.area_gaz_block = rx(lang.area_gazetteer_block)
+        self.area_gaz_right = rx(lang.area_gazetteer_right)
+        self.area_gaz_widen = rx(lang.area_gazetteer_widen)
         self.vessel_anaphor = rx(lang.vessel_anaphor)
         self.vessel_names = rx(lang.vessel_names)
         self.vessel_subject = rx(lang.vessel_subject)
@@ -452,11 +456,23 @@ class Run:
                 left = self.text[max(s.start, q.start - CTX) : q.start]
                 right = self.text[q.end : min(s.end, q.end + CTX)]
                 q.role = _role(rules, left, right)
-                if q.role is None and prev is not None and prev.kind == q.kind and c.list_joiner:
-                    if c.list_joiner.search(self.text[prev.end : q.start]):
-                        q.role = prev.role
+                if q.role is None and prev is not None and self._listed(prev, q):
+                    q.role = prev.role  # "flew 350 km and 400 km": the second is what the first is
                 prev = q
+            # "약 350km, 400여km를 비행" / "約350km及び約400km飛翔": the verb after the last value
+            # tells what the values before it listed with it are
+            for q, nxt in reversed(list(zip(merged, merged[1:], strict=False))):
+                if q.role is None and nxt.role not in (None, SKIP) and self._listed(q, nxt):
+                    q.role = nxt.role
+            for q in merged:
+                if q.role == SKIP:
+                    q.role = None
                 self.qtys.append(q)
+
+    def _listed(self, a: Qty, b: Qty) -> bool:
+        """True when two quantities of one kind stand in one list ("350 km and 400 km")."""
+        c = self.c
+        return a.kind == b.kind and bool(c.list_joiner and c.list_joiner.search(self.text[a.end : b.start]))
 
     def _qty(self, m: re.Match[str], s: Sent, qpre_start: int) -> Qty | None:
         c = self.c
@@ -811,6 +827,8 @@ class Run:
         if n is None or n != int(n) or n <= 0 or n > 10000:
             return None
         q = _lookup(self.lang.count_words, gd.get("q") or "") if gd.get("q") else ""
+        if not q and gd.get("qin"):
+            q = self.lang.qual_infix.get(gd["qin"], "")  # 10여 발: about ten
         totalizing = bool(
             self.lang.count_totalizing and gd.get("n") and re.fullmatch(self.lang.count_totalizing, gd["n"], re.I)
         )
@@ -1084,9 +1102,9 @@ class Run:
             spans = []
             g = self._gazetteer_area()
             if g is not None:
-                r.launch_area = self.original(g.start_char, g.end_char)
-                spans = [(g.start_char, g.end_char)]
-                self.evidence("launch_area", g.start_char, g.end_char)
+                r.launch_area = self.original(*g)
+                spans = [g]
+                self.evidence("launch_area", *g)
         self._site(spans)
 
     def _last_vessel(self, pos: int) -> str | None:
@@ -1098,9 +1116,12 @@ class Run:
             last = m.group("area")
         return last
 
-    def _gazetteer_area(self):
+    def _gazetteer_area(self) -> tuple[int, int] | None:
+        """A gazetteer place in a launch sentence with the words around it that make it the
+        launch area ("near Pyongyang", "평양에서"), widened by the words before it that name
+        its province ("평안남도 숙천에서")."""
         c = self.c
-        if not c.area_gaz_left:
+        if not (c.area_gaz_left or c.area_gaz_right):
             return None
         for span in self.gaz:
             if span.label_ != "PLACE":
@@ -1109,7 +1130,9 @@ class Run:
             if not (s.launch or s.munitions) or s.background:
                 continue
             left = self.text[max(s.start, span.start_char - 60) : span.start_char]
-            if not c.area_gaz_left.search(left):
+            right = self.text[span.end_char : min(s.end, span.end_char + 40)]
+            after = c.area_gaz_right.match(right) if c.area_gaz_right else None
+            if not ((c.area_gaz_left and c.area_gaz_left.search(left)) or after):
                 continue
             clause = self.text[s.start : span.start_char]
             if c.clause_break:
@@ -1117,7 +1140,13 @@ class Run:
                     clause = clause[m.end() :]
             if c.area_gaz_block and c.area_gaz_block.search(clause):
                 continue
-            return span
+            start, end = span.start_char, span.end_char
+            wider = c.area_gaz_widen.search(left) if c.area_gaz_widen else None
+            if wider is not None:
+                start -= len(left) - wider.start()
+            if after is not None and "with" in after.groupdict() and after.group("with"):
+                end += after.end("with")  # 순안 인근에서: the area is 순안 인근
+            return start, end
         return None
 
     def _site(self, spans: list[tuple[int, int]]) -> None:
@@ -1226,16 +1255,22 @@ class Run:
                 self.evidence("stage", m.start(), m.end())
         r.stage = stage or "followup"
         if c.speed:
-            best = None
-            for s in self.launch_sents():
-                for m in c.speed.finditer(s.text):
-                    for g in ("n", "n2"):
-                        v = parse_number(m.group(g) or "")
-                        if v is not None and (best is None or v > best[0]):
-                            best = (v, s.start + m.start(), s.start + m.end())
-            if best:
-                r.speed_mach = best[0]
-                self.evidence("speed_mach", best[1], best[2])
+            # the launch's own sentences first; then a sentence of its own ("최고속도는 마하 6.1로
+            #탐지되었으며"), unless it tells what a weapon can do rather than what it did
+            others = [s for s in self.sents if not s.launch and not s.background]
+            others = [s for s in others if not (c.speed_block and c.speed_block.search(s.text))]
+            for group in (self.launch_sents(), others):
+                best = None
+                for s in group:
+                    for m in c.speed.finditer(s.text):
+                        for g in ("n", "n2"):
+                            v = parse_number(m.group(g) or "")
+                            if v is not None and (best is None or v > best[0]):
+                                best = (v, s.start + m.start(), s.start + m.end())
+                if best:
+                    r.speed_mach = best[0]
+                    self.evidence("speed_mach", best[1], best[2])
+                    break
 
     # items and claims --------------------------------------------------------------------------
 
@@ -1343,7 +1378,7 @@ def _role(rules, left: str, right: str) -> str | None:
             continue
         if lrx is None and rrx is None:
             continue
-        return None if role == "skip" else role
+        return SKIP if role == "skip" else role
     return None
 
 

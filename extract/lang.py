@@ -44,6 +44,7 @@ class Lang:
     list_joiner: str = ""  # between two quantities of one list: the second takes the first's role
     duration_roles: tuple[Rule, ...] = ()  # flight / skip
     speed: str = ""  # groups n, n2
+    speed_block: str = ""  # a sentence telling what a weapon can do: its speed is not a launch's
     # times and dates
     times: tuple[str, ...] = ()  # groups h, m, ap, band, about, zone
     time_minutes_only: str = ""  # a window's second end written as minutes only
@@ -104,6 +105,8 @@ class Lang:
     area_strip: str = ""
     area_gazetteer_left: str = ""  # fallback: a gazetteer place right after these words
     area_gazetteer_block: str = ""  # ... unless these words come first in the clause
+    area_gazetteer_right: str = ""  # fallback: a place right before these words; a group "with" is part of the area
+    area_gazetteer_widen: str = ""  # words ending right before such a place that belong to the area
     vessel_anaphor: str = ""  # "on the warship": the last named vessel
     vessel_names: str = ""  # group area
     vessel_subject: str = ""  # a named vessel that fires: group area

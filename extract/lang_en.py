@@ -162,12 +162,15 @@ LANG = Lang(
         ("apogee", None, r"^\s*(?:\([^)]*\)\s*)?for its (?:first )?peak"),
         ("range", r"\b" + _FLIGHT + r"\s+(?:[a-z-]+\s+){0,3}$", None),
     ),
-    list_joiner=r"^\s*(?:\([^)]*\)\s*)?(?:,\s*)?(?:and|to|or)\s+$",
+    # "350 km and 400 km", "450 km and the second (one) over 400 km"
+    list_joiner=r"^\s*(?:\([^)]*\)\s*)?(?:,\s*)?(?:and|to|or|while|whereas)\s+"
+    r"(?:(?:the\s+)?(?:other|second|third|fourth|last|latter|another)(?:\s+(?:one|missile|rocket|projectile))?\s+)?$",
     duration_roles=(
         ("flight", r"\b(?:flew|flight|flying|travel+ed|orbits?)\b[^.]{0,90}\bfor\s+$", None),
         ("flight", r"\bflight (?:time|duration) of\s+$|\btimespan of\s+$", None),
     ),
     speed=r"\bMach\s*(?P<n>\d+(?:\.\d+)?)(?:\s*(?:to|-|~)\s*(?:Mach\s*)?(?P<n2>\d+(?:\.\d+)?))?",
+    speed_block=r"\b(?:can|could|capable|designed|able to|would|will)\b",
     times=(
         r"\b(?P<h>\d{1,2})(?::(?P<m>\d{2}))?\s*(?P<ap>a\.?\s?m\.?|p\.?\s?m\.?)(?![a-z])"
         r"(?:\s*\(?(?P<zone>KST|JST|HST|EST|EDT|ET|UTC|GMT|Korea time|Japan time|Hawaii time|Eastern time|"

@@ -58,12 +58,15 @@ LANG = Lang(
         ("range", r"비행\s*거리(?:는|가)?\s*$|사거리(?:는)?\s*$", None),
         ("range", None, r"^\s*(?:를|을)?\s*(?:비행|날아)"),
     ),
+    # 350km, 400여km를 / 약 450㎞, 두 번째 미사일은 400여 km를: a list, its items maybe named
+    list_joiner=r"^\s*(?:,|및|과|와|그리고|,\s*그리고)\s*(?:(?:[\uac00-\ud7a3]+\s+){0,3}[\uac00-\ud7a3]+(?:은|는)\s*)?$",
     duration_roles=(
         ("skip", r"\d\s*시\s*$", None),
         ("flight", None, r"^\s*(?:동안|간)?\s*(?:을|를)?\s*(?:비행|날아)"),
         ("flight", r"비행\s*시간(?:은|이)?\s*$", None),
     ),
     speed=r"마하\s*(?P<n>\d+(?:\.\d+)?)(?:\s*(?:~|-|에서)\s*(?:마하\s*)?(?P<n2>\d+(?:\.\d+)?))?",
+    speed_block=r"수\s*있|능력|가능|설계",
     times=(
         r"(?P<ap>오전|오후|새벽|밤|저녁|아침)?\s*(?P<h>\d{1,2})\s*시\s*(?:(?P<m>\d{1,2})\s*분|(?P<half>반))?"
         r"\s*(?P<about>경|께|쯤|무렵)?",
@@ -86,7 +89,7 @@ LANG = Lang(
         (r"\d+\s*발|수\s*발|여러\s*발|[한두세네]\s*발", "missile"),
         (r"위성|우주발사체", "satellite"),
     ),
-    launch_cue=r"발사|쏘아",
+    launch_cue=r"발사|쏘아|쏘았|쐈|쏜",
     link_window=200,
     background_sentence=r"규탄|성명을|유감을|강력히\s*촉구",
     flash_cues=r"비행\s*중|추가\s*정보",
@@ -114,6 +117,10 @@ LANG = Lang(
         r"\s*에서",
     ),
     area_reject=r"\d|동해|서해|북한이|합참",
+    area_strip=r"^(?:(?:오늘|어제|금일|전날|그제|이날|새벽|오전|오후|밤|아침|저녁|낮|북한은|북한이|북한군은|북한군이|북은|북이)\s+)+",
+    # 평양에서, 평안남도 숙천에서, 순안 인근으로부터: a gazetteer place the launch came from
+    area_gazetteer_right=r"(?P<with>\s*(?:일대|인근|부근|일원|지역|근처|지방))?\s*(?:에서|으로부터|로부터)",
+    area_gazetteer_widen=r"(?:[\uac00-\ud7a3]+(?:남도|북도|도|시)\s+)?(?:[\uac00-\ud7a3]+(?:군|구역)\s+)?$",
     direction=rf"(?P<dir>[{_DIRS}]{{1,2}}(?:쪽|방향|방))(?:\s*으로|\s*을\s*향해)?",
     direction_split=r"및|,",
     bearings={d + suffix: b for d, b in _BEARINGS.items() for suffix in ("", "쪽", "방향", "방")},

@@ -90,6 +90,24 @@ class RegexTokenizer:
         return _doc(self.vocab, text, words, spaces)
 
 
+class KoreanTokenizer(RegexTokenizer):
+    """The regex tokenizer, with particles and place nouns split off Hangul words."""
+
+    def __call__(self, text: str) -> Doc:
+        words: list[str] = []
+        spaces: list[bool] = []
+        for w, sp, ws in self.RX.findall(text):
+            m = _KO_SUFFIXES.fullmatch(w) if w and "\uac00" <= w[0] <= "\ud7a3" else None
+            if m is None or not (m.group("noun") or m.group("part")):
+                words.append(w or ws)
+                spaces.append(bool(sp))
+                continue
+            parts = [x for x in m.group("stem", "noun", "part") if x]
+            words.extend(parts)
+            spaces.extend([False] * (len(parts) - 1) + [bool(sp)])
+        return _doc(self.vocab, text, words, spaces)
+
+
 def _chunks(text: str, size: int) -> list[str]:
     out: list[str] = []
     i = 0
@@ -104,8 +122,11 @@ def _chunks(text: str, size: int) -> list[str]:
     return out
 
 
-_KO_PARTICLES = (
-    "에서는|에서도|에서|으로는|으로|로는|로|에는|에게|에|은|는|이|가|을|를|의|와|과|도|만|부터|까지|께서|이며|이고"
+# Korean glues particles (평양에서, 북한이) and place nouns (순안일대) to the word before them;
+# split off, the gazetteer sees the name. 도 and 만 stay: they end names (평안북도, 원산만).
+_KO_SUFFIXES = re.compile(
+    r"(?P<stem>[\uac00-\ud7a3]{2,}?)(?P<noun>일대|인근|부근|일원|지역|근해|해상)?"
+    r"(?P<part>에서는|에서도|에서|으로는|으로|로는|로|에는|에게|에|은|는|이|가|을|를|의|와|과|부터|까지|께서|이며|이고)?"
 )
 
 
@@ -115,7 +136,7 @@ def _make(lang: Lang) -> Language:
         nlp.tokenizer = SudachiTokenizer(nlp.vocab)
     elif lang.tokenizer == "korean":
         nlp = spacy.blank("ko", config={"nlp": {"tokenizer": {"@tokenizers": "spacy.Tokenizer.v1"}}})
-        nlp.tokenizer = RegexTokenizer(nlp.vocab)
+        nlp.tokenizer = KoreanTokenizer(nlp.vocab)
     else:
         nlp = spacy.blank("en")
         nlp.tokenizer = RegexTokenizer(nlp.vocab)

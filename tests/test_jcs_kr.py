@@ -332,7 +332,6 @@ def test_collect_through_the_proxy_writes_one_statement_per_launch_notice(site, 
     assert capsys.readouterr().out.strip() == "nothing new from 1 source; no files written"
 
 
-@pytest.mark.xfail(strict=True, reason="extract: 마하 6.1 and the first of two itemized Korean ranges are not read yet")
 def test_the_korean_final_notice_gives_both_ranges_and_the_speed(site, tmp_path, cli_env):
     build_jcs_kr_site(site)
     cli_env.setenv(proxy_env("jcs_kr"), site.base_url)
