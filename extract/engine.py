@@ -1256,7 +1256,7 @@ class Run:
         r.stage = stage or "followup"
         if c.speed:
             # the launch's own sentences first; then a sentence of its own ("최고속도는 마하 6.1로
-            #탐지되었으며"), unless it tells what a weapon can do rather than what it did
+            # 탐지되었으며"), unless it tells what a weapon can do rather than what it did
             others = [s for s in self.sents if not s.launch and not s.background]
             others = [s for s in others if not (c.speed_block and c.speed_block.search(s.text))]
             for group in (self.launch_sents(), others):
