@@ -20,9 +20,10 @@ from .lang import Lang
 from .normalize import Normalized, parse_number
 from .pipeline import GAZ_KEY, doc_text, places_by_id, sentence_spans, weapons
 from .prefilter import fast
-from .timeutil import convert_time, parse_published, site_offset
+from .timeutil import convert_time, parse_published, site_offset, zone_offset
 
 MAX_SENT = 1000  # characters of a sentence the patterns look at
+_ANY_DAY = date(2000, 1, 3)  # a date outside Pyongyang time, to convert a time of day between fixed offsets
 SKIP = "skip"  # the role of a quantity that is not about the flight (an impact point's distance)
 CTX = 120  # characters of left / right context a role rule sees
 FAMILY = ("icbm", "hypersonic", "slbm")  # kinds of ballistic missile that refine "ballistic"
@@ -47,6 +48,7 @@ class Sent:
     event: bool = False
     background: bool = False
     item: int | None = None
+    marks: list[tuple[int, int]] = field(default_factory=list)  # (position, index) of items named in it
     munitions: list[Mun] = field(default_factory=list)
     authorities: set[str] = field(default_factory=set)
 
@@ -352,10 +354,19 @@ class Run:
         item = None
         for s in self.sents:
             if c.item_marker:
-                m = c.item_marker.match(s.text.lstrip())
-                if m:
-                    item = self._item_index(m.group(1))
-                s.item = item
+                for m in c.item_marker.finditer(s.text):
+                    k = self._item_index(next((g for g in m.groups() if g), ""))
+                    if k is not None:
+                        s.marks.append((s.start + m.start(), k))
+                lead = len(s.text) - len(s.text.lstrip())
+                if s.marks and s.marks[0][0] == s.start + lead:
+                    # a list item starts the sentence: it and the sentences after it are about that
+                    # item (the last one named in it) until the next item starts
+                    item = s.marks[0][1]
+                    s.item = item
+                    item = s.marks[-1][1]
+                else:
+                    s.item = item
             if c.background and c.background.search(s.text):
                 s.background = True
             s.munitions = self.find_munitions(s)
@@ -373,6 +384,16 @@ class Run:
         if token.isdigit():
             return int(token)
         return self.lang.ordinals.get(token.lower())
+
+    def item_of(self, s: Sent, pos: int) -> int | None:
+        """The list item a position of a sentence is about: the last item named before it in
+        the sentence ("the first flew 650 km, and the second 600 km"), else the sentence's."""
+        k = s.item
+        for at, index in s.marks:
+            if at > pos:
+                break
+            k = index
+        return k
 
     def find_munitions(self, s: Sent) -> list[Mun]:
         c = self.c
@@ -541,7 +562,7 @@ class Run:
             for q in self.qtys:
                 if q.role != role or not not self.sents[q.sent].background:
                     continue
-                item = self.sents[q.sent].item
+                item = self.item_of(self.sents[q.sent], q.start)
                 new = [v for v in q.values if item is not None or not any(_close(v, x) for x in vals)]
                 if not new:
                     continue
@@ -739,11 +760,16 @@ class Run:
         precision = None
         first_dt = None
         for g in chosen:
+            zone = g.zone or text_zone
+            if day is None and zone == "us_eastern":
+                continue  # without a date, daylight saving time is unknown: no time rather than a wrong one
             for (h, mi, _ap), (a, b) in zip(g.times, g.spans, strict=False):
                 if day is None:
-                    hh, mm, d2 = h % 24, mi, None
+                    # a fixed offset converts a time of day on any date (the date itself stays unknown)
+                    hh, mm, _ = convert_time(_ANY_DAY, h, mi, zone) if zone != "pyongyang" else (h % 24, mi, None)
+                    d2 = None
                 else:
-                    hh, mm, d2 = convert_time(day, h, mi, g.zone or text_zone)
+                    hh, mm, d2 = convert_time(day, h, mi, zone)
                 times.append(f"{hh:02d}" if mm is None else f"{hh:02d}:{mm:02d}")
                 self.evidence("launch_times_local", a, b)
                 if first_dt is None:
@@ -754,6 +780,10 @@ class Run:
             day = first_dt[2]
         if day is not None:
             off = site_offset(day)
+            if first_dt is None and text_zone not in ("+09:00", "pyongyang"):
+                # a date without a time, from a text in Hawaii or US Eastern time: that zone's date
+                # (it may be the day before the launch date in Korea), and the zone says so
+                off = zone_offset(text_zone, day)
             r.launch_date_local = day.isoformat()
             r.tz = off
             if first_dt is not None:
@@ -1225,13 +1255,21 @@ class Run:
             r.landing = "over_japan"
             self.evidence("landing", *over)
         found: dict[str, tuple[int, int]] = {}
+        denied: list[tuple[int, int]] = []
         for s in self.sents:
             if s.background:
                 continue
             for rx, val in c.eez:
-                m = rx.search(s.text)
-                if m and val not in found:
-                    found[val] = (s.start + m.start(), s.start + m.end())
+                for m in rx.finditer(s.text):
+                    span = (s.start + m.start(), s.start + m.end())
+                    if val == "none_seen":
+                        denied.append(span)
+                    found.setdefault(val, span)
+        # "EEZ内への飛来は確認されていません", "not confirmed to have fallen within Japan's EEZ": the
+        # words for inside stand in a sentence that denies it
+        inside = found.get("inside")
+        if inside and any(a <= inside[0] < b or inside[0] <= a < inside[1] for a, b in denied):
+            del found["inside"]
         for val in ("inside", "outside", "none_seen"):
             if val in found:
                 r.eez = val
@@ -1277,16 +1315,21 @@ class Run:
     def decide_items(self) -> None:
         items: dict[int, Missile] = {}
         for s in self.sents:
-            if s.item is None or not s.launch:
+            if not s.launch or (s.item is None and not s.marks):
                 continue
-            it = items.setdefault(s.item, Missile(index=s.item))
             for g in self.groups:
-                if g.sent == s.i and g.role == "launch" and it.launch_time_local is None:
+                k = self.item_of(s, g.start) if g.sent == s.i and g.role == "launch" else None
+                if k is None:
+                    continue
+                it = items.setdefault(k, Missile(index=k))
+                if it.launch_time_local is None:
                     h, mi, _ = g.times[0]
                     it.launch_time_local = f"{h:02d}" if mi is None else f"{h:02d}:{mi:02d}"
             for q in self.qtys:
-                if q.sent != s.i:
+                k = self.item_of(s, q.start) if q.sent == s.i else None
+                if k is None:
                     continue
+                it = items.setdefault(k, Missile(index=k))
                 if q.role == "range" and it.range_km is None:
                     it.range_km = q.values[0]
                 elif q.role == "apogee" and it.apogee_km is None:
@@ -1332,7 +1375,9 @@ class Run:
             auths = {a for a in auths if a != "_none"}
             if not auths or s.background:
                 continue
-            counts = [m for m in self.count_mentions([s]) if m.n is not None and (not m.impact or m.totalizing)]
+            counts = [
+                m for m in self.count_mentions([s], unlinked=True) if m.n is not None and (not m.impact or m.totalizing)
+            ]
             ranges = [q for q in qtys_in.get(s.i, ()) if q.role == "range"]
             apogees = [q for q in qtys_in.get(s.i, ()) if q.role == "apogee"]
             times = [g for g in groups_in.get(s.i, ()) if g.role == "launch"]

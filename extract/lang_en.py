@@ -64,9 +64,18 @@ _MONTHS = {
 }
 _WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
 _FLIGHT = (
-    r"(?:flew|fly|flying|flown|travel+ed|travel+ing|travels|covered|covering|flight of|flight distance of|"
-    r"distance of|target distance of)"
+    r"(?:flew|fly|flying|flown|travel+ed|travel+ing|travels|covered|covering|flight of|"
+    r"(?:flight |flying |target )?distance|flight range)"
 )
+
+
+def _with_defence(authorities: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    """Each name spelled "Defense" also as British and Japanese English spell it, "Defence"."""
+    return {
+        a: tuple(dict.fromkeys([*names, *(n.replace("Defense", "Defence") for n in names)]))
+        for a, names in authorities.items()
+    }
+
 
 LANG = Lang(
     code="en",
@@ -401,54 +410,65 @@ LANG = Lang(
     eez=(
         (r"\b(?:inside|within)\s+(?:Japan's\s+|its\s+|the\s+)?(?:exclusive economic zone|EEZ)", "inside"),
         (r"\boutside\s+(?:of\s+)?(?:Japan's\s+|its\s+|the\s+)?(?:exclusive economic zone|EEZ)", "outside"),
+        (r"\b(?:no|not|none|neither|nor)\b[^.;]{0,80}?(?:exclusive economic zone|EEZ)", "none_seen"),
     ),
-    item_marker=r"(?:The|the)\s+(first|second|third|fourth|fifth|last)\s+(?:missile|one|projectile|rocket)\b",
+    # "The first missile ...", "..., and the second flew ...": the missile a clause is about
+    item_marker=r"\bthe\s+(first|second|third|fourth|fifth|last)\s+(?:missile|one|projectile|rocket)\b"
+    r"|\bthe\s+(second|third|fourth|fifth)\s+(?=(?:flew|traveled|travelled|reached|flying|landed|fell)\b)",
     ordinals={"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": 9},
-    authorities={
-        "jcs": (
-            "ROK JCS",
-            "JCS",
-            "Joint Chiefs of Staff",
-            "South Korea's military",
-            "South Korean military",
-            "the South Korean military",
-            "South Korea's Joint Chiefs of Staff",
-            "Seoul",
-            "South Korean authorities",
-            "South Korea's Joint Chiefs",
-        ),
-        "mod_jp": (
-            "Japanese MOD",
-            "Japan's MOD",
-            "Japan's Defense Ministry",
-            "Japanese Defense Ministry",
-            "Japanese defense ministry",
-            "Japan's Ministry of Defense",
-            "Japanese Ministry of Defense",
-            "Tokyo",
-            "Japan",
-            "Japanese government",
-            "Japanese authorities",
-            "Japan's defense ministry",
-        ),
-        "kcna": (
-            "KCNA",
-            "Korean Central News Agency",
-            "state media",
-            "North Korean state media",
-            "state-run media",
-            "Rodong Sinmun",
-            "Rodong Shinmun",
-            "North Korea",
-            "Pyongyang",
-            "the DPRK",
-        ),
-        "indopacom": ("INDOPACOM", "U.S. Indo-Pacific Command", "Indo-Pacific Command", "USINDOPACOM"),
-        "dod": ("Pentagon", "Department of Defense", "DoD", "Defense Department"),
-        "mnd_kr": ("South Korea's Defense Ministry", "ROK MND", "Ministry of National Defense"),
-        "other": ("NK News", "NK Pro", "38 North", "experts", "analysts"),
-        "_none": ("Japan Coast Guard", "Japanese Coast Guard", "Tokyo's Coast Guard", "Coast Guard"),
-    },
+    authorities=_with_defence(
+        {
+            "jcs": (
+                "ROK JCS",
+                "JCS",
+                "Joint Chiefs of Staff",
+                "South Korea's military",
+                "South Korean military",
+                "the South Korean military",
+                "South Korea's Joint Chiefs of Staff",
+                "Seoul",
+                "South Korean authorities",
+                "South Korea's Joint Chiefs",
+                "the South's military",
+                "the South's Joint Chiefs of Staff",
+            ),
+            "mod_jp": (
+                "Japanese MOD",
+                "Japan's MOD",
+                "Japan's Defense Ministry",
+                "Japanese Defense Ministry",
+                "Japanese defense ministry",
+                "Japan's Ministry of Defense",
+                "Japanese Ministry of Defense",
+                "Tokyo",
+                "Japan",
+                "Japanese government",
+                "Japanese authorities",
+                "Japan's defense ministry",
+                "Japan's Defense Minister",
+                "Japanese Defense Minister",
+                "Japan's Joint Staff",
+                "Japan's Joint Staff Office",
+            ),
+            "kcna": (
+                "KCNA",
+                "Korean Central News Agency",
+                "state media",
+                "North Korean state media",
+                "state-run media",
+                "Rodong Sinmun",
+                "Rodong Shinmun",
+                "North Korea",
+                "Pyongyang",
+                "the DPRK",
+            ),
+            "indopacom": ("INDOPACOM", "U.S. Indo-Pacific Command", "Indo-Pacific Command", "USINDOPACOM"),
+            "dod": ("Pentagon", "Department of Defense", "DoD", "Defense Department"),
+            "mnd_kr": ("South Korea's Defense Ministry", "ROK MND", "Ministry of National Defense"),
+            "other": ("NK News", "NK Pro", "38 North", "experts", "analysts"),
+            "_none": ("Japan Coast Guard", "Japanese Coast Guard", "Tokyo's Coast Guard", "Coast Guard"),
+        }
+    ),
     speaker=(
         r"\baccording to (?:the\s+|a\s+)?(?:(?:initial|latest)\s+)?(?:North Korean\s+)?(?P<a>{AUTH})\b",
         r"\b(?P<a>{AUTH})(?:'s)?(?:\s*\([^)]{1,15}\))?\s+(?:(?:also|later|earlier|initially|then|further|separately|"

@@ -178,14 +178,16 @@ def nlp_for(code: str) -> Language:
 
 
 @cache
-def _boundary_rx(code: str) -> tuple[re.Pattern[str], tuple[str, ...]]:
+def _boundary_rx(code: str) -> tuple[re.Pattern[str], tuple[str, ...], re.Pattern[str] | None]:
     lang = get_lang(code)
-    return re.compile(lang.sentence_end), tuple(a.lower() for a in lang.abbreviations)
+    zones = sorted(lang.zones, key=len, reverse=True)
+    zone_rx = re.compile(r"\s*\(?(?:" + "|".join(map(re.escape, zones)) + r")\b", re.I) if zones else None
+    return re.compile(lang.sentence_end), tuple(a.lower() for a in lang.abbreviations), zone_rx
 
 
 def sentence_starts(text: str, code: str) -> list[int]:
     """Character offsets where a new sentence starts (after the first)."""
-    rx, abbrevs = _boundary_rx(code)
+    rx, abbrevs, zone_rx = _boundary_rx(code)
     starts: list[int] = []
     for m in rx.finditer(text):
         end = m.end()
@@ -195,7 +197,7 @@ def sentence_starts(text: str, code: str) -> list[int]:
             while j > 0 and not text[j - 1].isspace() and text[j - 1] not in "(\"'":
                 j -= 1
             word = text[j : k + 1].lower()
-            if word in abbrevs and not _abbrev_ends_sentence(word, text, end):
+            if word in abbrevs and not _abbrev_ends_sentence(word, text, end, zone_rx):
                 continue
         while end < len(text) and text[end].isspace():
             end += 1
@@ -204,9 +206,12 @@ def sentence_starts(text: str, code: str) -> list[int]:
     return starts
 
 
-def _abbrev_ends_sentence(word: str, text: str, end: int) -> bool:
-    """a.m. / p.m. end a sentence when a capitalized word follows."""
+def _abbrev_ends_sentence(word: str, text: str, end: int, zone_rx: re.Pattern[str] | None) -> bool:
+    """a.m. / p.m. end a sentence when a capitalized word follows, unless it names the time's
+    zone ("9:40 p.m. EDT", "7:44 a.m. (KST)")."""
     if word not in ("a.m.", "p.m."):
+        return False
+    if zone_rx is not None and zone_rx.match(text, end):
         return False
     rest = text[end : end + 3].lstrip()
     return bool(rest) and rest[0].isupper()
