@@ -46,7 +46,7 @@ def cmd_collect(args: argparse.Namespace) -> int:
                 )  # fmt: skip
             finally:
                 progress.clear()
-            status = "failed" if summary.failed or summary.output_error else "ok"
+            status = "failed" if summary.failed or summary.output_error or summary.extraction_failures else "ok"
             ws.store.finish_run(status, {"new_reports": summary.new_reports, "written": summary.written,
                                          "output_error": summary.output_error})  # fmt: skip
             news = [line for run in describe(select_changes(ws.store.db, Since(run_id=run_id))) for line in run.lines]
@@ -57,7 +57,9 @@ def cmd_collect(args: argparse.Namespace) -> int:
         print(f"launchfeed: {exc}", file=sys.stderr)
         return EXIT_SOURCE_FAILED
     for result in summary.results:
-        if result.disabled and args.verbose:
+        if result.disabled and args.source:  # asked for by name: say why it did not run
+            print(f"launchfeed: {result.source} not run: disabled ({result.disabled})", file=sys.stderr)
+        elif result.disabled and args.verbose:
             print(f"{result.source}: disabled ({result.disabled})")
         elif result.failure:  # one line per failing source, whatever the error looked like
             print(f"launchfeed: {result.source} failed: {' '.join(result.failure.split())}", file=sys.stderr)
@@ -67,6 +69,8 @@ def cmd_collect(args: argparse.Namespace) -> int:
                   f"{s.revised_documents} revised, {sum(s.problems.values())} item problems")  # fmt: skip
         for message in result.stats.messages if (args.verbose and not result.failure) else []:
             print(f"  {message.splitlines()[0]}")
+    for failure in summary.extraction_failures:
+        print(f"launchfeed: {' '.join(failure.split())}", file=sys.stderr)
     if summary.output_error:
         print(f"launchfeed: {summary.output_error}; what this run collected is kept in the store "
               f"{ws.store.path} and the next run writes the files", file=sys.stderr)  # fmt: skip
@@ -81,7 +85,8 @@ def cmd_collect(args: argparse.Namespace) -> int:
         )
     else:
         print(f"nothing new from {len(ran)} source{'s' if len(ran) != 1 else ''}; no files written")
-    return EXIT_SOURCE_FAILED if summary.failed or summary.output_error else EXIT_OK
+    failed = summary.failed or summary.output_error or summary.extraction_failures
+    return EXIT_SOURCE_FAILED if failed else EXIT_OK
 
 
 def cmd_extract(args: argparse.Namespace) -> int:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from launchfeed.config import Config, proxy_env
+from launchfeed.contracts import Report
 from output.atom import render_atom
 from output.catalog import load_catalog
 from output.datadict import render_datapackage, render_readme
@@ -119,6 +120,7 @@ class CollectSummary:
     changed_reports: int = 0
     written: list[str] = field(default_factory=list)
     output_error: str | None = None  # the output files could not be written (the store has the data)
+    extraction_failures: list[str] = field(default_factory=list)  # documents left pending by an extractor error
 
     @property
     def failed(self) -> list[SourceResult]:
@@ -190,7 +192,9 @@ def collect(
             if progress:
                 progress("sources fetched", len(finished), len(runnable))
         summary.results += [finished[s] for s in runnable]
-    summary.new_reports, summary.changed_reports = extract_pending(ws.store, progress=progress)
+    summary.new_reports, summary.changed_reports = extract_pending(
+        ws.store, progress=progress, failures=summary.extraction_failures
+    )
     try:
         summary.written = write_outputs(ws)
     except OutputError as error:
@@ -198,9 +202,13 @@ def collect(
     return summary
 
 
-def extract_pending(store: Store, *, everything: bool = False, progress: Progress | None = None) -> tuple[int, int]:
+def extract_pending(
+    store: Store, *, everything: bool = False, progress: Progress | None = None, failures: list[str] | None = None
+) -> tuple[int, int]:
     """Extract reports from documents whose text has not been read yet (or all of
-    them); a run killed half-way leaves them pending for the next one."""
+    them); a run killed half-way leaves them pending for the next one. A document the
+    extractor fails on stays pending (its failure appended to ``failures``) and the
+    others are read all the same."""
     from extract import extract_batch  # loads spaCy pipelines: only when there is work
 
     documents = store.pending_extraction(everything=everything)
@@ -211,10 +219,24 @@ def extract_pending(store: Store, *, everything: bool = False, progress: Progres
          "published": d.published_at.isoformat() if d.published_at else None}
         for d in documents
     ]  # fmt: skip
+    try:
+        reports: list[Report | None] = list(extract_batch(items))
+    except Exception:  # an extractor bug: find the documents it is about, read the rest one by one
+        reports = []
+        for document, item in zip(documents, items, strict=True):
+            try:
+                reports.append(next(extract_batch([item])))
+            except Exception as error:
+                reports.append(None)
+                if failures is not None:
+                    failures.append(f"extraction failed on {document.url} ({type(error).__name__}: {error}); "
+                                    "the document stays stored and is read again next run")  # fmt: skip
     new = changed = 0
-    for done, (document, report) in enumerate(zip(documents, extract_batch(items), strict=True), start=1):
+    for done, (document, report) in enumerate(zip(documents, reports, strict=True), start=1):
         if progress:
             progress("documents extracted", done, len(documents))
+        if report is None:
+            continue
         report.document_id, report.source = document.id, document.source
         report.channel = report.channel or document.channel
         if report.is_launch_report:

@@ -106,3 +106,32 @@ def test_a_second_run_leaves_at_once_while_the_first_holds_the_lock(site, tmp_pa
             first.wait()
     with run_lock(out):  # released when the first run ended
         pass
+
+
+def test_an_extractor_error_on_one_document_leaves_it_pending_and_the_others_are_read(site, tmp_path, capsys,
+                                                                                     monkeypatch):  # fmt: skip
+    import extract
+
+    build_mod_jp_site(site)
+    real_chunk = extract._run_chunk
+
+    def failing_on_one_text(chunk):
+        if any("２２時０８分" in item["text"] for item in chunk):  # the release of 2026-08-27
+            raise ZeroDivisionError("a bug in a rule")
+        return real_chunk(chunk)
+
+    monkeypatch.setattr(extract, "_run_chunk", failing_on_one_text)
+    assert main(collect_args(site, tmp_path)) == 1
+    captured = capsys.readouterr()
+    assert captured.err.splitlines() == [
+        "launchfeed: extraction failed on https://www.mod.go.jp/j/press/news/2026/08/27c.html (ZeroDivisionError: a "
+        "bug in a rule); the document stays stored and is read again next run"
+    ]
+    assert "4 new statements" in captured.out
+    statements = (tmp_path / "statements.csv").read_text(encoding="utf-8")
+    assert "2026-10-03" in statements and "2026-08-27" not in statements
+
+    monkeypatch.setattr(extract, "_run_chunk", real_chunk)  # the extractor fixed: the next run reads it
+    assert main(collect_args(site, tmp_path)) == 0
+    assert "1 new statements" in capsys.readouterr().out
+    assert "2026-08-27" in (tmp_path / "statements.csv").read_text(encoding="utf-8")

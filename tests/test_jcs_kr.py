@@ -346,8 +346,9 @@ def test_without_a_proxy_collect_leaves_the_source_disabled_and_sources_says_why
     assert main(["collect", "--source", "jcs_kr", "--base-url", site.base_url, "--out", str(out), "--delay", "0",
                  "-v"]) == 0  # fmt: skip
     assert site.log == []  # not run, and not failed
-    said = capsys.readouterr().out
-    assert "jcs_kr: disabled (geo-blocked outside KR: set LAUNCHFEED_JCS_KR_PROXY or proxy in [sources.jcs_kr]" in said
+    said = capsys.readouterr().err  # asked for by name: said even without -v
+    assert said.startswith("launchfeed: jcs_kr not run: disabled (geo-blocked outside KR: set LAUNCHFEED_JCS_KR_PROXY "
+                           "or proxy in [sources.jcs_kr]")  # fmt: skip
     assert main(["sources", "--out", str(out)]) == 0
     line = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("jcs_kr"))
     assert "disabled: geo-blocked outside KR" in line and "LAUNCHFEED_JCS_KR_PROXY" in line
