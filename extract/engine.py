@@ -314,6 +314,10 @@ class Run:
         return self.norm.original[a:b].strip()
 
     def evidence(self, fld: str, start: int, end: int) -> None:
+        while start < end and self.text[start].isspace():
+            start += 1  # a pattern's leading "\s*" is not part of what the text says
+        while end > start and self.text[end - 1].isspace():
+            end -= 1
         if end <= start or not self.text:
             return
         a, b = self.norm.span(start, end)
@@ -435,6 +439,9 @@ class Run:
         ok = False
         for mu in s.munitions:
             if mu.compound:
+                left = self.text[max(s.start, mu.start - 40) : mu.start]
+                if c.launch_block and c.launch_block.search(left):
+                    continue  # "no missile launch", "ready for a missile launch"
                 mu.linked = True
                 ok = True
         for m in c.launch_cue.finditer(s.text):

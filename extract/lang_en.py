@@ -142,6 +142,8 @@ LANG = Lang(
         "over": "over",
         "more than": "over",
         "in excess of": "over",
+        "above": "over",
+        "beyond": "over",
         "at least": "at_least",
         "up to": "at_most",
         "below": "at_most",
@@ -169,7 +171,7 @@ LANG = Lang(
             None,
         ),
         ("apogee", None, r"^\s*(?:\([^)]*\)\s*)?for its (?:first )?peak"),
-        ("range", r"\b" + _FLIGHT + r"\s+(?:[a-z-]+\s+){0,3}$", None),
+        ("range", r"\b" + _FLIGHT + r"\s+(?:[a-z-]+\s+){0,6}$", None),  # flew on an irregular trajectory for
     ),
     # "350 km and 400 km", "450 km and the second (one) over 400 km"
     list_joiner=r"^\s*(?:\([^)]*\)\s*)?(?:,\s*)?(?:and|to|or|while|whereas)\s+"
@@ -266,7 +268,7 @@ LANG = Lang(
     launch_cue=r"\b(?:l(?:au|ua)nch(?:ed|es|ing)?|fir(?:ed|es|ing)|fire|test-fir(?:ed|es|ing|e)|"
     r"test[- ]launch(?:ed|es|ing)?|tested|shot|salvo|opened fire|lift(?:ed)?[- ]off|flew|flying)\b",
     launch_block=r"\b(?:will|would|can|could|may|might|should|plans? to|planning to|intends? to|able to|"
-    r"capable of|designed to|ability to|for|not|never)\s+(?:\w+\s+)?$",
+    r"capable of|designed to|ability to|for|not|never|no)\s+(?:\w+\s+)?$",
     link_window=90,
     link_block=r"\b(?:with|capable|can|could|will|would|against|intercepted)\b|[;:]",
     event_sentence=r"\b(?:drills?|exercises?|test-fir\w*|test[- ]launch\w*|launch(?:es|ing)?|firings?|salvo)\b",
@@ -399,7 +401,8 @@ LANG = Lang(
         "westerly": 270,
         "northwesterly": 315,
     },
-    landing_clause=r"\b(?:fell|fallen|falling|landed|splash\w*|crash\w*|impact\w*|into|toward|towards|came down)\b",
+    landing_clause=r"\b(?:fell|fallen|falling|landed|splash\w*|crash\w*|impact\w*|into|toward|towards|came down|"
+    r"over the)\b",
     landings=(
         (r"\bPacific\b", "pacific"),
         (r"\bsea between (?:Korea|Japan) and (?:Korea|Japan)\b|\bEast Sea\b|\bSea of Japan\b", "sea_of_japan"),
@@ -414,7 +417,8 @@ LANG = Lang(
     ),
     # "The first missile ...", "..., and the second flew ...": the missile a clause is about
     item_marker=r"\bthe\s+(first|second|third|fourth|fifth|last)\s+(?:missile|one|projectile|rocket)\b"
-    r"|\bthe\s+(second|third|fourth|fifth)\s+(?=(?:flew|traveled|travelled|reached|flying|landed|fell)\b)",
+    r"|\bthe\s+(second|third|fourth|fifth)\s+(?=(?:flew|traveled|travelled|reached|flying|landed|fell|about|"
+    r"approximately|around|roughly|some|over|nearly|more than)\b|\d)",
     ordinals={"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": 9},
     authorities=_with_defence(
         {

@@ -68,7 +68,7 @@ LANG = Lang(
     speed=r"마하\s*(?P<n>\d+(?:\.\d+)?)(?:\s*(?:~|-|에서)\s*(?:마하\s*)?(?P<n2>\d+(?:\.\d+)?))?",
     speed_block=r"수\s*있|능력|가능|설계",
     times=(
-        r"(?P<ap>오전|오후|새벽|밤|저녁|아침)?\s*(?P<h>\d{1,2})\s*시\s*(?:(?P<m>\d{1,2})\s*분|(?P<half>반))?"
+        r"(?P<ap>오전|오후|새벽|밤|저녁|아침)?\s*(?P<h>\d{1,2})\s*시(?!간)\s*(?:(?P<m>\d{1,2})\s*분|(?P<half>반))?"
         r"\s*(?P<about>경|께|쯤|무렵)?",
     ),
     time_minutes_only=r"\s*(?:부터|~)\s*(?P<m>\d{1,2})\s*분",
@@ -87,7 +87,7 @@ LANG = Lang(
     munitions=(
         (r"탄도미사일|순항미사일|미사일|발사체|방사포|로켓|SRBM|ICBM|IRBM|SLBM", "missile"),
         (r"\d+\s*발|수\s*발|여러\s*발|[한두세네]\s*발", "missile"),
-        (r"위성|우주발사체", "satellite"),
+        (r"(?<!방)위성|우주발사체", "satellite"),  # 방위성 (Japan's defense ministry) is no satellite
     ),
     launch_cue=r"발사|쏘아|쏘았|쐈|쏜|비행(?!기|장|금지)",  # 미사일은 약 450km를 비행: it flew
     link_window=200,
@@ -101,7 +101,7 @@ LANG = Lang(
     count_words={"최소": "at_least", "약": "approx", "총": "total"},
     count_subset_left=r"(?:중|가운데)\s*(?:최소)?\s*$",
     classes=(
-        (r"위성\s*(?:발사|을\s*발사)|우주발사체|군사정찰위성", "satellite_launch"),
+        (r"(?<!방)위성\s*(?:발사|을\s*발사)|우주발사체|군사정찰위성", "satellite_launch"),
         (r"대륙간탄도미사일|ICBM", "icbm"),
         (r"잠수함발사탄도미사일|SLBM", "slbm"),
         (r"극초음속", "hypersonic"),
