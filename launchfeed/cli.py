@@ -311,7 +311,8 @@ def cmd_rebuild(args: argparse.Namespace) -> int:
     for problem in summary.problems:
         print(f"launchfeed: {problem}", file=sys.stderr)
     s = summary
-    print(f"re-parsed {s.documents} archived documents: {s.reparsed} texts changed, {len(s.problems)} kept as stored")
+    print(f"re-parsed {s.documents} archived documents: {s.reparsed} changed (text or date), "
+          f"{len(s.problems)} kept as stored")  # fmt: skip
     print(f"re-extracted them: {s.new_statements} new statements, {s.changed_statements} revised, "
           f"{s.withdrawn_statements} withdrawn; {s.values_changed} statement values changed")  # fmt: skip
     print(f"launch events: {s.new_events} new, {s.changed_events} revised, {s.gone_events} merged or withdrawn; "

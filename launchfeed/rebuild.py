@@ -20,7 +20,7 @@ from scrapers.registry import MODULES
 @dataclass
 class RebuildSummary:
     documents: int = 0
-    reparsed: int = 0  # documents whose re-parsed text differs from the stored one
+    reparsed: int = 0  # documents whose re-parsed text or publication date differs from the stored one
     problems: list[str] = field(default_factory=list)  # documents kept as stored, and why
     new_statements: int = 0
     changed_statements: int = 0
@@ -60,7 +60,9 @@ def reparse(ws: Workspace, summary: RebuildSummary, progress: Progress | None = 
         except Exception as exc:  # a parser bug must not stop the replay of the other documents
             summary.problems.append(f"{where}: parser failed ({type(exc).__name__}: {exc}); stored text kept")
             continue
-        if ws.store.replace_document_text(document.id, page.title or document.title, page.text):
+        if ws.store.replace_document_text(
+            document.id, page.title or document.title, page.text, page.published_at, page.published_precision
+        ):
             summary.reparsed += 1
 
 

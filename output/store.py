@@ -308,17 +308,36 @@ class Store:
             ).fetchall()
         return [dict(row) for row in rows]
 
-    def replace_document_text(self, document_id: str, title: str, text: str) -> bool:
-        """Re-parsed text of the same snapshot (a parser improved); True when it changed."""
+    def replace_document_text(
+        self, document_id: str, title: str, text: str, published_at: datetime | None = None, precision: str = "day"
+    ) -> bool:
+        """Re-parsed text (and, when the page states it, publication date) of the same
+        snapshot (a parser improved); True when either changed."""
         fingerprint = text_fingerprint(title, text)
+        published = published_at.isoformat() if published_at else None
         with self.transaction() as db:
-            row = db.execute("SELECT text_sha256 FROM documents WHERE id = ?", (document_id,)).fetchone()
-            if row is None or row["text_sha256"] == fingerprint:
+            row = db.execute(
+                "SELECT text_sha256, published_at, published_precision FROM documents WHERE id = ?", (document_id,)
+            ).fetchone()
+            if row is None:
                 return False
-            db.execute(
-                "UPDATE documents SET title = ?, text = ?, text_sha256 = ?, updated_at = ? WHERE id = ?",
-                (title, text, fingerprint, now_iso(), document_id),
+            text_changed = row["text_sha256"] != fingerprint
+            date_changed = published_at is not None and _new_publication_date(
+                published_at, precision, row["published_at"], row["published_precision"]
             )
+            if not (text_changed or date_changed):
+                return False
+            if text_changed:
+                db.execute(
+                    "UPDATE documents SET title = ?, text = ?, text_sha256 = ?, updated_at = ? WHERE id = ?",
+                    (title, text, fingerprint, now_iso(), document_id),
+                )
+            if date_changed:  # re-extraction resolves 本日 / today against the new date
+                db.execute(
+                    "UPDATE documents SET published_at = ?, published_precision = ?, extracted_sha256 = NULL, "
+                    "updated_at = ? WHERE id = ?",
+                    (published, precision, now_iso(), document_id),
+                )
             self._record_change(db, "reparsed_document", document_id, None, None, None)
         return True
 
@@ -438,3 +457,14 @@ def _row_to_document(row: sqlite3.Row) -> Document:
         content_type=row["content_type"] or "",
         channel=row["channel"],
     )
+
+
+def _new_publication_date(parsed: datetime, precision: str, stored: str | None, stored_precision: str | None) -> bool:
+    """Whether a page's own date says something else than the stored one; a day-only
+    date agrees with a stored time on that day (the crawl may know the time from a feed)."""
+    if stored is None:
+        return True
+    old = datetime.fromisoformat(stored)
+    if precision == "day":
+        return old.astimezone(parsed.tzinfo).date() != parsed.date() if parsed.tzinfo else old.date() != parsed.date()
+    return (parsed, precision) != (old, stored_precision)

@@ -51,7 +51,7 @@ def test_rebuild_of_an_unchanged_archive_changes_nothing_and_never_touches_the_n
     assert main(["rebuild", "--out", str(collected)]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out == [
-        "re-parsed 5 archived documents: 0 texts changed, 0 kept as stored",
+        "re-parsed 5 archived documents: 0 changed (text or date), 0 kept as stored",
         "re-extracted them: 0 new statements, 0 revised, 0 withdrawn; 0 statement values changed",
         "launch events: 0 new, 0 revised, 0 merged or withdrawn; 0 launch values changed",
         "no output file changed",
@@ -74,7 +74,7 @@ def test_rebuild_restores_what_an_older_parser_and_extractor_stored(collected, n
     capsys.readouterr()
     assert main(["rebuild", "--out", str(collected)]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[0] == "re-parsed 5 archived documents: 1 texts changed, 0 kept as stored"
+    assert out[0] == "re-parsed 5 archived documents: 1 changed (text or date), 0 kept as stored"
     assert out[1] == "re-extracted them: 0 new statements, 1 revised, 0 withdrawn; 2 statement values changed"
     # the files already held the right values (written before the store was tampered with)
     assert out[3] == "no output file changed"
@@ -87,6 +87,29 @@ def test_rebuild_restores_what_an_older_parser_and_extractor_stored(collected, n
     log = capsys.readouterr().out
     assert log.startswith("run 2 rebuild") and "documents: 1 re-parsed" in log
     assert "[count 3 → 2; range_km 999 → 350]" in log
+    assert no_network == []
+
+
+def test_rebuild_restores_the_date_a_release_prints_and_the_launch_date_read_against_it(collected, no_network,
+                                                                                           capsys):  # fmt: skip
+    from output.store import Store
+
+    store = Store(collected / "launchfeed.sqlite")
+    salvo = next(d for d in store.documents() if d.url.endswith("03d.html"))
+    # an older parser took the feed's batch date, two days late, and 本日 was read against it
+    store.db.execute("UPDATE documents SET published_at = '2026-10-05T00:00:00+09:00' WHERE id = ?", (salvo.id,))
+    store.db.execute("UPDATE reports SET launch_date_local = '2026-10-05' WHERE document_id = ?", (salvo.id,))
+    store.close()
+    capsys.readouterr()
+    assert main(["rebuild", "--out", str(collected)]) == 0
+    assert (
+        capsys.readouterr().out.splitlines()[0]
+        == "re-parsed 5 archived documents: 1 changed (text or date), 0 kept as stored"
+    )
+    restored = Store(collected / "launchfeed.sqlite")
+    document = next(d for d in restored.documents() if d.id == salvo.id)
+    assert document.published_at.date().isoformat() == "2026-10-03"
+    assert next(r for r in restored.reports() if r.document_id == salvo.id).launch_date_local == "2026-10-03"
     assert no_network == []
 
 
@@ -103,7 +126,7 @@ def test_an_unreadable_snapshot_is_reported_and_its_stored_text_kept(collected, 
     [problem] = captured.err.splitlines()
     assert problem.startswith(f"launchfeed: {document.url} (mod_jp): snapshot {document.raw_path} unreadable")
     assert problem.endswith("stored text kept")
-    assert captured.out.splitlines()[0] == "re-parsed 5 archived documents: 0 texts changed, 1 kept as stored"
+    assert captured.out.splitlines()[0] == "re-parsed 5 archived documents: 0 changed (text or date), 1 kept as stored"
     assert "14b.html" in rows(collected / "statements.csv")  # nothing lost
     assert no_network == []
 
