@@ -179,6 +179,7 @@ def collect(
             summary.results.append(SourceResult(source_id, False, RunStats(), disabled=reason))
         else:
             runnable.append(source_id)
+    ws.archive.remove_stale_temporaries()
     pacer = HostPacer()
     with ThreadPoolExecutor(max_workers=max(1, len(runnable))) as pool:
         futures = {

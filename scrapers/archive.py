@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+import time
 from pathlib import Path
 
 
@@ -39,6 +40,18 @@ class Archive:
                 Path(tmp).unlink(missing_ok=True)
                 raise
         return sha256, relative
+
+    def remove_stale_temporaries(self, older_than: float = 3600.0) -> int:
+        """Half-written snapshots of a killed run (an hour old: another run's write takes milliseconds)."""
+        removed = 0
+        for stale in self.root.glob("*/*/.tmp-*"):
+            try:
+                if time.time() - stale.stat().st_mtime > older_than:
+                    stale.unlink()
+                    removed += 1
+            except FileNotFoundError:
+                continue
+        return removed
 
     def has(self, sha256: str) -> bool:
         return (self.root / self.path_for(sha256)).is_file()
