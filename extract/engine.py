@@ -592,6 +592,7 @@ class Run:
     def time_groups(self) -> None:
         c = self.c
         self.groups: list[TimeGroup] = []
+        datelines = self.datelines()
         skipping = False
         for s in self.sents:
             skip = bool(c.time_skip_sentence and c.time_skip_sentence.search(s.text))
@@ -632,8 +633,16 @@ class Run:
                     )
             for g in groups:
                 g.times = _fix_meridiem(g.times)
-                g.role = "other" if skip else self._time_role(s, g)
+                dated = any(a <= g.start < b for a, b in datelines)
+                g.role = "other" if skip or dated else self._time_role(s, g)
                 self.groups.append(g)
+
+    def datelines(self) -> list[tuple[int, int]]:
+        """Spans of the dateline a text starts with: its date and time are the publication's."""
+        c = self.c
+        if not c.dateline:
+            return []
+        return [(m.start(), m.end()) for m in c.dateline.finditer(self.text[:400])]
 
     def _time(self, m: re.Match[str]) -> tuple[int, int | None, str | None, str | None, str] | None:
         gd = m.groupdict()
@@ -683,10 +692,7 @@ class Run:
     def date_mentions(self) -> None:
         c = self.c
         self.dates: list[DateMention] = []
-        masked: list[tuple[int, int]] = []
-        if c.dateline:
-            for m in c.dateline.finditer(self.text[:400]):
-                masked.append((m.start(), m.end()))
+        masked = self.datelines()
         for s in self.sents:
             if s.background:
                 continue
@@ -912,6 +918,9 @@ class Run:
         numeric = [m for m in ments if m.n is not None and not m.weak] or [m for m in ments if m.n is not None]
         if numeric:
             first = numeric[0]
+            # "それぞれ1発、計2発": the total stated beside the parts is the count
+            total = next((m for m in numeric if m.qual == "total" and m.sent == first.sent), None)
+            first = total or first
             total = first.n
             for m in numeric[1:]:
                 if m.also and m.sent != first.sent and (m.kind == first.kind or first.kind != "artillery"):

@@ -35,7 +35,7 @@ _WORDS = {
     "dozens": 24,
 }
 _COUNT_WORDS = {**_WORDS, "a": 1, "an": 1, "both": 2, "a pair of": 2}
-_DIR = r"north(?:east|west)?|south(?:east|west)?|east|west"
+_DIR = r"(?:(?:north|south|east|west)-)?(?:north(?:east|west)?|south(?:east|west)?|east|west)"  # east-northeast too
 _MONTHS = {
     "january": 1,
     "february": 2,
@@ -230,7 +230,9 @@ LANG = Lang(
         r"\b(?P<wd>{WD})\b",
         r"\b(?P<rel>today|yesterday|this morning|this afternoon|this evening|tonight|last night)\b",
     ),
-    dateline=r"\b[A-Z][a-z]+,\s+[A-Z][a-z]+\.?\s+\d{1,2}\s*\([A-Z]+\)\s*--",
+    # SEOUL, May 8 (Yonhap) --; WASHINGTON (Sept. 9, 2025, 8:40 p.m. EDT) --: when it was published, not launched
+    dateline=r"\b[A-Z][a-z]+,\s+[A-Z][a-z]+\.?\s+\d{1,2}\s*\([A-Z]+\)\s*--"
+    r"|^\s*[A-Z][A-Za-z .,'-]{1,60}?\s*\([^()]{0,40}\d{4}[^()]{0,40}\)\s*(?:--|-|:)",
     months=_MONTHS,
     weekdays=_WEEKDAYS,
     relative_days={
@@ -363,11 +365,19 @@ LANG = Lang(
     vessel_names=r"(?P<area>(?-i:\bDestroyer\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})|\"[^\"]{1,30}\"\s+submarine)",
     vessel_subject=r"(?P<area>(?-i:\bDestroyer\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})|\"[^\"]{1,30}\"\s+submarine)\s+"
     r"(?:conducts|conducted|fired|fires|launched|launches|test-fired|test-fires)\b",
-    direction=r"\b(?:toward|towards|to)\s+(?:the\s+)?(?P<dir>" + _DIR + r")\b"
+    direction=r"\b(?:toward|towards|to)\s+(?:the\s+)?(?P<dir>" + _DIR + r")\b(?!-)"
     r"(?!\s*(?:sea|coast|of|korea|china|japan)\b)"
     r"|\b(?P<dir2>(?:north|south)(?:east|west)?ward|eastward|westward)\b"
     r"|\bin\s+an?\s+(?P<dir3>(?:north|south)?(?:east|west)?(?:ern|erly))\s+direction\b",
     bearings={
+        "north-northeast": 22.5,
+        "east-northeast": 67.5,
+        "east-southeast": 112.5,
+        "south-southeast": 157.5,
+        "south-southwest": 202.5,
+        "west-southwest": 247.5,
+        "west-northwest": 292.5,
+        "north-northwest": 337.5,
         "north": 0,
         "northeast": 45,
         "east": 90,

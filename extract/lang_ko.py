@@ -89,7 +89,7 @@ LANG = Lang(
         (r"\d+\s*발|수\s*발|여러\s*발|[한두세네]\s*발", "missile"),
         (r"(?<!방)위성|우주발사체", "satellite"),  # 방위성 (Japan's defense ministry) is no satellite
     ),
-    launch_cue=r"발사|쏘아|쏘았|쐈|쏜|비행(?!기|장|금지)",  # 미사일은 약 450km를 비행: it flew
+    launch_cue=r"발사|쏘아|쏘았|쐈|쏜|사격|비행(?!기|장|금지)",  # 미사일은 약 450km를 비행: it flew
     link_window=200,
     background_sentence=r"규탄|성명을|유감을|강력히\s*촉구",
     flash_cues=r"비행\s*중|추가\s*정보",
