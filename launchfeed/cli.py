@@ -36,7 +36,7 @@ def cmd_collect(args: argparse.Namespace) -> int:
     sources = args.source or list(MODULES)
     progress = ProgressBar()  # on a terminal only: cron mail and log files stay clean
     try:
-        with run_lock(args.out):
+        with run_lock(args.out, args.db):
             ws = open_workspace(args.out, args.db)
             run_id = ws.store.begin_run("collect")
             try:
@@ -292,7 +292,7 @@ def cmd_rebuild(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     progress = ProgressBar()
     try:
-        with run_lock(args.out):
+        with run_lock(args.out, args.db):
             ws = open_workspace(args.out, args.db)
             ws.store.begin_run("rebuild")
             try:

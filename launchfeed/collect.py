@@ -8,7 +8,7 @@ import sqlite3
 import traceback
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor, as_completed
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -64,16 +64,25 @@ class AlreadyRunning(Exception):
 
 
 @contextmanager
-def run_lock(out_dir: Path) -> Iterator[None]:
-    """One collect at a time per output directory: a cron tick that finds the last
-    one still running leaves at once."""
+def run_lock(out_dir: Path, db_path: Path | None = None) -> Iterator[None]:
+    """One collect at a time per output directory, and per store when --db puts it
+    elsewhere: a cron tick that finds the last one still running leaves at once."""
     _make_output_dir(out_dir)
-    path = out_dir / "launchfeed.lock"
+    with ExitStack() as held:
+        held.enter_context(_lock_file(out_dir / "launchfeed.lock", out_dir))
+        if db_path is not None and db_path.parent.resolve() != out_dir.resolve():
+            db_path.parent.mkdir(parents=True, exist_ok=True)
+            held.enter_context(_lock_file(db_path.parent / "launchfeed.lock", db_path.parent))
+        yield
+
+
+@contextmanager
+def _lock_file(path: Path, directory: Path) -> Iterator[None]:
     try:
         handle = open(path, "a+")
     except OSError as exc:
         raise OutputError(
-            f"cannot create the lock file {path}: {exc.strerror or exc}; {what_to_do(exc, out_dir)}"
+            f"cannot create the lock file {path}: {exc.strerror or exc}; {what_to_do(exc, directory)}"
         ) from exc
     try:
         try:

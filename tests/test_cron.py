@@ -135,3 +135,14 @@ def test_an_extractor_error_on_one_document_leaves_it_pending_and_the_others_are
     assert main(collect_args(site, tmp_path)) == 0
     assert "1 new statements" in capsys.readouterr().out
     assert "2026-08-27" in (tmp_path / "statements.csv").read_text(encoding="utf-8")
+
+
+def test_two_runs_into_different_directories_sharing_one_store_do_not_overlap(site, tmp_path, capsys):
+    build_mod_jp_site(site)
+    store = tmp_path / "shared" / "launchfeed.sqlite"
+    with run_lock(tmp_path / "first", store):  # a run writing to first/ with the shared store
+        code = main([*collect_args(site, tmp_path / "second"), "--db", str(store)])
+    assert code == 75 and site.log == []
+    holder = store.parent / "launchfeed.lock"
+    assert capsys.readouterr().err.startswith(f"launchfeed: another launchfeed run holds {holder}")
+    assert main([*collect_args(site, tmp_path / "second"), "--db", str(store)]) == 0
