@@ -287,6 +287,7 @@ class Run:
         self.policy = policy
         self.pub_date, self.pub_tz = parse_published(published, policy.get("tz"))
         self.report = Report()
+        self.day: date | None = None  # the launch date decided from the text (decide_times_and_date)
         self.sents = [
             Sent(i, a, b, self.text[a : min(b, a + MAX_SENT)]) for i, (a, b) in enumerate(sentence_spans(doc))
         ]
@@ -661,7 +662,7 @@ class Run:
             return None
         zone = None
         if gd.get("zone"):
-            zone = self.lang.zones.get(gd["zone"].lower())
+            zone = self.lang.zones.get(re.sub(r"\s+", " ", gd["zone"].lower()))
         return h, mi, ap, zone, m.group(0)
 
     def _time_role(self, s: Sent, g: TimeGroup) -> str | None:
@@ -768,21 +769,13 @@ class Run:
         if self.policy.get("drop_foreign_zone_times"):
             chosen = [g for g in chosen if g.zone in (None, "+09:00", "pyongyang")]
         day = self._launch_day(chosen)
+        self.day = day
         text_zone = self.policy.get("text_zone", "+09:00")
         times: list[str] = []
         precision = None
         first_dt = None
         for g in chosen:
-            zone = g.zone or text_zone
-            if day is None and zone == "us_eastern":
-                continue  # without a date, daylight saving time is unknown: no time rather than a wrong one
-            for (h, mi, _ap), (a, b) in zip(g.times, g.spans, strict=False):
-                if day is None:
-                    # a fixed offset converts a time of day on any date (the date itself stays unknown)
-                    hh, mm, _ = convert_time(_ANY_DAY, h, mi, zone) if zone != "pyongyang" else (h % 24, mi, None)
-                    d2 = None
-                else:
-                    hh, mm, d2 = convert_time(day, h, mi, zone)
+            for (hh, mm, d2), (a, b) in zip(self.local_times(g), g.spans, strict=False):
                 times.append(f"{hh:02d}" if mm is None else f"{hh:02d}:{mm:02d}")
                 self.evidence("launch_times_local", a, b)
                 if first_dt is None:
@@ -806,6 +799,23 @@ class Run:
                 r.time_precision = precision
             else:
                 r.time_precision = "day"
+
+    def local_times(self, g: TimeGroup) -> list[tuple[int, int | None, date | None]]:
+        """The times of a group in the launch site's local time, with their dates when known."""
+        zone = g.zone or self.policy.get("text_zone", "+09:00")
+        day = self.day
+        if day is None and zone == "us_eastern":
+            return []  # without a date, daylight saving time is unknown: no time rather than a wrong one
+        out = []
+        for h, mi, _ap in g.times:
+            if day is not None:
+                out.append(convert_time(day, h, mi, zone))
+            elif zone == "pyongyang":
+                out.append((h % 24, mi, None))
+            else:  # a fixed offset converts a time of day on any date (the date itself stays unknown)
+                hh, mm, _ = convert_time(_ANY_DAY, h, mi, zone)
+                out.append((hh, mm, None))
+        return out
 
     def _drop_artillery_times(self, groups: list[TimeGroup]) -> list[TimeGroup]:
         def kinds(g: TimeGroup) -> set[str]:
@@ -1338,8 +1348,9 @@ class Run:
                 if k is None:
                     continue
                 it = items.setdefault(k, Missile(index=k))
-                if it.launch_time_local is None:
-                    h, mi, _ = g.times[0]
+                local = self.local_times(g)
+                if it.launch_time_local is None and local:
+                    h, mi, _ = local[0]
                     it.launch_time_local = f"{h:02d}" if mi is None else f"{h:02d}:{mi:02d}"
             for q in self.qtys:
                 k = self.item_of(s, q.start) if q.sent == s.i else None
@@ -1406,7 +1417,7 @@ class Run:
                 for q in apogees:
                     cl.apogee_km.extend(v for v in q.values if not any(_close(v, x) for x in cl.apogee_km))
                 for g in times:
-                    for h, mi, _ in g.times:
+                    for h, mi, _ in self.local_times(g):
                         cl.launch_times_local.append(f"{h:02d}" if mi is None else f"{h:02d}:{mi:02d}")
                 if cl.count is not None or cl.range_km or cl.apogee_km:
                     claims[a] = cl

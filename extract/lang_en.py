@@ -62,6 +62,33 @@ _MONTHS = {
     "nov": 11,
     "dec": 12,
 }
+# zone words written after a time, and the zone they name ("local time": where the launch was)
+_ZONES = {
+    "kst": "+09:00",
+    "jst": "+09:00",
+    "korea time": "+09:00",
+    "korean time": "+09:00",
+    "korea standard time": "+09:00",
+    "seoul time": "+09:00",
+    "japan time": "+09:00",
+    "japan standard time": "+09:00",
+    "tokyo time": "+09:00",
+    "hst": "-10:00",
+    "hawaii time": "-10:00",
+    "hawaii standard time": "-10:00",
+    "est": "-05:00",
+    "eastern standard time": "-05:00",
+    "edt": "-04:00",
+    "eastern daylight time": "-04:00",
+    "et": "us_eastern",
+    "eastern time": "us_eastern",
+    "washington time": "us_eastern",
+    "utc": "+00:00",
+    "gmt": "+00:00",
+    "pyongyang time": "pyongyang",
+    "local time": "pyongyang",
+}
+_ZONE_WORDS = "|".join(w.replace(" ", r"\s+") for w in sorted(_ZONES, key=len, reverse=True))
 _WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
 _FLIGHT = (
     r"(?:flew|fly|flying|flown|travel+ed|travel+ing|travels|covered|covering|flight of|"
@@ -184,9 +211,8 @@ LANG = Lang(
     speed_block=r"\b(?:can|could|capable|designed|able to|would|will)\b",
     times=(
         r"\b(?P<h>\d{1,2})(?::(?P<m>\d{2}))?\s*(?P<ap>a\.?\s?m\.?|p\.?\s?m\.?)(?![a-z])"
-        r"(?:\s*\(?(?P<zone>KST|JST|HST|EST|EDT|ET|UTC|GMT|Korea time|Japan time|Hawaii time|Eastern time|"
-        r"Pyongyang time)\)?)?",
-        r"\b(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?!\d)(?:\s*\(?(?P<zone>KST|JST|HST|EST|EDT|ET|UTC|GMT)\b\)?)?",
+        r"(?:\s*\(?(?P<zone>" + _ZONE_WORDS + r")\b\)?)?",
+        r"\b(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?!\d)(?:\s*\(?(?P<zone>" + _ZONE_WORDS + r")\b\)?)?",
     ),
     ampm={"a.m.": "am", "am": "am", "a.m": "am", "p.m.": "pm", "pm": "pm", "p.m": "pm"},
     time_joiner=r"^\s*(?:and|to|-|~|or|,|until|through|,\s*and)\s*"
@@ -209,21 +235,7 @@ LANG = Lang(
     clause_break=r"[;:]|,\s*(?:and|but|while|which|who)\b|\bthat\b|\bwhich\b",
     time_skip_sentence=r"\bcoast guard\b",
     time_skip_carry=r"^\s*(?:It|The (?:coast guard|agency))\b",
-    zones={
-        "kst": "+09:00",
-        "jst": "+09:00",
-        "korea time": "+09:00",
-        "japan time": "+09:00",
-        "hst": "-10:00",
-        "hawaii time": "-10:00",
-        "est": "-05:00",
-        "edt": "-04:00",
-        "et": "us_eastern",
-        "eastern time": "us_eastern",
-        "utc": "+00:00",
-        "gmt": "+00:00",
-        "pyongyang time": "pyongyang",
-    },
+    zones=_ZONES,
     dates=(
         r"\b(?:(?P<wd>{WD}),?\s*\(?\s*)?(?P<mo>{MONTH})\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>\d{4}))?",
         r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?P<mo>{MONTH})\b(?:\s+(?P<y>\d{4}))?",

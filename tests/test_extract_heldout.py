@@ -202,6 +202,24 @@ CASES: list[tuple[str, str, str, str | None, str, dict]] = [
         "The Department of Defense detected a missile launch at 9:40 p.m. EDT.",
         {"launch_times_local": ["10:40"]},
     ),
+    (
+        "indopacom-quotes-a-time-in-korea-standard-time",
+        "en",
+        "2025-11-05",
+        "indopacom",
+        "U.S. Indo-Pacific Command is aware of a ballistic missile launch from North Korea at 7:44 a.m. Korea "
+        "Standard Time on Nov. 5.",
+        {"launch_times_local": ["07:44"], "launch_date_local": "2025-11-05", "tz": "+09:00"},
+    ),
+    (
+        "indopacom-quotes-seoul-in-local-time",
+        "en",
+        "2025-11-05",
+        "indopacom",
+        "North Korea launched two missiles at 5:05 a.m. and 5:23 a.m. local time (2005 and 2023 GMT Wednesday), "
+        "Seoul said.",
+        {"launch_times_local": ["05:05", "05:23"], "count": 2},
+    ),
     # --- wire reports quoting several authorities ----------------------------------------------
     (
         "wire-jcs-and-japan-disagree",
