@@ -16,14 +16,21 @@ KINDS = (
 
 
 class SourceError(Exception):
-    def __init__(self, kind: str, message: str, *, url: str | None = None, status: int | None = None) -> None:
+    """``message`` says what happened, ``advice`` what the user can do about it (or what
+    launchfeed will do); the run summary prints both on the source's one line."""
+
+    def __init__(
+        self, kind: str, message: str, *, url: str | None = None, status: int | None = None, advice: str | None = None
+    ) -> None:
         assert kind in KINDS, kind
         super().__init__(message)
         self.kind = kind
         self.message = message
         self.url = url
         self.status = status
+        self.advice = advice
 
     def __str__(self) -> str:
         where = f" [{self.url}]" if self.url else ""
-        return f"{self.kind}: {self.message}{where}"
+        todo = f"; {self.advice}" if self.advice else ""
+        return f"{self.kind}: {self.message}{where}{todo}"
