@@ -13,8 +13,10 @@ import codecs
 import email.utils
 import random
 import re
+import ssl
 import threading
 import time
+import zlib
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Protocol
@@ -30,6 +32,17 @@ DEFAULT_USER_AGENT = "launchfeed/0.1 (+https://github.com/launchfeed/launchfeed;
 MAX_BYTES = 8 * 1024 * 1024
 MAX_REDIRECTS = 5
 RETRY_STATUSES = {429, 500, 502, 503, 504}
+
+# what the user can do about a failure (or what launchfeed will do), printed after it
+ADVICE_UNREACHABLE = "is the site up and reachable from this machine? later runs try again"
+ADVICE_TLS = "check the URL's scheme, and that this machine trusts the site's certificate (CA certificates up to date)"
+ADVICE_SLOW_DOWN = "the site asks for fewer requests: later runs try again; raise --delay if it keeps happening"
+ADVICE_SERVER = "the site is failing; later runs try again"
+ADVICE_CHECK_URL = "check the URL in a browser; later runs try again"
+ADVICE_BOT_CHECK = "the site shows scripts a bot check; later runs try again"
+ADVICE_TOO_LARGE = "far larger than any press release: check the URL (the cap is ClientSettings.max_bytes)"
+ADVICE_ROBOTS = "robots.txt forbids it for launchfeed's User-Agent: launchfeed will not fetch it"
+ADVICE_ENCODING = "the server compresses in a way launchfeed did not ask for; later runs try again"
 
 
 class ValidatorStore(Protocol):
@@ -97,12 +110,29 @@ def _codec(name: str) -> str | None:
         return None
 
 
+# signs that bytes were decoded with the wrong charset: control characters, private-use
+# characters, half-width katakana (EUC-KR read as Shift_JIS), runs of Latin-1 letters
+# (any CJK text read as ISO-8859-1 or windows-1252)
+_ODDITIES = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ue000-\uf8ff\uff61-\uff9f]|[\x80-\xff](?=[\x80-\xff])")
+
+
+def _oddities(text: str) -> int:
+    return sum(1 for _ in _ODDITIES.finditer(text))
+
+
 def decode_body(content: bytes, content_type: str = "") -> str:
-    """Decode a page: BOM, then the HTTP header, then the page's own declaration,
-    then UTF-8, Shift_JIS and EUC-KR; the first that decodes without error wins.
-    Sites send wrong headers, so a declared charset that fails strict decoding is skipped."""
+    """Decode a page whatever its labels say. Valid UTF-8 is UTF-8: text in Shift_JIS or
+    EUC-KR practically never is. Otherwise the charset in the HTTP header, the page's own
+    declaration, Shift_JIS, EUC-KR and windows-1252 are each tried, and the reading with the
+    fewest signs of a wrong guess wins (a declared one on a tie). Servers send wrong labels:
+    ISO-8859-1 by default, the site's old charset after the pages moved to UTF-8, or none."""
     if content.startswith(b"\xef\xbb\xbf"):
         return content[3:].decode("utf-8", errors="replace")
+    as_utf8 = content.decode("utf-8", errors="replace")
+    broken = as_utf8.count("\ufffd")
+    wide = len(as_utf8) - len(as_utf8.encode("ascii", "ignore")) - broken
+    if wide >= 10 * broken:  # clean, or a stray bad byte or a page cut inside its last character
+        return as_utf8
     candidates: list[str] = []
     header = re.search(r"charset=([^;\s]+)", content_type or "", re.I)
     if header:
@@ -112,18 +142,18 @@ def decode_body(content: bytes, content_type: str = "") -> str:
         match = pattern.search(head)
         if match:
             candidates.append(match.group(1).decode("ascii", "ignore"))
-    candidates += ["utf-8", "cp932", "cp949"]
-    seen: set[str] = set()
+    candidates += ["cp932", "cp949", "cp1252"]  # Japanese, Korean, and English pages with Windows quotes
+    names: list[str] = []
     for name in candidates:
         codec = _codec(name)
-        if not codec or codec in seen:
-            continue
-        seen.add(codec)
-        try:
-            return content.decode(codec)
-        except UnicodeDecodeError:
-            continue
-    return content.decode("utf-8", errors="replace")
+        if codec and codec != "utf-8" and codec not in names:
+            names.append(codec)
+    readings = []
+    for order, codec in enumerate([*names, "utf-8"]):
+        # a character cut off at the end, or a stray bad byte, costs a reading one point each
+        text = content.decode(codec, errors="replace")
+        readings.append((text.count("\ufffd") + _oddities(text), order, text))
+    return min(readings)[2]
 
 
 _CHALLENGE_MARKERS = (
@@ -178,6 +208,7 @@ class ClientSettings:
     backoff: float = 1.0
     max_retry_after: float = 120.0
     max_bytes: int = MAX_BYTES
+    deadline: float = 120.0  # seconds for a whole response: a server that trickles never trips the read timeout
     proxy: str | None = None
     respect_robots: bool = True
     verify_tls: bool = True
@@ -199,6 +230,7 @@ class PoliteClient:
         self.source = source
         self.requests = 0
         self._robots: dict[str, Protego | None] = {}
+        self._resting: dict[str, tuple[float, SourceError]] = {}  # host -> (until, why): it asked for a long rest
         self._http = httpx.Client(
             headers={"User-Agent": settings.user_agent, "Accept-Encoding": "gzip, deflate"},
             timeout=httpx.Timeout(settings.timeout, connect=min(settings.timeout, 15.0)),
@@ -234,12 +266,25 @@ class PoliteClient:
     # -- internals --------------------------------------------------------------
 
     def _check_host(self, url: str) -> None:
-        parts = urlsplit(url)
-        host = (parts.hostname or "").lower()
+        """Refuse a URL unless the host it would connect to is allowed. The URL is read the way
+        httpx reads it when it sends the request, so what is checked is what is contacted."""
         allowed = self.settings.allowed_hosts
+        module = f"scrapers/{self.source}.py" if self.source else "the source's module"
+        advice = "a link or redirect leads off the source's hosts: if that host is the publisher's own, "
+        advice += f"add it to allowed_hosts in {module}"
+        try:
+            parts = httpx.URL(url)
+        except (httpx.InvalidURL, ValueError, TypeError) as exc:
+            raise SourceError(
+                "disallowed_host", f"refused to fetch {url!r}: not a valid URL ({exc})", url=url, advice=advice
+            ) from exc
+        host = parts.host.lower()
         if parts.scheme not in ("http", "https") or host not in allowed:
             raise SourceError(
-                "disallowed_host", f"refused to contact {host or url!r}: not in the allow-list {list(allowed)}", url=url
+                "disallowed_host",
+                f"refused to contact {host or url!r}: not in the allow-list {list(allowed)}",
+                url=url,
+                advice=advice,
             )
 
     def _allowed_by_robots(self, url: str) -> bool:
@@ -266,27 +311,45 @@ class PoliteClient:
             self.pacer.wait(host, self.settings.min_interval)
             try:
                 self.requests += 1
+                started = time.monotonic()
                 request = self._http.build_request(method, url, headers=headers, data=data)
                 response = self._http.send(request, stream=True)
                 try:
-                    chunks: list[bytes] = []
-                    size = 0
-                    # iter_bytes yields decoded bytes, so a gzip bomb is cut off here too
-                    for chunk in response.iter_bytes():
-                        size += len(chunk)
-                        if size > self.settings.max_bytes:
-                            raise SourceError(
-                                "too_large",
-                                f"response larger than {self.settings.max_bytes} bytes; refused",
-                                url=url,
-                            )
-                        chunks.append(chunk)
-                    response._content = b"".join(chunks)
+                    response._content = self._read_body(response, url, started)
                 finally:
                     response.close()
                 return response
             finally:
                 self.pacer.done(host)
+
+    def _read_body(self, response: httpx.Response, url: str, started: float) -> bytes:
+        """The body, decompressed here rather than by httpx: httpx inflates a whole network
+        read at once (64 KB of a gzip bomb become 64 MB) and stacks encodings, so a bomb would
+        be in memory before any cap could look at it. Here no step yields more than the cap allows."""
+        cap = self.settings.max_bytes
+        too_large = SourceError(
+            "too_large", f"response larger than {cap} bytes; refused", url=url, advice=ADVICE_TOO_LARGE
+        )
+        declared = response.headers.get("content-length", "").strip()
+        if declared.isdigit() and int(declared) > cap:
+            raise too_large  # said so before sending it: not a byte of it is read
+        inflater = Inflater(response.headers.get("content-encoding", ""), url)
+        chunks: list[bytes] = []
+        size = 0
+        for raw in response.iter_raw():
+            chunk = inflater.inflate(raw, cap - size + 1)
+            size += len(chunk)
+            if size > cap:
+                raise too_large
+            chunks.append(chunk)
+            if time.monotonic() - started > self.settings.deadline:
+                raise SourceError(
+                    "network_error",
+                    f"response took longer than {self.settings.deadline:g}s (the server sends too slowly); gave up",
+                    url=url,
+                    advice=ADVICE_UNREACHABLE,
+                )
+        return b"".join(chunks)
 
     def _request(self, method: str, url: str, *, conditional: bool, data: dict | None = None) -> Fetched:
         seen: list[str] = []
@@ -294,11 +357,21 @@ class PoliteClient:
         while True:
             self._check_host(current)
             if current in seen:
-                raise SourceError("http_error", f"redirect loop: {' -> '.join(seen + [current])}", url=url)
+                raise SourceError(
+                    "http_error", f"redirect loop: {' -> '.join(seen + [current])}", url=url, advice=ADVICE_CHECK_URL
+                )
             if len(seen) > MAX_REDIRECTS:
-                raise SourceError("http_error", f"more than {MAX_REDIRECTS} redirects", url=url)
+                raise SourceError(
+                    "http_error", f"more than {MAX_REDIRECTS} redirects", url=url, advice=ADVICE_CHECK_URL
+                )
+            self._check_rest(current)
             if not self._allowed_by_robots(current):
-                raise SourceError("robots_disallowed", "robots.txt disallows this URL for our User-Agent", url=current)
+                raise SourceError(
+                    "robots_disallowed",
+                    "robots.txt disallows this URL for our User-Agent",
+                    url=current,
+                    advice=ADVICE_ROBOTS,
+                )
             seen.append(current)
             headers: dict[str, str] = {}
             cached = self.validators.get_validators(current) if conditional and method == "GET" else None
@@ -325,25 +398,28 @@ class PoliteClient:
             try:
                 response = self._send(method, url, headers, data)
             except httpx.TimeoutException as exc:
-                error = SourceError(
-                    "network_error", f"timed out after {self.settings.timeout:g}s ({type(exc).__name__})", url=url
-                )
+                message = f"timed out after {self.settings.timeout:g}s ({type(exc).__name__})"
+                error = SourceError("network_error", message, url=url, advice=ADVICE_UNREACHABLE)
             except httpx.ProxyError as exc:
-                error = SourceError("network_error", f"proxy failed: {exc}", url=url)
+                error = SourceError("network_error", f"proxy failed: {exc}", url=url, advice=ADVICE_UNREACHABLE)
             except httpx.ConnectError as exc:
-                error = SourceError("network_error", f"could not connect: {exc}", url=url)
+                if tls_failure(exc):  # a certificate or a protocol mismatch does not mend by asking again
+                    raise SourceError(
+                        "network_error", f"TLS handshake failed: {exc}", url=url, advice=ADVICE_TLS
+                    ) from exc
+                error = SourceError("network_error", f"could not connect: {exc}", url=url, advice=ADVICE_UNREACHABLE)
             except (httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError) as exc:
-                error = SourceError("network_error", f"connection broken: {exc}", url=url)
+                error = SourceError("network_error", f"connection broken: {exc}", url=url, advice=ADVICE_UNREACHABLE)
             except httpx.HTTPError as exc:
-                error = SourceError("network_error", f"{type(exc).__name__}: {exc}", url=url)
+                error = SourceError("network_error", f"{type(exc).__name__}: {exc}", url=url, advice=ADVICE_UNREACHABLE)
             else:
-                if response.status_code not in RETRY_STATUSES:
+                code = response.status_code
+                # a bot check served as 503 (Cloudflare does) is a bot check: asking again only annoys it
+                if code not in RETRY_STATUSES or is_bot_challenge(code, response.headers, response.content):
                     return response
+                advice = ADVICE_SLOW_DOWN if code == 429 else ADVICE_SERVER
                 error = SourceError(
-                    "http_error",
-                    f"HTTP {response.status_code} after {attempt} attempts",
-                    url=url,
-                    status=response.status_code,
+                    "http_error", f"HTTP {code} after {attempt} attempts", url=url, status=code, advice=advice
                 )
                 if attempt < self.settings.max_attempts:
                     delay = self._retry_after(response)
@@ -358,26 +434,42 @@ class PoliteClient:
         return base + random.uniform(0, base / 2)
 
     def _retry_after(self, response: httpx.Response) -> float | None:
-        value = response.headers.get("retry-after")
+        """Seconds the server asks us to wait (None: it did not say, or said nothing readable).
+        A wait above ``max_retry_after`` ends this request and rests the host for the run."""
+        value = response.headers.get("retry-after", "").strip()
         if not value:
             return None
-        if value.strip().isdigit():
-            seconds = float(value.strip())
+        if value.isdigit():
+            seconds = float(value)
         else:
-            parsed = email.utils.parsedate_to_datetime(value) if value else None
-            if parsed is None:
-                return None
+            try:
+                parsed = email.utils.parsedate_to_datetime(value)
+            except (TypeError, ValueError):
+                return None  # "soon", "1.5", a broken date: the usual backoff
             if parsed.tzinfo is None:
                 parsed = parsed.replace(tzinfo=UTC)
             seconds = (parsed - datetime.now(UTC)).total_seconds()
         if seconds > self.settings.max_retry_after:
+            code = response.status_code
+            message = f"HTTP {code}: server asks to wait {seconds:.0f}s; giving up for this run"
+            error = SourceError("http_error", message, url=str(response.url), status=code, advice=ADVICE_SLOW_DOWN)
+            self._resting[urlsplit(str(response.url)).netloc] = (time.monotonic() + seconds, error)
+            raise error
+        return max(0.0, seconds)
+
+    def _check_rest(self, url: str) -> None:
+        """A host that asked for a long rest is not asked again in this run, whatever the URL."""
+        host = urlsplit(url).netloc
+        until, why = self._resting.get(host, (0.0, None))
+        if why is not None and time.monotonic() < until:
             raise SourceError(
                 "http_error",
-                f"HTTP {response.status_code}: server asks to wait {seconds:.0f}s; giving up for this run",
-                url=str(response.url),
-                status=response.status_code,
+                f"HTTP {why.status} earlier on this host (server asked to wait "
+                f"{until - time.monotonic():.0f}s more); not asked again this run",
+                url=url,
+                status=why.status,
+                advice=ADVICE_SLOW_DOWN,
             )
-        return max(0.0, seconds)
 
     def _finish(self, url: str, response: httpx.Response, cached: dict | None) -> Fetched:
         status = response.status_code
@@ -389,13 +481,67 @@ class PoliteClient:
         if is_bot_challenge(status, response.headers, content):
             self.archive.put(content)  # kept for diagnosis
             raise SourceError(
-                "access_challenged", f"bot check (HTTP {status}) instead of the page", url=url, status=status
+                "access_challenged",
+                f"bot check (HTTP {status}) instead of the page",
+                url=url,
+                status=status,
+                advice=ADVICE_BOT_CHECK,
             )
         if status >= 400:
-            raise SourceError("http_error", f"HTTP {status}", url=url, status=status)
+            advice = ADVICE_SERVER if status >= 500 else ADVICE_CHECK_URL
+            raise SourceError("http_error", f"HTTP {status}", url=url, status=status, advice=advice)
         sha256, raw_path = self.archive.put(content)
         if status == 200:
             self.validators.put_validators(
                 url, response.headers.get("etag"), response.headers.get("last-modified"), sha256
             )
         return Fetched(url, status, content, response.headers, sha256, raw_path)
+
+
+def tls_failure(exc: BaseException) -> ssl.SSLError | None:
+    """The TLS error behind a failed connection (httpx wraps it twice), if that is what failed."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, ssl.SSLError):
+            return seen
+        seen = seen.__cause__ or seen.__context__
+    return None
+
+
+class Inflater:
+    """A body's Content-Encoding undone at most ``room`` bytes at a time. We ask for gzip or
+    deflate only; anything else (brotli, encodings stacked on each other) is refused."""
+
+    def __init__(self, content_encoding: str, url: str) -> None:
+        layers = [name.strip().lower() for name in content_encoding.split(",")]
+        layers = [name for name in layers if name and name != "identity"]
+        self.url = url
+        self.name = layers[0] if layers else "identity"
+        if len(layers) > 1 or self.name not in ("identity", "gzip", "x-gzip", "deflate"):
+            raise SourceError(
+                "parse_error",
+                f"Content-Encoding {content_encoding!r} was not asked for",
+                url=url,
+                advice=ADVICE_ENCODING,
+            )
+        # gzip: a gzip header; deflate: a zlib header (47 takes either), or raw deflate from old servers
+        self._inflater = None if self.name == "identity" else zlib.decompressobj(47)
+        self._started = False
+
+    def inflate(self, data: bytes, room: int) -> bytes:
+        if self._inflater is None:
+            return data
+        out = bytearray()
+        while data and len(out) < room:
+            try:
+                out += self._inflater.decompress(data, room - len(out))
+            except zlib.error as exc:
+                if self.name == "deflate" and not self._started:
+                    self._inflater, self._started = zlib.decompressobj(-zlib.MAX_WBITS), True
+                    continue
+                raise SourceError(
+                    "parse_error", f"body is not valid {self.name} data: {exc}", url=self.url, advice=ADVICE_ENCODING
+                ) from exc
+            self._started = True
+            data = self._inflater.unconsumed_tail
+        return bytes(out)
