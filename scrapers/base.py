@@ -120,7 +120,10 @@ def block_lines(element: Tag) -> list[str]:
 
 def canonical_url(url: str) -> str:
     """Scheme and host lower-cased, fragment dropped: one publication, one URL."""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # a hostile link (e.g. "http://[::1"): kept as it is, the client refuses it
+        return url
     return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path or "/", parts.query, ""))
 
 
@@ -166,8 +169,23 @@ class Context:
         self.client = PoliteClient(settings, archive, validators, pacer, source=info.id)
 
     def url(self, path: str) -> str:
-        """A site path (or a site-relative link) resolved against the base URL in use."""
-        return urljoin(self.base_url, path.lstrip("/") if not path.startswith("http") else path)
+        """A site path, or a link read from a page, resolved against the base URL in use.
+        An absolute link (or a scheme-relative //host/...) stays absolute, for the client to
+        check against the allow-list; one to the publisher's own hosts is fetched from the base
+        URL in use, so a run against a mirror (--base-url) never reaches the real site."""
+        link = path.strip()
+        try:
+            parts = urlsplit(link)
+            if not parts.scheme and not link.startswith("//"):
+                return urljoin(self.base_url, link.lstrip("/"))
+            absolute = urljoin(self.base_url, link)
+            parts = urlsplit(absolute)
+            mirrored = self.base_url != self.info.base_url.rstrip("/") + "/"
+            if mirrored and parts.scheme in ("http", "https") and parts.hostname in self.info.allowed_hosts:
+                return urljoin(self.base_url, urlunsplit(("", "", parts.path.lstrip("/"), parts.query, "")))
+            return absolute
+        except ValueError:  # unparsable (a bracketed IPv4, a bad port): left as it is, the client refuses it
+            return link
 
     def canonical(self, url: str) -> str:
         """The publication's own URL: a page fetched from a mirror (--base-url) keeps
@@ -254,9 +272,9 @@ class Context:
     def expect_items(self, items: list, what: str, url: str) -> bool:
         """A listing that yields nothing means the site changed, never "no news"."""
         if not items:
-            self.listing_problem(
-                SourceError("layout_changed", f"{what} yielded no items; the page layout may have changed", url=url)
-            )
+            advice = f"check the page in a browser: if its layout changed, scrapers/{self.info.id}.py needs updating"
+            message = f"{what} yielded no items; the page layout may have changed"
+            self.listing_problem(SourceError("layout_changed", message, url=url, advice=advice))
         return bool(items)
 
     def close(self) -> None:
