@@ -7,27 +7,34 @@ import logging
 from datetime import datetime
 
 from pypdf import PdfReader
-from pypdf.errors import PdfReadError
 
 from scrapers.errors import SourceError
 
-logging.getLogger("pypdf").setLevel(logging.ERROR)  # pypdf warns loudly about harmless quirks
+# pypdf logs broken PDFs as errors, which would reach a cron job's mail; a broken PDF is
+# reported once, as the item's parse_error
+logging.getLogger("pypdf").setLevel(logging.CRITICAL)
+ADVICE = "open the PDF by hand to check it; later runs try the item again"
 
 
 def pdf_text(content: bytes, url: str = "") -> str:
     if not content.startswith(b"%PDF"):
-        raise SourceError("parse_error", "not a PDF (no %PDF header)", url=url)
+        raise SourceError("parse_error", "not a PDF (no %PDF header)", url=url, advice=ADVICE)
     try:
         reader = PdfReader(io.BytesIO(content))
         if reader.is_encrypted and not reader.decrypt(""):
-            raise SourceError("parse_error", "PDF is encrypted with a password", url=url)
+            raise SourceError("parse_error", "PDF is encrypted with a password", url=url, advice=ADVICE)
         text = "\n".join(page.extract_text() or "" for page in reader.pages)
     except SourceError:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, IndexError, AttributeError, NotImplementedError) as exc:
-        raise SourceError("parse_error", f"broken PDF: {type(exc).__name__}: {exc}", url=url) from exc
+    except Exception as exc:
+        # pypdf raises its own errors (PdfReadError, LimitReachedError for an object that refers
+        # to itself, ...) and builtin ones from deep inside on hostile bytes: whichever it is, the
+        # bytes could not be read, which is this item's parse_error and never the end of the crawl
+        raise SourceError("parse_error", f"broken PDF: {type(exc).__name__}: {exc}", url=url, advice=ADVICE) from exc
     if not text.strip():
-        raise SourceError("parse_error", "PDF has no text layer (a scan?)", url=url)
+        raise SourceError("parse_error", "PDF has no text layer (a scan?)", url=url, advice=ADVICE)
+    if not any(char.isalnum() for char in text):  # a font without a usable ToUnicode map, a broken stream
+        raise SourceError("parse_error", "PDF text layer holds no letters or digits", url=url, advice=ADVICE)
     return text
 
 
@@ -37,5 +44,5 @@ def pdf_created(content: bytes) -> datetime | None:
     try:
         reader = PdfReader(io.BytesIO(content))
         return reader.metadata.creation_date if reader.metadata else None
-    except (PdfReadError, ValueError, KeyError, TypeError, IndexError, AttributeError, NotImplementedError):
+    except Exception:  # anything pypdf raises on broken bytes (see pdf_text): no time given
         return None
