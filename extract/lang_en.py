@@ -107,7 +107,9 @@ def _with_defence(authorities: dict[str, tuple[str, ...]]) -> dict[str, tuple[st
 LANG = Lang(
     code="en",
     tokenizer="english",
-    sentence_end=r"[.!?]+[\"')\]]*(?=\s+[\"'(]?[A-Z0-9])|(?<=[a-z]\.[a-z]\.)(?=[A-Z])|\n+",
+    # after . ! ? before a capital or a digit; after "a.m." glued to a capital; at line breaks. It starts
+    # with the character it ends on, so that re skips ahead to the next . ! ? or line break.
+    sentence_end=r"[.!?\n](?:(?<=[.!?])[.!?]*[\"')\]]*(?=\s+[\"'(]?[A-Z0-9])|(?<=[a-z]\.[a-z]\.)(?=[A-Z])|(?<=\n)\n*)",
     abbreviations=(
         "a.m.",
         "p.m.",

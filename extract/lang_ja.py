@@ -11,7 +11,7 @@ _DIRS = "東西南北"
 LANG = Lang(
     code="ja",
     tokenizer="sudachi",
-    sentence_end=r"。|\n+",
+    sentence_end=r"[。\n](?:(?<=\n)\n*)?",  # 。 or a run of line breaks
     number_words={"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10},
     units={
         "km": ("distance", 1.0),

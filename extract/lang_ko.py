@@ -26,7 +26,9 @@ _BEARINGS = {
 LANG = Lang(
     code="ko",
     tokenizer="korean",
-    sentence_end=r"(?<=[다요])\.(?=\s|$)|(?<=[.!?])\s+(?=[\uac00-\ud7a3\d(\[□○*-])|\n+",
+    # 다. / 요. ; whitespace after . ! ? before Hangul, a digit or a list mark; line breaks. It starts with
+    # the character it ends on, so that re skips ahead to the next full stop or space.
+    sentence_end=r"[.\s](?:(?<=[다요]\.)(?=\s|$)|(?<=[.!?]\s)\s*(?=[\uac00-\ud7a3\d(\[□○*-])|(?<=\n)\n*)",
     number_words={"한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9, "열": 10},
     units={
         "km": ("distance", 1.0),
