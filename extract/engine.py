@@ -288,6 +288,7 @@ class Run:
         self.pub_date, self.pub_tz = parse_published(published, policy.get("tz"))
         self.report = Report()
         self.day: date | None = None  # the launch date decided from the text (decide_times_and_date)
+        self._datelines: list[tuple[int, int]] | None = None
         self.sents = [
             Sent(i, a, b, self.text[a : min(b, a + MAX_SENT)]) for i, (a, b) in enumerate(sentence_spans(doc))
         ]
@@ -641,9 +642,9 @@ class Run:
     def datelines(self) -> list[tuple[int, int]]:
         """Spans of the dateline a text starts with: its date and time are the publication's."""
         c = self.c
-        if not c.dateline:
-            return []
-        return [(m.start(), m.end()) for m in c.dateline.finditer(self.text[:400])]
+        if self._datelines is None:
+            self._datelines = [(m.start(), m.end()) for m in c.dateline.finditer(self.text[:400])] if c.dateline else []
+        return self._datelines
 
     def _time(self, m: re.Match[str]) -> tuple[int, int | None, str | None, str | None, str] | None:
         gd = m.groupdict()

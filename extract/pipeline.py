@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 from .lang import Lang, get_lang
 
 GAZ_KEY = "gazetteer"
+SENT_KEY = "launchfeed_sentence_tokens"  # doc.user_data: index of each sentence's first token
 TEXT_KEY = "launchfeed_text"  # doc.user_data: the text the tokenizer was given (Doc.text rebuilds it token by token)
 
 
@@ -218,12 +219,15 @@ def _abbrev_ends_sentence(word: str, text: str, end: int, zone_rx: re.Pattern[st
 
 
 def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
-    """(start_char, end_char) of each sentence, as ``doc.sents`` gives them, read from the
-    SENT_START column in one call (``doc.sents`` makes a Token object for every token)."""
+    """(start_char, end_char) of each sentence, as ``doc.sents`` gives them, from the first
+    tokens the sentencizer noted, else the SENT_START column (``doc.sents`` makes a Token
+    object for every token)."""
     n = len(doc)
     if not n:
         return []
-    firsts = numpy.flatnonzero(doc.to_array("SENT_START").astype("int64") == 1).tolist()
+    firsts = list(doc.user_data.get(SENT_KEY) or [])
+    if not firsts:
+        firsts = numpy.flatnonzero(doc.to_array("SENT_START").astype("int64") == 1).tolist()
     if not firsts or firsts[0] != 0:
         firsts.insert(0, 0)
     spans = []
@@ -247,6 +251,7 @@ def _make_sentencizer(nlp: Language, name: str, lang: str):
             arr[at[idx[at] == starts]] = 1
         arr[0] = 1
         doc.from_array(["SENT_START"], arr.reshape(-1, 1).view("uint64"))
+        doc.user_data[SENT_KEY] = numpy.flatnonzero(arr == 1).tolist()  # read back without another copy
         return doc
 
     return component
