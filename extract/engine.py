@@ -289,6 +289,7 @@ class Run:
         self.report = Report()
         self.day: date | None = None  # the launch date decided from the text (decide_times_and_date)
         self._datelines: list[tuple[int, int]] | None = None
+        self._counts: dict[tuple[int, bool], list[CountMention]] = {}
         self.sents = [
             Sent(i, a, b, self.text[a : min(b, a + MAX_SENT)]) for i, (a, b) in enumerate(sentence_spans(doc))
         ]
@@ -846,25 +847,33 @@ class Run:
     # counts ------------------------------------------------------------------------------------
 
     def count_mentions(self, sents: list[Sent], unlinked: bool = False) -> list[CountMention]:
-        c = self.c
         out: list[CountMention] = []
         for s in sents:
-            for rx in c.counts:
-                for m in rx.finditer(s.text):
-                    cm = self._count_from(m, s, m.start(), m.end())
-                    if cm:
-                        out.append(cm)
-            if c.count_left:
-                for mu in s.munitions:
-                    if mu.compound or mu.kind == "system" or (not mu.linked and not unlinked):
-                        continue
-                    got = self._count_left_of(s, mu)
-                    if not mu.linked:
-                        got = [x for x in got if x.n is not None]
-                        for x in got:
-                            x.weak = True
-                    out.extend(got)
+            key = (s.i, unlinked)
+            if key not in self._counts:  # the count and the claims both ask about a sentence
+                self._counts[key] = self._sentence_counts(s, unlinked)
+            out.extend(self._counts[key])
         out.sort(key=lambda x: x.start)
+        return out
+
+    def _sentence_counts(self, s: Sent, unlinked: bool) -> list[CountMention]:
+        c = self.c
+        out: list[CountMention] = []
+        for rx in c.counts:
+            for m in rx.finditer(s.text):
+                cm = self._count_from(m, s, m.start(), m.end())
+                if cm:
+                    out.append(cm)
+        if c.count_left:
+            for mu in s.munitions:
+                if mu.compound or mu.kind == "system" or (not mu.linked and not unlinked):
+                    continue
+                got = self._count_left_of(s, mu)
+                if not mu.linked:
+                    got = [x for x in got if x.n is not None]
+                    for x in got:
+                        x.weak = True
+                out.extend(got)
         return out
 
     def _count_from(self, m: re.Match[str], s: Sent, a: int, b: int, kind: str = "missile") -> CountMention | None:
