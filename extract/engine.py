@@ -361,31 +361,40 @@ class Run:
         item = None
         for s in self.sents:
             if c.item_marker:
-                for m in c.item_marker.finditer(s.text):
-                    k = self._item_index(next((g for g in m.groups() if g), ""))
-                    if k is not None:
-                        s.marks.append((s.start + m.start(), k))
-                lead = len(s.text) - len(s.text.lstrip())
-                if s.marks and s.marks[0][0] == s.start + lead:
+                first = c.item_marker.match(s.text.lstrip())
+                k = self._item_index(next((g for g in first.groups() if g), "")) if first else None
+                if k is not None:
                     # a list item starts the sentence: it and the sentences after it are about that
                     # item (the last one named in it) until the next item starts
-                    item = s.marks[0][1]
-                    s.item = item
-                    item = s.marks[-1][1]
+                    s.marks = self._marks(s)
+                    s.item = k
+                    item = s.marks[-1][1] if s.marks else k
                 else:
                     s.item = item
             if c.background and c.background.search(s.text):
                 s.background = True
             s.munitions = self.find_munitions(s)
-            if c.event_sentence and c.event_sentence.search(s.text):
-                s.event = True
             if s.background:
                 continue
             s.launch = self.link_launch(s)
-        if any(s.launch for s in self.sents) and c.launch_cue:
-            for s in self.sents:
-                if s.item is not None and not s.background and c.launch_cue.search(s.text):
-                    s.launch = True
+        if not any(s.launch for s in self.sents):
+            return  # not a launch report: nothing more is read
+        for s in self.sents:
+            if c.launch_cue and s.item is not None and not s.background and c.launch_cue.search(s.text):
+                s.launch = True
+            if c.event_sentence and c.event_sentence.search(s.text):
+                s.event = True
+            if c.item_marker and s.launch and not s.marks:
+                s.marks = self._marks(s)  # items named inside ("..., and the second flew ...")
+
+    def _marks(self, s: Sent) -> list[tuple[int, int]]:
+        """(position, index) of each list item a sentence names."""
+        out = []
+        for m in self.c.item_marker.finditer(s.text):
+            k = self._item_index(next((g for g in m.groups() if g), ""))
+            if k is not None:
+                out.append((s.start + m.start(), k))
+        return out
 
     def _item_index(self, token: str) -> int | None:
         if token.isdigit():
@@ -1512,6 +1521,7 @@ def _fix_meridiem(times: list[tuple[int, int | None, str]]) -> list[tuple[int, i
     return out
 
 
+@cache
 def _tz(off: str) -> timezone:
     sign = -1 if off.startswith("-") else 1
     hh, mm = off[1:].split(":")

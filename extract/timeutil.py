@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, date, datetime, timedelta, timezone
+from functools import cache
 
 PYONGYANG_TIME = (date(2015, 8, 15), date(2018, 5, 4))
 
@@ -19,6 +20,7 @@ def site_offset(day: date) -> str:
     return "+08:30" if PYONGYANG_TIME[0] <= day <= PYONGYANG_TIME[1] else "+09:00"
 
 
+@cache
 def _offset(off: str) -> timedelta:
     sign = -1 if off.startswith("-") else 1
     hh, mm = off[1:].split(":")
