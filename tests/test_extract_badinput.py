@@ -37,9 +37,11 @@ def test_numbers_without_units_and_unknown_language():
 
 
 def test_batch_keeps_order():
-    items = [{"text": "本日７時頃、北朝鮮は弾道ミサイルを１発発射しました。", "published": "2025-01-02"},
-             {"text": ""},
-             {"text": "北朝鮮は本日９時頃、弾道ミサイル２発を発射しました。", "published": "2025-01-03"}]
+    items = [
+        {"text": "本日７時頃、北朝鮮は弾道ミサイルを１発発射しました。", "published": "2025-01-02"},
+        {"text": ""},
+        {"text": "北朝鮮は本日９時頃、弾道ミサイル２発を発射しました。", "published": "2025-01-03"},
+    ]
     out = list(extract_batch(items))
     assert [r.is_launch_report for r in out] == [True, False, True]
     assert [r.count for r in out] == [1, None, 2]

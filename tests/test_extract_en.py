@@ -87,11 +87,17 @@ def test_miles_converted_and_evidence_offsets():
 
 
 def test_eastern_time_and_direction_phrase():
-    r = extract("The Pentagon detected an intercontinental ballistic missile launch at 9:40 p.m. EDT on Sept. 7.",
-                published="2025-09-07", source="dod")
+    r = extract(
+        "The Pentagon detected an intercontinental ballistic missile launch at 9:40 p.m. EDT on Sept. 7.",
+        published="2025-09-07",
+        source="dod",
+    )
     assert r.launch_times_local == ["10:40"] and r.launch_date_local == "2025-09-08"
     assert r.missile_class == "icbm"
-    r = extract("North Korea launched a ballistic missile from the vicinity of its east coast in a northeastern "
-                "direction at around 1:22 p.m. today.", published="2025-09-08")
+    r = extract(
+        "North Korea launched a ballistic missile from the vicinity of its east coast in a northeastern "
+        "direction at around 1:22 p.m. today.",
+        published="2025-09-08",
+    )
     assert r.direction == "northeastern" and r.bearing_deg == 45
     assert r.launch_area == "vicinity of its east coast"

@@ -65,8 +65,11 @@ def test_window_and_subset_count():
 
 
 def test_hour_band_and_qualifiers():
-    r = extract("北朝鮮は本日５時台、北朝鮮東岸付近から、少なくとも１発の弾道ミサイルの可能性があるものを発射しました。"
-                "最高高度約４０ｋｍ以下で、約２００ｋｍ以上飛翔したと推定されます。", published="2025-05-05")
+    r = extract(
+        "北朝鮮は本日５時台、北朝鮮東岸付近から、少なくとも１発の弾道ミサイルの可能性があるものを発射しました。"
+        "最高高度約４０ｋｍ以下で、約２００ｋｍ以上飛翔したと推定されます。",
+        published="2025-05-05",
+    )
     assert r.launch_times_local == ["05"] and r.time_precision == "hour"
     assert r.apogee_qualifier == "at_most" and r.range_qualifier == "at_least"
 
