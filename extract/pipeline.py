@@ -2,8 +2,13 @@
 gazetteer (places, authorities, weapon names) as a SpanRuler.
 
 All pipelines are blank (no downloaded model). They are built once per process and
-cached. Japanese uses SudachiPy directly (surfaces only), Korean spaCy's rule-based
-tokenizer with Korean particles split off as suffixes, English spaCy's tokenizer.
+cached. Japanese uses SudachiPy directly (surfaces only); English and Korean a linear
+regex tokenizer (words, numbers, single marks), Korean with particles and place nouns
+split off Hangul words (평양에서 -> 평양 에서) so that the gazetteer sees the names.
+
+The tokenizer keeps the text it was given on the doc (``doc_text``) and the sentencizer
+the first token of each sentence (``sentence_spans``): spaCy would rebuild both from
+Token objects, which costs more than all the rules on a long text.
 """
 
 from __future__ import annotations
