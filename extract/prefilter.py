@@ -159,19 +159,23 @@ class Fast:
         return own if own is not None and own.end() == m.end() else None
 
 
-_last: list = [None, None]  # the last text lowered and its lower case: rules ask about one sentence in a row
+# the last text lowered and its lower case (rules ask about one sentence in a row); one tuple,
+# replaced whole, so that threads reading at once never see one text with another's lower case
+_last: tuple[str | None, str | None] = (None, None)
 
 
 def _lower(text: str) -> str | None:
     """``text`` in lower case, or None when lowering changes its length (then no shortcut)."""
-    if text is _last[0]:
-        return _last[1]
-    low = text.lower()
+    global _last
+    last = _last
+    if text is last[0]:
+        return last[1]
+    low: str | None = text.lower()
     if "\u0131" in low or "\u017f" in low:
         low = low.translate(_FOLD)
     if len(low) != len(text):
         low = None
-    _last[0], _last[1] = text, low
+    _last = (text, low)
     return low
 
 
