@@ -67,6 +67,8 @@ def cmd_collect(args: argparse.Namespace) -> int:
             s = result.stats
             print(f"{result.source}: {s.fetched} fetched, {s.not_modified} not modified, {s.new_documents} new, "
                   f"{s.revised_documents} revised, {sum(s.problems.values())} item problems")  # fmt: skip
+        for problem in result.stats.new_item_problems:  # said once, the run it starts; retried later
+            print(f"launchfeed: {result.source}: item skipped: {' '.join(problem.split())}", file=sys.stderr)
         for message in result.stats.messages if (args.verbose and not result.failure) else []:
             print(f"  {message.splitlines()[0]}")
     for failure in summary.extraction_failures:

@@ -140,6 +140,19 @@ class CollectSummary:
         return sum(r.stats.new_documents + r.stats.revised_documents for r in self.results)
 
 
+def describe_failures(errors: list[SourceError]) -> str:
+    """A source's failures on one line: errors alike (three listings of one unreachable
+    host) are said once, with each of their URLs."""
+    alike: dict[tuple[str, str, str | None], list[str]] = {}
+    for error in errors:
+        alike.setdefault((error.kind, error.message, error.advice), []).append(error.url or "")
+    parts = []
+    for (kind, message, advice), urls in alike.items():
+        where = ", ".join(url for url in urls if url)
+        parts.append(f"{kind}: {message}" + (f" [{where}]" if where else "") + (f"; {advice}" if advice else ""))
+    return "; ".join(parts)
+
+
 def crawl_source(
     ws: Workspace, source_id: str, *, pacer: HostPacer, config: Config, base_url: str | None, delay: float | None,
     options: dict,
@@ -162,7 +175,7 @@ def crawl_source(
     try:
         module.crawl(ctx)
         if ctx.failures:
-            failure = "; ".join(str(error) for error in ctx.failures)
+            failure = describe_failures(ctx.failures)
     except SourceError as error:
         ctx.stats.note(error)
         failure = str(error)

@@ -266,8 +266,9 @@ class Store:
             rows = self.db.execute(query, (source,) if source else ()).fetchall()
         return [_row_to_document(row) for row in rows]
 
-    def note_failure(self, url: str, kind: str) -> None:
-        """An item that could not be read; retried after 1, 2, 4 ... up to 24 hours."""
+    def note_failure(self, url: str, kind: str) -> int:
+        """An item that could not be read; retried after 1, 2, 4 ... up to 24 hours.
+        Returns how many times in a row it failed (1: news to report)."""
         with self.transaction() as db:
             row = db.execute("SELECT attempts FROM fetch_failures WHERE url = ?", (url,)).fetchone()
             attempts = (row["attempts"] if row else 0) + 1
@@ -276,6 +277,7 @@ class Store:
                 "INSERT OR REPLACE INTO fetch_failures VALUES (?, ?, ?, ?, ?)",
                 (url, kind, attempts, now_iso(), (datetime.now(UTC) + wait).isoformat(timespec="seconds")),
             )
+        return attempts
 
     def should_retry(self, url: str) -> bool:
         with self._lock:

@@ -63,7 +63,9 @@ class DocumentSink(Protocol):
         """Store it; returns "new", "revised" or "unchanged"."""
         ...
 
-    def note_failure(self, url: str, kind: str) -> None: ...
+    def note_failure(self, url: str, kind: str) -> int:
+        """Record it; returns how many times in a row the item failed."""
+        ...
 
     def should_retry(self, url: str) -> bool: ...
 
@@ -79,6 +81,7 @@ class RunStats:
     requests: int = 0
     problems: Counter = field(default_factory=Counter)
     messages: list[str] = field(default_factory=list)
+    new_item_problems: list[str] = field(default_factory=list)  # items that failed for the first time
 
     def note(self, error: SourceError) -> None:
         self.problems[error.kind] += 1
@@ -260,8 +263,12 @@ class Context:
         """A problem with one item: counted and reported, the crawl goes on; the item
         is retried on a later run after a backoff."""
         self.stats.note(error)
-        if item_url:
-            self.sink.note_failure(self.canonical(item_url), error.kind)
+        in_a_row = self.sink.note_failure(self.canonical(item_url), error.kind) if item_url else 1
+        if in_a_row == 1:  # said once, when it starts; its retries are counted, not said again
+            said = str(error)
+            self.stats.new_item_problems.append(
+                said.replace(error.url, self.canonical(error.url)) if error.url else said
+            )
 
     def listing_problem(self, error: SourceError) -> None:
         """A listing could not be read: the crawl goes on with the other listings, but
