@@ -138,7 +138,8 @@ _KO_SUFFIXES = re.compile(
 
 def _make(lang: Lang) -> Language:
     if lang.tokenizer == "sudachi":
-        nlp = spacy.blank("ja")
+        # spaCy's own Japanese tokenizer would load a second Sudachi dictionary, only to be replaced
+        nlp = spacy.blank("ja", config={"nlp": {"tokenizer": {"@tokenizers": "spacy.Tokenizer.v1"}}})
         nlp.tokenizer = SudachiTokenizer(nlp.vocab)
     elif lang.tokenizer == "korean":
         nlp = spacy.blank("ko", config={"nlp": {"tokenizer": {"@tokenizers": "spacy.Tokenizer.v1"}}})
