@@ -61,8 +61,6 @@ class FaultSite(FixtureSite):
         self.tls = tls
         # a reset or a vanished client is the point of these routes, not an error to print
         self._server.handle_error = lambda request, client_address: None
-        # stop() waits for the serving loop to notice: poll often, so that a test ends at once
-        self._thread = threading.Thread(target=self._server.serve_forever, args=(0.02,), daemon=True)
         if tls:
             self._certs = tempfile.TemporaryDirectory()
             cert, key = Path(self._certs.name, "cert.pem"), Path(self._certs.name, "key.pem")
@@ -166,9 +164,6 @@ class FaultSite(FixtureSite):
         site = self
 
         class Handler(plain):  # type: ignore[misc, valid-type]
-            # headers and body go out in two writes: without TCP_NODELAY the second waits ~40 ms for an ACK
-            disable_nagle_algorithm = True
-
             def _serve(self) -> None:
                 action = site.faults.get(urlsplit(self.path).path)
                 if action is None:

@@ -52,7 +52,8 @@ class FixtureSite:
         self.log: list[Request] = []
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
         self._server.daemon_threads = True
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        # stop() waits for the serving loop to notice: poll often, so that a test ends at once
+        self._thread = threading.Thread(target=self._server.serve_forever, args=(0.02,), daemon=True)
 
     @property
     def base_url(self) -> str:
@@ -129,6 +130,8 @@ class FixtureSite:
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            # headers and body go out in two writes: without TCP_NODELAY the second waits ~40 ms for an ACK
+            disable_nagle_algorithm = True
 
             def log_message(self, *args: object) -> None:
                 pass
