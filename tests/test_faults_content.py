@@ -86,15 +86,6 @@ def zero_bomb(expanded: int) -> bytes:
 
 
 @pytest.fixture
-def fault_site() -> Iterator[FaultSite]:
-    server = FaultSite().start()
-    try:
-        yield server
-    finally:
-        server.stop()
-
-
-@pytest.fixture
 def site(fault_site) -> FaultSite:
     """The plain fixture site of the other tests, as a FaultSite: the same routes, a quicker stop."""
     return fault_site
