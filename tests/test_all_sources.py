@@ -97,4 +97,5 @@ def test_all_sources_with_one_down(sites, tmp_path, capsys):
     status = {item["source"]: item for item in map(json.loads, capsys.readouterr().out.splitlines())}
     assert status[DOWN]["status"].startswith("failing")
     assert all(status[s]["status"] == "ok" and status[s]["last_success"] for s in sites)
-    print("requests of the no-change run:", {source: len(requests) for source, requests in second.items()})
+    print("statements:", dict(by_source), "requests of the no-change run:",
+          {source: len(requests) for source, requests in second.items()})  # fmt: skip
