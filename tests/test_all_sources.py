@@ -34,12 +34,11 @@ BUILDERS = {
 DOWN = "dod"
 
 
-@pytest.fixture
-def sites(tmp_path, monkeypatch):
+def start_sites(tmp_path, monkeypatch, down: str | None) -> dict[str, FixtureSite]:
     assert set(BUILDERS) == set(MODULES), "a new source needs its fixture site here"
     running = {}
     for source, build in BUILDERS.items():
-        if source != DOWN:
+        if source != down:
             running[source] = FixtureSite().start()
             build(running[source])
     lines = []
@@ -53,9 +52,28 @@ def sites(tmp_path, monkeypatch):
             lines.append("enabled = true")
     (tmp_path / "launchfeed.toml").write_text("\n".join(lines) + "\n", encoding="utf-8")
     monkeypatch.chdir(tmp_path)
+    return running
+
+
+@pytest.fixture
+def sites(tmp_path, monkeypatch):
+    running = start_sites(tmp_path, monkeypatch, DOWN)
     yield running
     for site in running.values():
         site.stop()
+
+
+def test_all_sources_up_fill_statements_from_every_source(tmp_path, monkeypatch, capsys):
+    running = start_sites(tmp_path, monkeypatch, None)
+    try:
+        assert main(["collect", "--out", str(tmp_path / "out"), "--delay", "0"]) == 0
+    finally:
+        for site in running.values():
+            site.stop()
+    assert " failed: " not in capsys.readouterr().err
+    rows = read_rows(tmp_path / "out" / "statements.csv")
+    assert {row["source"] for row in rows} == set(BUILDERS)
+    print("statements:", dict(Counter(row["source"] for row in rows)))
 
 
 def read_rows(path: Path) -> list[dict]:
