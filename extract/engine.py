@@ -162,6 +162,7 @@ class Compiled:
         self.mun_excluded = rx(lang.munition_excluded)
         self.launch_cue = rx(lang.launch_cue)
         self.launch_block = rx(lang.launch_block)
+        self.launch_block_right = rx(lang.launch_block_right)
         self.link_block = rx(lang.link_block)
         self.event_sentence = rx(lang.event_sentence)
         self.background = rx(lang.background_sentence)
@@ -463,6 +464,8 @@ class Run:
             left = s.text[max(0, m.start() - 40) : m.start()]
             if c.launch_block and c.launch_block.search(left):
                 continue
+            if c.launch_block_right and c.launch_block_right.match(s.text, m.end(), m.end() + 20):
+                continue
             for mu in s.munitions:
                 gap = self.text[b : mu.start] if mu.start >= b else self.text[mu.end : a]
                 if len(gap) > self.lang.link_window:
@@ -520,13 +523,13 @@ class Run:
         kind, factor = c.units.get(re.sub(r"\s+", " ", unit.lower()), (None, 1.0))
         if kind is None:
             return None
-        words = self.lang.number_words
-        v1 = parse_number(m.group("n1"), words)
+        words, scales = self.lang.number_words, self.lang.number_scales
+        v1 = parse_number(m.group("n1"), words, scales)
         if v1 is None:
             return None
         vals = [v1]
         if m.group("n2"):
-            v2 = parse_number(m.group("n2"), words)
+            v2 = parse_number(m.group("n2"), words, scales)
             if v2 is not None:
                 vals.append(v2)
         vals = [_scale(v, factor) for v in vals]
@@ -658,7 +661,8 @@ class Run:
 
     def _time(self, m: re.Match[str]) -> tuple[int, int | None, str | None, str | None, str] | None:
         gd = m.groupdict()
-        h = int(gd["h"])
+        hour = self.lang.hour_words.get(gd["hw"].lower()) if gd.get("hw") else None
+        h = int(gd["h"]) if hour is None else hour
         mi: int | None
         if gd.get("band"):
             mi = None

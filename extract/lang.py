@@ -35,6 +35,7 @@ class Lang:
     abbreviations: tuple[str, ...] = ()  # words ending in "." that do not end a sentence
     # numbers and quantities
     number_words: dict[str, int] = field(default_factory=dict)
+    number_scales: dict[str, int] = field(default_factory=dict)  # 4천500 / 1千: digits, a scale word, digits
     units: dict[str, tuple[str, float]] = field(default_factory=dict)  # word -> (kind, factor)
     qual_pre: dict[str, str] = field(default_factory=dict)
     qual_post: dict[str, str] = field(default_factory=dict)
@@ -46,7 +47,8 @@ class Lang:
     speed: str = ""  # groups n, n2
     speed_block: str = ""  # a sentence telling what a weapon can do: its speed is not a launch's
     # times and dates
-    times: tuple[str, ...] = ()  # groups h, m, ap, band, about, zone
+    times: tuple[str, ...] = ()  # groups h (or hw), m, ap, band, about, zone
+    hour_words: dict[str, int] = field(default_factory=dict)  # group hw: a word naming an hour (正午, noon)
     time_minutes_only: str = ""  # a window's second end written as minutes only
     ampm: dict[str, str] = field(default_factory=dict)
     time_joiner: str = ""  # what may stand between two times of one window or list
@@ -70,6 +72,7 @@ class Lang:
     munition_excluded: str = ""  # left context: anti-tank missiles and the like
     launch_cue: str = ""
     launch_block: str = ""  # left of a launch cue: will, can, capable of ...
+    launch_block_right: str = ""  # matched right after a launch cue: 発射する可能性, 발사할 가능성 (no launch yet)
     link_window: int = 80  # max characters between a launch cue and its munition
     link_block: str = ""  # words that cannot stand between them
     event_sentence: str = ""  # a sentence about a drill / test (dates only)
@@ -148,7 +151,7 @@ class Lang:
     def _alts(self) -> dict[str, str]:
         names = [n for ns in self.authorities.values() for n in ns]
         return {
-            "NUM": r"\d{1,3}(?:[, ]\d{3})+(?:\.\d+)?(?![\d])|\d+(?:\.\d+)?",
+            "NUM": _scaled(self.number_scales) + r"\d{1,3}(?:[, ]\d{3})+(?:\.\d+)?(?![\d])|\d+(?:\.\d+)?",
             "NUMW": _alt(self.number_words),
             "UNIT": _alt(self.units),
             "QPRE": _alt(self.qual_pre),
@@ -161,6 +164,11 @@ class Lang:
 
 
 _PLACEHOLDER = re.compile(r"\{(NUM|NUMW|UNIT|QPRE|QPOST|MUN|MONTH|WD|AUTH)\}")
+
+
+def _scaled(scales: dict[str, int]) -> str:
+    """The alternative for a number written with a scale word (4천500, 1千), tried first; empty without."""
+    return rf"\d{{1,4}}(?:{_alt(scales)})\d{{0,4}}(?!\d)|" if scales else ""
 
 
 def _alt(words) -> str:

@@ -89,6 +89,8 @@ _ZONES = {
     "local time": "pyongyang",
 }
 _ZONE_WORDS = "|".join(w.replace(" ", r"\s+") for w in sorted(_ZONES, key=len, reverse=True))
+_KOREA_JAPAN = r"(?:Korean\s+Peninsula|Korea|Japan)"  # "the sea between the Korean Peninsula and Japan"
+_EEZ = r"(?:Japan's\s+|its\s+|the\s+(?:country's\s+)?|Tokyo's\s+)?(?:exclusive economic zone|EEZ)"  # whose zone
 _WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
 _FLIGHT = (
     r"(?:flew|fly|flying|flown|travel+ed|travel+ing|travels|covered|covering|flight of|"
@@ -319,7 +321,8 @@ LANG = Lang(
         "total of": "total",
     },
     count_multiple_plural=r".*(?:missiles|SRBMs|MRBMs|IRBMs|ICBMs|SLBMs|rockets|projectiles|shells)",
-    count_subset_left=r"\b(?:of which|one of|including|among|out of|is|was|are|were|be|been|as)\s*$",
+    count_subset_left=r"\b(?:of which|one of|including|among|out of|is|was|are|were|(?<!appeared to )(?<!appears to )"
+    r"(?<!seemed to )be|been|as)\s*$",
     count_impact_right=r"^\s*(?:\([^)]*\)\s*)?(?:\w+\s+)?(?:fell|landed|splashed|crashed|dropped|fallen|"
     r"came down)\b",
     count_totalizing=r"both|all",
@@ -425,18 +428,21 @@ LANG = Lang(
         "westerly": 270,
         "northwesterly": 315,
     },
-    landing_clause=r"\b(?:fell|fallen|falling|landed|splash\w*|crash\w*|impact\w*|into|toward|towards|came down|"
-    r"over the)\b",
+    landing_clause=r"\b(?:fell|fallen|falling|landed|landing|splash\w*|crash\w*|impact\w*|into|toward|towards|"
+    r"came down|over the)\b",
     landings=(
         (r"\bPacific\b", "pacific"),
-        (r"\bsea between (?:Korea|Japan) and (?:Korea|Japan)\b|\bEast Sea\b|\bSea of Japan\b", "sea_of_japan"),
+        (
+            rf"\bsea between (?:the\s+)?{_KOREA_JAPAN} and (?:the\s+)?{_KOREA_JAPAN}\b|\bEast Sea\b|\bSea of Japan\b",
+            "sea_of_japan",
+        ),
         (r"\bYellow Sea\b|\bWest Sea\b|\bsea between Korea and China\b", "yellow_sea"),
         (r"\beast(?:ern)? coast\b", "near_east_coast"),
     ),
     over_japan=r"\b(?:flew|flying|passed|passing)\s+over\s+(?:northern\s+)?Japan\b|\boverflew Japan\b",
     eez=(
-        (r"\b(?:inside|within)\s+(?:Japan's\s+|its\s+|the\s+)?(?:exclusive economic zone|EEZ)", "inside"),
-        (r"\boutside\s+(?:of\s+)?(?:Japan's\s+|its\s+|the\s+)?(?:exclusive economic zone|EEZ)", "outside"),
+        (r"\b(?:inside|within)\s+" + _EEZ, "inside"),
+        (r"\boutside\s+(?:of\s+)?" + _EEZ, "outside"),
         (r"\b(?:no|not|none|neither|nor)\b[^.;]{0,80}?(?:exclusive economic zone|EEZ)", "none_seen"),
     ),
     # "The first missile ...", "..., and the second flew ...": the missile a clause is about
@@ -477,6 +483,9 @@ LANG = Lang(
                 "Japanese Defense Minister",
                 "Japan's Joint Staff",
                 "Japan's Joint Staff Office",
+                "Japan's Chief Cabinet Secretary",
+                "Japanese Chief Cabinet Secretary",
+                "Chief Cabinet Secretary",
             ),
             "kcna": (
                 "KCNA",
@@ -499,7 +508,7 @@ LANG = Lang(
     ),
     speaker=(
         r"\baccording to (?:the\s+|a\s+)?(?:(?:initial|latest)\s+)?(?:North Korean\s+)?(?P<a>{AUTH})\b",
-        r"\b(?P<a>{AUTH})(?:'s)?(?:\s*\([^)]{1,15}\))?\s+(?:(?:also|later|earlier|initially|then|further|separately|"
+        r"\b(?P<a>{AUTH})(?:'s)?(?:\s*\([^)]{1,15}\))?(?:(?:(?<=Minister)|(?<=Secretary))(?-i:\s+[A-Z][a-z]+){1,3})?\s+(?:(?:also|later|earlier|initially|then|further|separately|"
         r"first)\s+)?(?:said|says|reported|reports|announced|announces|stated|states|confirmed|confirms|estimated|"
         r"estimates|assessed|added|adds|noted|claimed|claims|made|told|disclosed)\b",
         r"\b(?P<a>{AUTH})(?:'s)?\s+(?:\w+\s+)?(?:report|statement|assessment|estimate|analysis)\s+that\b",

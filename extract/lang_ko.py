@@ -29,6 +29,7 @@ LANG = Lang(
     # 다. / 요. ; whitespace after . ! ? before Hangul, a digit or a list mark; line breaks. It starts with
     # the character it ends on, so that re skips ahead to the next full stop or space.
     sentence_end=r"[.\s](?:(?<=[다요]\.)(?=\s|$)|(?<=[.!?]\s)\s*(?=[\uac00-\ud7a3\d(\[□○*-])|(?<=\n)\n*)",
+    number_scales={"천": 1000, "만": 10000},  # 1천km, 4천500km (media style)
     number_words={"한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9, "열": 10},
     units={
         "km": ("distance", 1.0),
@@ -92,6 +93,8 @@ LANG = Lang(
         (r"(?<!방)위성|우주발사체", "satellite"),  # 방위성 (Japan's defense ministry) is no satellite
     ),
     launch_cue=r"발사|쏘아|쏘았|쐈|쏜|사격|비행(?!기|장|금지)",  # 미사일은 약 450km를 비행: it flew
+    # 발사할 가능성, 발사 징후: no launch yet
+    launch_block_right=r"할\s*(?:가능성|수|것|계획|예정|준비)|하려|하기\s*위|\s*(?:가능성|징후|준비|계획|예정|임박)",
     link_window=200,
     background_sentence=r"규탄|성명을|유감을|강력히\s*촉구",
     flash_cues=r"비행\s*중|추가\s*정보",
@@ -104,7 +107,7 @@ LANG = Lang(
     count_subset_left=r"(?:중|가운데)\s*(?:최소)?\s*$",
     classes=(
         (r"(?<!방)위성\s*(?:발사|을\s*발사)|우주발사체|군사정찰위성", "satellite_launch"),
-        (r"대륙간탄도미사일|ICBM", "icbm"),
+        (r"대륙간탄도미사일|장거리탄도미사일|ICBM", "icbm"),  # JCS: 장거리탄도미사일(ICBM)
         (r"잠수함발사탄도미사일|SLBM", "slbm"),
         (r"극초음속", "hypersonic"),
         (r"순항미사일", "cruise"),
@@ -126,7 +129,7 @@ LANG = Lang(
     direction=rf"(?P<dir>[{_DIRS}]{{1,2}}(?:쪽|방향|방))(?:\s*으로|\s*을\s*향해)?",
     direction_split=r"및|,",
     bearings={d + suffix: b for d, b in _BEARINGS.items() for suffix in ("", "쪽", "방향", "방")},
-    landing_clause=r"낙하|탄착|떨어|발사|비행",
+    landing_clause=r"낙하|탄착|떨어|발사|비행|쏘|쐈|쏜",
     landings=(
         (r"태평양", "pacific"),
         (r"동해|일본\s*EEZ|동해상", "sea_of_japan"),
@@ -134,7 +137,7 @@ LANG = Lang(
     ),
     over_japan=r"일본\s*(?:열도|상공)을?\s*(?:통과|넘어)",
     eez=(
-        (r"(?:배타적\s*경제수역|EEZ)(?:\s*\(EEZ\))?\s*(?:안|내)", "inside"),
+        (r"(?:배타적\s*경제수역|EEZ)(?:\s*\(EEZ\))?\s*(?:안|내)(?!륙)", "inside"),
         (r"(?:배타적\s*경제수역|EEZ)(?:\s*\(EEZ\))?\s*(?:밖|외|바깥)", "outside"),
     ),
     # (1), 1번째, 첫 번째 미사일은 ..., 두 번째 미사일은 ...

@@ -150,10 +150,12 @@ def normalize(text: str) -> Normalized:
 
 _GROUPED = re.compile(r"\d{1,3}(?:[, ]\d{3})+(?:\.\d+)?")
 _PLAIN = re.compile(r"\d+(?:\.\d+)?")
+_SCALED = re.compile(r"(\d{1,4})(\D+?)(\d{0,4})")
 
 
-def parse_number(s: str, words: dict[str, int] | None = None) -> float | None:
-    """A number written with digits (``1,000``, ``7 800``, ``101.1``) or as a word.
+def parse_number(s: str, words: dict[str, int] | None = None, scales: dict[str, int] | None = None) -> float | None:
+    """A number written with digits (``1,000``, ``7 800``, ``101.1``), as a word, or with a
+    scale word between digits (``4천500`` = 4500, ``1千`` = 1000, with ``scales`` {"천": 1000}).
 
     Returns None for anything else; never raises.
     """
@@ -166,6 +168,10 @@ def parse_number(s: str, words: dict[str, int] | None = None) -> float | None:
         w = words.get(t.lower())
         if w is not None:
             return float(w)
+    if scales:
+        m = _SCALED.fullmatch(t)
+        if m and m.group(2) in scales:
+            return float(int(m.group(1)) * scales[m.group(2)] + int(m.group(3) or 0))
     if _GROUPED.fullmatch(t):
         t = t.replace(",", "").replace(" ", "")
     elif not _PLAIN.fullmatch(t):
