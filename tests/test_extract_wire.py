@@ -557,6 +557,14 @@ CASES: list[tuple[str, str, str, str | None, str, dict]] = [
             "claims": {"jcs": (None, [600], []), "mod_jp": (2, [], [100])},
         },
     ),
+    (
+        "ja-two-full-times-with-goro",
+        "ja",
+        "2025-10-20",
+        None,
+        "北朝鮮は20日午前7時44分ごろと午前7時59分ごろ、東岸付近から弾道ミサイル2発を北東方向に発射した。",
+        {"launch_times_local": ["07:44", "07:59"], "count": 2, "bearing_deg": 45},
+    ),
     # --- English wire ----------------------------------------------------------------------
     (
         "en-reuters-gmt-in-parentheses",
@@ -830,6 +838,15 @@ CASES: list[tuple[str, str, str, str | None, str, dict]] = [
         "North Korea fired two short-range ballistic missiles at 12:32 p.m. and 12:37 p.m. from an inland area, "
         "Japan's Defense Ministry said. Both fell into the Sea of Japan.",
         {"launch_times_local": ["12:32", "12:37"], "count": 2, "landing": "sea_of_japan"},
+    ),
+    (
+        "en-two-times-two-gmt-times",
+        "en",
+        "2025-09-15",
+        None,
+        "North Korea fired two ballistic missiles at 7:44 a.m. and 7:59 a.m. (2244 and 2259 GMT) on Monday, the JCS "
+        "said.",
+        {"launch_times_local": ["07:44", "07:59"], "launch_utc": "2025-09-14T22:44:00Z", "count": 2},
     ),
     (
         "en-kst-label-and-yesterday",
