@@ -852,10 +852,15 @@ def _near(got, want) -> bool:
 
 @pytest.mark.parametrize(("case", "lang", "published", "source", "text", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_held_out_statement(case, lang, published, source, text, expected):
+    assert_statement(text, lang, published, source, expected)
+
+
+def assert_statement(text: str, lang: str, published: str, source: str | None, expected: dict) -> None:
+    """The fields expected, and every field found shown where the text says it."""
     report = extract(text, lang=lang, published=published, source=source)
     assert report.is_launch_report == expected.get("is_launch_report", True)
     assert _check(report, expected) == []
-    for ev in report.evidence:  # every field it found is shown where the text says it
+    for ev in report.evidence:
         assert text[ev.start : ev.end] == ev.text and ev.text == ev.text.strip() and ev.text in ev.sentence
 
 

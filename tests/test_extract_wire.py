@@ -10,9 +10,7 @@ case is not checked by it.
 from __future__ import annotations
 
 import pytest
-from test_extract_heldout import _check
-
-from extract import extract
+from test_extract_heldout import assert_statement
 
 # (case id, lang, published, source, text, expected fields)
 CASES: list[tuple[str, str, str, str | None, str, dict]] = [
@@ -867,11 +865,7 @@ CASES: list[tuple[str, str, str, str | None, str, dict]] = [
 
 @pytest.mark.parametrize(("case", "lang", "published", "source", "text", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_wire_statement(case, lang, published, source, text, expected):
-    report = extract(text, lang=lang, published=published, source=source)
-    assert report.is_launch_report == expected.get("is_launch_report", True)
-    assert _check(report, expected) == []
-    for ev in report.evidence:  # every field it found is shown where the text says it
-        assert text[ev.start : ev.end] == ev.text and ev.text == ev.text.strip() and ev.text in ev.sentence
+    assert_statement(text, lang, published, source, expected)
 
 
 def test_at_least_sixty_varied_cases_in_all_three_languages():
