@@ -186,11 +186,12 @@ def cmd_sources(args: argparse.Namespace) -> int:
             state = "disabled: " + reason
         elif run is None:
             state = "never run"
-        elif run["ok"]:
-            state = "ok"
         else:
-            problems = json.loads(run["problems"] or "{}")
-            state = "failing: " + ", ".join(f"{k} x{v}" for k, v in problems.items())
+            problems = ", ".join(f"{k} x{v}" for k, v in json.loads(run["problems"] or "{}").items())
+            if not run["ok"]:
+                state = "failing: " + problems
+            else:  # the source works; some items of its last run could not be read
+                state = f"ok (items skipped: {problems})" if problems else "ok"
         rows.append(
             {
                 "source": source_id,

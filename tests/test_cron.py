@@ -148,3 +148,16 @@ def test_two_runs_into_different_directories_sharing_one_store_do_not_overlap(si
     holder = store.parent / "launchfeed.lock"
     assert capsys.readouterr().err.startswith(f"launchfeed: another launchfeed run holds {holder}")
     assert main([*collect_args(site, tmp_path / "second"), "--db", str(store)]) == 0
+
+
+def test_sources_says_ok_and_which_items_its_last_run_skipped(site, tmp_path, capsys):
+    build_mod_jp_site(site)
+
+    def mod_jp_line() -> str:
+        assert main(["sources", "--out", str(tmp_path)]) == 0
+        return next(line for line in capsys.readouterr().out.splitlines() if line.startswith("mod_jp"))
+
+    assert main(collect_args(site, tmp_path)) == 0
+    assert mod_jp_line() == "mod_jp     ok (items skipped: access_challenged x1)"  # 03a, a flash without a PDF
+    assert main(collect_args(site, tmp_path)) == 0  # 03a waits for its backoff: nothing skipped
+    assert mod_jp_line() == "mod_jp     ok"
