@@ -32,19 +32,24 @@ BATCH = 64
 
 # Source module id -> how to read it. authority: who makes the assessment; tz: the zone
 # its publication dates are in; text_zone: the zone of times it writes without a label;
-# describes_own_weapons: it names weapons by description ("new-type ... missile").
+# describes_own_weapons: it names weapons by description ("new-type ... missile"); date_from_published:
+# a launch report that states no date is dated by its publication (US statements are issued hours
+# later, often the next day in their own zone, so theirs are not).
 SOURCES: dict[str, dict] = {
     "mod_jp": {"authority": "mod_jp", "tz": "+09:00", "text_zone": "+09:00"},
     "jcs_kr": {"authority": "jcs", "tz": "+09:00", "text_zone": "+09:00"},
     "mnd_kr": {"authority": "mnd_kr", "tz": "+09:00", "text_zone": "+09:00"},
-    "indopacom": {"authority": "indopacom", "tz": "-10:00", "text_zone": "-10:00"},
-    "dod": {"authority": "dod", "tz": "us_eastern", "text_zone": "us_eastern"},
+    "indopacom": {"authority": "indopacom", "tz": "-10:00", "text_zone": "-10:00", "date_from_published": False},
+    "dod": {"authority": "dod", "tz": "us_eastern", "text_zone": "us_eastern", "date_from_published": False},
     "kcna": {"authority": "kcna", "tz": "pyongyang", "text_zone": "pyongyang", "describes_own_weapons": True},
     "yonhap_en": {"authority": "jcs", "channel": "yonhap", "tz": "+09:00", "text_zone": "+09:00"},
     # CSIS analysts write Korea time; their labelling leaves out times given only in US Eastern time
     "csis": {"authority": None, "tz": None, "text_zone": "+09:00", "drop_foreign_zone_times": True},
 }
-_DATELINES = ((re.compile(r"\(KCNA\)|\bKCNA\b\s*\)?\s*--"), "kcna"), (re.compile(r"\(Yonhap\)"), "yonhap_en"))
+_DATELINES = (
+    (re.compile(r"\((?:KCNA|Korean Central News Agency)\)|\bKCNA\b\s*\)?\s*--"), "kcna"),
+    (re.compile(r"\(Yonhap\)"), "yonhap_en"),
+)
 
 
 def _policy(source: str | None, text: str) -> dict:

@@ -855,7 +855,7 @@ class Run:
                 if (s.launch if want == "launch" else s.event) and not s.background:
                     self.evidence("launch_date_local", d.start, d.end)
                     return d.day
-        return self.pub_date
+        return self.pub_date if self.policy.get("date_from_published", True) else None
 
     # counts ------------------------------------------------------------------------------------
 
@@ -879,7 +879,9 @@ class Run:
                     out.append(cm)
         if c.count_left:
             for mu in s.munitions:
-                if mu.compound or mu.kind == "system" or (not mu.linked and not unlinked):
+                if (mu.compound and not self.lang.count_of_launch) or mu.kind == "system":
+                    continue
+                if not mu.linked and not unlinked:
                     continue
                 got = self._count_left_of(s, mu)
                 if not mu.linked:
@@ -928,16 +930,24 @@ class Run:
             n = (m.group("n") or "").lower()
             reject = c.count_mods_reject and c.count_mods_reject.search(" " + mods)
             if not reject and n in ("a", "an") and self.lang.count_not_article_of:
-                reject = re.search(self.lang.count_not_article_of, mods, re.I)
+                # the munition may be a description that starts with the type's words ("new tactical guided weapon")
+                reject = re.search(self.lang.count_not_article_of, mods + mu.text.rsplit(" ", 1)[0] + " ", re.I)
             if reject:
                 continue
+            if mu.compound and n not in self.lang.count_of_launch:
+                return []  # "two missile launches" may each have fired several
             cm = self._count_from(_Shim(m, off), s, off + m.start(), rel + (mu.end - mu.start), mu.kind)
             if cm is not None:
                 if n in ("a", "an") and mu.text.lower().endswith("s") and not mu.text.isupper():
                     return []
                 return [cm]
             return []
-        if c.count_plural and c.count_plural.fullmatch(mu.text) and mu.kind in ("missile", "rocket"):
+        if (
+            c.count_plural
+            and c.count_plural.fullmatch(mu.text)
+            and mu.kind in ("missile", "rocket")
+            and not mu.compound
+        ):
             right = s.text[rel + len(mu.text) : rel + len(mu.text) + 60]
             if not (c.count_impact_right and c.count_impact_right.search(right) and False):
                 return [CountMention(mu.start, mu.end, s.i, None, "multiple", kind=mu.kind)]

@@ -91,6 +91,7 @@ class Lang:
     count_totalizing: str = ""
     count_also_left: str = ""
     count_not_article_of: str = ""  # "a new type of X" is not a count of one
+    count_of_launch: tuple[str, ...] = ()  # words that count missiles through their launch ("a single missile launch")
     # class and name
     classes: tuple[Cue, ...] = ()
     class_hedge_right: str = ""

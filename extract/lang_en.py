@@ -34,7 +34,7 @@ _WORDS = {
     "a dozen": 12,
     "dozens": 24,
 }
-_COUNT_WORDS = {**_WORDS, "a": 1, "an": 1, "both": 2, "a pair of": 2}
+_COUNT_WORDS = {**_WORDS, "a": 1, "an": 1, "a single": 1, "single": 1, "both": 2, "a pair of": 2}
 _DIR = r"(?:(?:north|south|east|west)-)?(?:north(?:east|west)?|south(?:east|west)?|east|west)"  # east-northeast too
 _MONTHS = {
     "january": 1,
@@ -247,7 +247,7 @@ LANG = Lang(
         r"\b(?P<rel>today|yesterday|this morning|this afternoon|this evening|tonight|last night)\b",
     ),
     # SEOUL, May 8 (Yonhap) --; WASHINGTON (Sept. 9, 2025, 8:40 p.m. EDT) --: when it was published, not launched
-    dateline=r"\b[A-Z][a-z]+,\s+[A-Z][a-z]+\.?\s+\d{1,2}\s*\([A-Z]+\)\s*--"
+    dateline=r"\b[A-Z][a-z]+,\s+[A-Z][a-z]+\.?\s+\d{1,2}\s*\((?:[A-Z]+|Korean Central News Agency)\)\s*--"
     r"|^\s*[A-Z][A-Za-z .,'-]{1,60}?\s*\([^()]{0,40}\d{4}[^()]{0,40}\)\s*(?:--|-|:)",
     months=_MONTHS,
     weekdays=_WEEKDAYS,
@@ -270,7 +270,10 @@ LANG = Lang(
         (r"\b(?:multiple[- ](?:launch\s+)?rocket\s+(?:launcher\s+)?(?:systems?|launchers?)|MLRS|MRLS)\b", "system"),
         (r"\b(?:rocket launcher |MLRS |rocket )?shells\b(?<!artillery shells)", "rocket"),
         (r"\bartillery(?:\s+(?:shells|shots|rounds|pieces))?\b", "artillery"),
-        (r"\b(?:missiles?|SRBMs?|MRBMs?|IRBMs?|IRMBs?|ICBMs?|SLBMs?|SLCMs?|SAMs?|projectiles?)\b", "missile"),
+        (
+            r"\b(?:missiles?|SRBMs?|MRBMs?|IRBMs?|IRMBs?|ICBMs?|SLBMs?|SLCMs?|SAMs?|projectiles?|guided weapons?)\b",
+            "missile",
+        ),
         (r"\brockets?\b", "rocket"),
     ),
     munition_modifier_of=r"^(?:\s*\))?\s*-?\s*(?:launchers?|systems?|submarines?|compan(?:y|ies)|units?|sub-?units?|"
@@ -279,9 +282,11 @@ LANG = Lang(
     r"divisions?|battalions?|brigades?|corps|columns?|research|sector|industr(?:y|ies)|"
     r"factor(?:y|ies)|enterprises?|vehicles?|carriers?|defen[cs]e|threats?|development|"
     r"imagery|images?|photos?|parts?|components?|crew|operators?|zone|alert|shelters?|"
-    r"defen[cs]e|interceptors?|stands?|launch(?:ing)?\s+(?:grounds?|station|sites?|facilit\w*|pads?))\b",
+    r"defen[cs]e|interceptors?|stands?|launch(?:ing)?\s+(?:grounds?|station|sites?|facilit\w*|pads?|vehicles?|"
+    r"platforms?|tubes?|systems?))\b",
+    # "missile launches such as those seen in recent years": launches in general, not one
     munition_launch_compound=r"^(?:\s*\))?\s*(?:salvo\s+)?(?:test[- ]?)?(?:launch(?:es|ing)?|fir(?:e|es|ing)|"
-    r"firings|salvo|drills?|tests?|test-fire)\b",
+    r"firings|salvo|drills?|tests?|test-fire)\b(?!\s+(?:such\s+as|like)\b)",
     munition_excluded=r"(?:anti-?tank|anti-?armou?r)\s*$",
     launch_cue=r"\b(?:l(?:au|ua)nch(?:ed|es|ing)?|fir(?:ed|es|ing)|fire|test-fir(?:ed|es|ing|e)|"
     r"test[- ]launch(?:ed|es|ing)?|tested|shot|salvo|opened fire|lift(?:ed)?[- ]off|flew|flying)\b",
@@ -290,7 +295,9 @@ LANG = Lang(
     link_window=90,
     link_block=r"\b(?:with|capable|can|could|will|would|against|intercepted)\b|[;:]",
     event_sentence=r"\b(?:drills?|exercises?|test-fir\w*|test[- ]launch\w*|launch(?:es|ing)?|firings?|salvo)\b",
-    background_sentence=r"^\s*(?:This|It) (?:marks|is|was|comes|came|follows|followed)\b",
+    # ... after the test-launch of the Hwasong-15 eight years ago; speakers recalled the test-fire
+    background_sentence=r"^\s*(?:This|It) (?:marks|is|was|comes|came|follows|followed)\b|\byears ago\b|"
+    r"\b(?:recalled|reminisced)\b|\bheld to (?:mark|celebrate|commemorate)\b",
     flash_cues=r"\bstill in flight\b|\bexpected to (?:land|fall|splash)",
     stage_words=(
         (r"\((?:update|follow-?up)\)", "followup"),
@@ -304,8 +311,10 @@ LANG = Lang(
     count_mods_reject=r"^\s(?:mm|mm-\S*|cm|km|kg|kilometers?|miles?|tons?|tonnage)\b|\s(?:\d+(?:[.,]\d+)?|the|a|an|to|from|at|in|on|into|toward|towards|that|which|was|were|is|"
     r"are|by|for|with|and|or|units|rounds|salvo|launch|launches|test|tests|series)\s|"
     r"(?<!\btype)(?<!\bkind)(?<!\bversion)(?<!\bvariant)\sof\s",
-    count_numbers={"a": 1, "an": 1, "both": 2, "a pair of": 2},
-    count_not_article_of=r"\b(?:type|kind|version|variant|test|salvo|barrage)\s+of\b|\bnew-type\b",
+    count_numbers={"a": 1, "an": 1, "a single": 1, "single": 1, "both": 2, "a pair of": 2},
+    count_of_launch=("a single", "single"),
+    # "a new tactical guided weapon" names a type of weapon, as "a new-type missile" does
+    count_not_article_of=r"\b(?:type|kind|version|variant|test|salvo|barrage)\s+of\b|\bnew-type\b|\bguided\s*$",
     count_words={
         "at least": "at_least",
         "more than": "at_least",
@@ -321,7 +330,9 @@ LANG = Lang(
         "total of": "total",
     },
     count_multiple_plural=r".*(?:missiles|SRBMs|MRBMs|IRBMs|ICBMs|SLBMs|rockets|projectiles|shells)",
-    count_subset_left=r"\b(?:of which|one of|including|among|out of|is|was|are|were|(?<!appeared to )(?<!appears to )"
+    # "the missile was a KN-23" names, but "what we assess was a single ... launch" counts
+    count_subset_left=r"\b(?:of which|one of|including|among|out of|is|(?<!assess )(?<!assessed )was|are|were|"
+    r"(?<!appeared to )(?<!appears to )"
     r"(?<!seemed to )be|been|as)\s*$",
     count_impact_right=r"^\s*(?:\([^)]*\)\s*)?(?:\w+\s+)?(?:fell|landed|splashed|crashed|dropped|fallen|"
     r"came down)\b",
@@ -372,10 +383,11 @@ LANG = Lang(
     ),
     area_reject=r"^\s*(?:\d|(?:the\s+)?(?:point|launch|same|ground|air)\b)|^\s*(?:the\s+)?(?:north|south|east|west)\w*\s*$|"
     r"\b(?:" + "|".join(_MONTHS) + "|" + "|".join(_WEEKDAYS) + r")\b|\blaunchers?\b|"
-    r"\b(?:a\.m|p\.m|am|pm)\b|^\s*(?:North Korea|the DPRK|DPRK)\s*$|\b(?:missiles?|launch\w*|rockets?)\b",
+    r"\b(?:a\.m|p\.m|am|pm)\b|^\s*(?:North Korea|the DPRK|DPRK)\s*$|\b(?:missiles?|rockets?)\b|"
+    r"\blaunch(?!ing\s+(?:ground|station)\b)\w*",
     area_strip=r"^\s*the\s+",
     area_gazetteer_left=r"\b(?:at|near|around|in|off(?:\s+the\s+coast\s+of)?)\s+(?:the\s+)?"
-    r"(?:(?:eastern|western|northern|southern|coastal|city|town|county|province|area|areas|of)\s+)"
+    r"(?:(?:eastern|western|northern|southern|coastal|city|town|county|province|area|areas|vicinity|of)\s+)"
     r"{0,4}$",
     area_gazetteer_block=r"\b(?:toward|towards|into|over|across)\b|\b(?:" + _DIR + r")\s+of\s+(?:the\s+)?$",
     vessel_anaphor=r"\b(?:on|from|aboard)\s+the\s+(?:warship|destroyer|submarine|ship|vessel)\b",

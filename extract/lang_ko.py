@@ -85,6 +85,7 @@ LANG = Lang(
     dates=(
         r"(?:(?P<y>\d{4})\s*년\s*)?(?P<mo>\d{1,2})\s*월\s*(?P<d>\d{1,2})\s*일",
         r"(?P<rel>오늘|금일|어제|전날|그제|오늘\s*새벽|어젯밤)",
+        r"(?<![\d.월])(?P<d>\d{1,2})\s*일(?![\uac00-\ud7a3]*간|부터|까지)",  # 17일 (a day of this month)
     ),
     relative_days={"오늘": 0, "금일": 0, "오늘 새벽": 0, "어제": -1, "전날": -1, "어젯밤": -1, "그제": -2},
     munitions=(
@@ -94,9 +95,12 @@ LANG = Lang(
     ),
     launch_cue=r"발사|쏘아|쏘았|쐈|쏜|사격|비행(?!기|장|금지)",  # 미사일은 약 450km를 비행: it flew
     # 발사할 가능성, 발사 징후: no launch yet
-    launch_block_right=r"할\s*(?:가능성|수|것|계획|예정|준비)|하려|하기\s*위|\s*(?:가능성|징후|준비|계획|예정|임박)",
+    # 발사를 준비하는 정황, 시험발사 8주년: no launch now
+    launch_block_right=r"할\s*(?:가능성|수|것|계획|예정|준비)|하려|하기\s*위|\s*(?:를|을)?\s*(?:가능성|징후|준비|계획|예정|임박|"
+    r"예고|정황)|\s*\d+\s*주년",
     link_window=200,
-    background_sentence=r"규탄|성명을|유감을|강력히\s*촉구",
+    # a condemnation is about another event, unless what it condemns is the launch itself
+    background_sentence=r"(?<!발사를 )(?<!발사를 강력히 )(?<!발사를 강력하게 )규탄|성명을|유감을|강력히\s*촉구",
     flash_cues=r"비행\s*중|추가\s*정보",
     stage_words=((r"최종보", "final"), (r"\(?1보\)?|속보", "flash"), (r"\(?[2-9]보\)?|후속", "followup")),
     counts=(
@@ -111,7 +115,7 @@ LANG = Lang(
         (r"잠수함발사탄도미사일|SLBM", "slbm"),
         (r"극초음속", "hypersonic"),
         (r"순항미사일", "cruise"),
-        (r"지대공미사일|대공미사일", "anti_air"),
+        (r"지대공미사일|대공미사일|반항공\s*미사일", "anti_air"),
         (r"방사포|다연장로켓", "mlrs"),
         (r"(?:단거리|준중거리|중거리)?탄도미사일|SRBM|IRBM|MRBM", "ballistic"),
         (r"미사일|발사체", "generic"),
@@ -124,7 +128,9 @@ LANG = Lang(
     area_reject=r"\d|동해|서해|북한이|합참",
     area_strip=r"^(?:(?:오늘|어제|금일|전날|그제|이날|새벽|오전|오후|밤|아침|저녁|낮|북한은|북한이|북한군은|북한군이|북은|북이)\s+)+",
     # 평양에서, 평안남도 숙천에서, 순안 인근으로부터: a gazetteer place the launch came from
-    area_gazetteer_right=r"(?P<with>\s*(?:일대|인근|부근|일원|지역|근처|지방))?\s*(?:에서|으로부터|로부터)",
+    # 평양 순안서, 신포 앞바다서: headlines shorten 에서 to 서
+    area_gazetteer_right=r"(?P<with>\s*(?:일대|인근|부근|일원|지역|근처|지방|앞바다|해상|근해))?\s*(?:에서|으로부터|로부터|"
+    r"서(?![\uac00-\ud7a3]))",
     area_gazetteer_widen=r"(?:[\uac00-\ud7a3]+(?:남도|북도|도|시)\s+)?(?:[\uac00-\ud7a3]+(?:군|구역)\s+)?$",
     direction=rf"(?P<dir>[{_DIRS}]{{1,2}}(?:쪽|방향|방))(?:\s*으로|\s*을\s*향해)?",
     direction_split=r"및|,",

@@ -129,10 +129,11 @@ def _chunks(text: str, size: int) -> list[str]:
 
 
 # Korean glues particles (평양에서, 북한이) and place nouns (순안일대) to the word before them;
-# split off, the gazetteer sees the name. 도 and 만 stay: they end names (평안북도, 원산만).
+# split off, the gazetteer sees the name. 도 and 만 stay: they end names (평안북도, 원산만). Headlines
+# shorten 에서 to 서 (순안서).
 _KO_SUFFIXES = re.compile(
     r"(?P<stem>[\uac00-\ud7a3]{2,}?)(?P<noun>일대|인근|부근|일원|지역|근해|해상)?"
-    r"(?P<part>에서는|에서도|에서|으로는|으로|로는|로|에는|에게|에|은|는|이|가|을|를|의|와|과|부터|까지|께서|이며|이고)?"
+    r"(?P<part>에서는|에서도|에서|으로는|으로|로는|로|에는|에게|에|은|는|이|가|을|를|의|와|과|부터|까지|께서|이며|이고|서)?"
 )
 
 

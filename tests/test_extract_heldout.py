@@ -175,7 +175,14 @@ CASES: list[tuple[str, str, str, str | None, str, dict]] = [
         "dod",
         "WASHINGTON (Sept. 9, 2025, 8:40 p.m. EDT) -- We are aware of North Korea's ballistic missile launch. The "
         "United States condemns this action.",
-        {"launch_times_local": [], "launch_utc": None, "tz": "-04:00", "missile_class": "ballistic"},
+        # no launch date stated: the statement's own date (hours later, in Washington) is not taken for it
+        {
+            "launch_times_local": [],
+            "launch_utc": None,
+            "launch_date_local": None,
+            "tz": None,
+            "missile_class": "ballistic",
+        },
     ),
     (
         "indopacom-launch-time-in-hawaii-time",
