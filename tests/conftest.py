@@ -3,8 +3,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from faultsite import FaultSite
+from faultsite import FaultSite, loopback_only
 from sitekit import FixtureSite
+
+
+@pytest.fixture(autouse=True)
+def no_name_but_loopback(monkeypatch) -> None:
+    """No test looks up any name but 127.0.0.1 and localhost: a URL of a real publisher that
+    slipped past a fixture fails as an unknown name, and no query leaves the machine."""
+    loopback_only(monkeypatch)
 
 
 @pytest.fixture
