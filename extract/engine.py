@@ -848,7 +848,7 @@ class Run:
             if same:
                 best = min(same, key=lambda d: min(abs(d.start - g.end), abs(d.end - g.start)))
                 self.evidence("launch_date_local", best.start, best.end)
-                return best.day
+                return self._date_in_zone_of(best, g)
         for want in ("launch", "event"):
             for d in self.dates:
                 s = self.sents[d.sent]
@@ -856,6 +856,23 @@ class Run:
                     self.evidence("launch_date_local", d.start, d.end)
                     return d.day
         return self.pub_date if self.policy.get("date_from_published", True) else None
+
+    def _date_in_zone_of(self, d: DateMention, launch: TimeGroup) -> date:
+        """A date written right after another zone's time ("7:44 a.m. (2244 GMT Sunday)") is that
+        zone's date: as the launch group's Korea-time date, it is the day of that moment there."""
+        here = launch.zone or self.policy.get("text_zone", "+09:00")
+        if here not in ("+09:00", "pyongyang"):
+            return d.day
+        for g in self.groups:
+            if g.sent == d.sent and g is not launch and g.zone not in (None, here) and g.end <= d.start:
+                if re.fullmatch(r"[\s,]*", self.text[g.end : d.start]):
+                    h, mi, _ = g.times[-1]
+                    return convert_time(d.day, h, mi, g.zone)[2]
+        # wire copy's "(2244 GMT Sunday)": a four-digit time the time patterns leave alone
+        m = _UTC_HHMM.search(self.text, max(0, d.start - 20), d.start)
+        if m and int(m.group(1)) < 24 and int(m.group(2)) < 60:
+            return convert_time(d.day, int(m.group(1)), int(m.group(2)), "+00:00")[2]
+        return d.day
 
     # counts ------------------------------------------------------------------------------------
 
@@ -1462,6 +1479,8 @@ class Run:
 
 
 # --- helpers ----------------------------------------------------------------------------
+
+_UTC_HHMM = re.compile(r"\b([0-2]\d)([0-5]\d)\s*(?:GMT|UTC)\s*,?\s*$")
 
 
 class _Shim:

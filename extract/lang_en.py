@@ -290,6 +290,9 @@ LANG = Lang(
     munition_excluded=r"(?:anti-?tank|anti-?armou?r)\s*$",
     launch_cue=r"\b(?:l(?:au|ua)nch(?:ed|es|ing)?|fir(?:ed|es|ing)|fire|test-fir(?:ed|es|ing|e)|"
     r"test[- ]launch(?:ed|es|ing)?|tested|shot|salvo|opened fire|lift(?:ed)?[- ]off|flew|flying)\b",
+    # "launches such as those seen in recent years": launches in general; "launching vehicles": equipment
+    launch_block_right=r"\s+(?:such\s+as|like\s+(?:those|these|the\s+ones))\b|\s+(?:vehicles?|pads?|grounds?|stations?|"
+    r"platforms?|tubes?|systems?)\b",
     launch_block=r"\b(?:will|would|can|could|may|might|should|plans? to|planning to|intends? to|able to|"
     r"capable of|designed to|ability to|for|not|never|no)\s+(?:\w+\s+)?$",
     link_window=90,
@@ -451,7 +454,8 @@ LANG = Lang(
         (r"\bYellow Sea\b|\bWest Sea\b|\bsea between Korea and China\b", "yellow_sea"),
         (r"\beast(?:ern)? coast\b", "near_east_coast"),
     ),
-    over_japan=r"\b(?:flew|flying|passed|passing)\s+over\s+(?:northern\s+)?Japan\b|\boverflew Japan\b",
+    over_japan=r"\b(?:flew|flying|passed|passing)\s+over\s+(?:northern\s+)?Japan\b|"
+    r"\boverflew\s+(?:the\s+territory\s+of\s+)?(?:northern\s+)?Japan\b",
     eez=(
         (r"\b(?:inside|within)\s+" + _EEZ, "inside"),
         (r"\boutside\s+(?:of\s+)?" + _EEZ, "outside"),

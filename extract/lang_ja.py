@@ -73,12 +73,15 @@ LANG = Lang(
     ),
     relative_days={"本日": 0, "今日": 0, "今朝": 0, "今夜": 0, "本夕": 0, "昨日": -1, "昨夜": -1, "一昨日": -2},
     munitions=(
-        (r"弾道ミサイル|巡航ミサイル|ミサイル|ICBM|SLBM|IRBM|SRBM|飛翔体|ロケット", "missile"),
+        (r"弾道ミサイル|巡航ミサイル|ミサイル|ICBM|SLBM|IRBM|SRBM|飛翔体|ロケット|放射砲", "missile"),
         (r"\d+発|[一二三四五六七八九十]発|複数発|数発", "missile"),
         (r"衛星", "satellite"),
     ),
-    launch_cue=r"発射|打ち上げ",
-    launch_block_right=r"(?:する|される)(?:可能性|おそれ|恐れ|見通し|兆候|準備|計画|予定|構え)|の(?:兆候|準備|可能性|計画|予告)",
+    launch_cue=r"発射|打ち上げ|(?:一斉)?射撃(?:訓練|試験)?",  # 超大型放射砲の一斉射撃訓練
+    # 発射する可能性, 発射の兆候: no launch yet; 高い頻度で発射しており, 発射を繰り返している: launches in general
+    launch_block_right=r"(?:する|される)(?:可能性|おそれ|恐れ|見通し|兆候|準備|計画|予定|構え)|の(?:兆候|準備|可能性|計画|予告)"
+    r"|を?繰り返し",
+    launch_block=r"(?:頻度で|頻繁に|相次いで)[^、。]{0,12}$",
     link_window=200,
     flash_cues=r"現在飛翔中|飛翔中であ|落下すると推定|落下する見込み",
     stage_words=((r"速報", "flash"), (r"続報|第\d報", "followup"), (r"最終報", "final")),
@@ -94,8 +97,8 @@ LANG = Lang(
         (r"潜水艦発射(?:型)?弾道ミサイル|SLBM", "slbm"),
         (r"極超音速", "hypersonic"),
         (r"巡航ミサイル", "cruise"),
-        (r"地対空ミサイル", "anti_air"),
-        (r"多連装ロケット|ロケット砲", "mlrs"),
+        (r"地対空ミサイル|対空ミサイル", "anti_air"),
+        (r"多連装ロケット|ロケット砲|放射砲", "mlrs"),
         (r"(?:短距離|中距離|準中距離)?弾道ミサイル|IRBM|SRBM|MRBM", "ballistic"),
         (r"ミサイル|飛翔体", "generic"),  # bare "missile" (also in every title) yields to any stated class
     ),
