@@ -21,7 +21,11 @@ Grouping (``group_statements``), in this order:
    otherwise the statement is kept apart and the event lists the candidates in
    ``ambiguous_with``. Day-only statements of a day without a timed event form one
    event per day and class family.
-4. An unplaced statement is an event of its own.
+4. An unplaced statement (no launch date: INDOPACOM's "we are aware of the launch")
+   joins the timed event that launched in the ``UNDATED_WINDOW`` (36 hours) before it
+   was published, when there is exactly one (or one whose class or site the text
+   names); otherwise it is an event of its own, listing any candidates in
+   ``ambiguous_with``.
 
 Every event's ``grouping_reason`` says which of these rules put its statements together.
 
@@ -66,6 +70,7 @@ JOIN_GAP = timedelta(minutes=60)
 TIME_TOLERANCE = timedelta(minutes=5)
 VALUE_TOLERANCE = 0.10  # ranges and apogees agree within 10% of the smaller
 SITE_APART_KM = 150.0
+UNDATED_WINDOW = timedelta(hours=36)  # a statement with no launch date is about a launch this recent
 PUBLICATION_SLACK = timedelta(minutes=10)  # clocks and "about" times: a flash may predate the launch by minutes
 
 # North Korean local time (UTC+8:30 from 2015-08-15 to 2018-05-04, else UTC+9)
@@ -368,7 +373,28 @@ def group_statements(statements: Iterable[Statement]) -> list[Group]:
                 f"({times}), and its text does not say which: kept apart"
             )
             target.ambiguous_with = sorted(set(target.ambiguous_with) | set(candidates))
-    unplaced = [Group([p], kind="unplaced") for p in placements if not p.timed and not p.day]
+    unplaced: list[Group] = []
+    for p in (p for p in placements if not p.timed and not p.day):
+        latest = _latest_possible_launch(p.statement)
+        candidates = [
+            i
+            for i, g in enumerate(groups)
+            if latest - UNDATED_WINDOW <= g.start <= latest
+            and not contradiction(p.report, (q.report for q in g.placements))
+        ]
+        if len(candidates) > 1:
+            matching = [i for i in candidates if _affinity(p.report, groups[i])]
+            candidates = matching if len(matching) == 1 else candidates
+        if len(candidates) == 1:
+            groups[candidates[0]].placements.append(p)
+            groups[candidates[0]].notes.append(
+                f"{label(p.statement)} states no launch date: the only event in the "
+                f"{UNDATED_WINDOW.total_seconds() / 3600:.0f} hours before it was published"
+            )
+            continue
+        lone = Group([p], kind="unplaced")
+        lone.ambiguous_with = candidates
+        unplaced.append(lone)
 
     every = groups + day_groups + unplaced
     order = sorted(range(len(every)), key=lambda i: every[i].sort_key())
@@ -382,7 +408,14 @@ def group_statements(statements: Iterable[Statement]) -> list[Group]:
 def grouping_reason(group: Group) -> str:
     statements = group.statements
     if group.kind == "unplaced":
-        return f"{label(statements[0])} states no launch date: an event of its own"
+        window = f"the {UNDATED_WINDOW.total_seconds() / 3600:.0f} hours before it was published"
+        if statements[0].published_at is None:
+            why = "nor a publication date"
+        elif group.ambiguous_with:
+            why = f"{len(group.ambiguous_with)} events launched in {window}"
+        else:
+            why = f"no event launched in {window}"
+        return f"{label(statements[0])} states no launch date: an event of its own ({why})"
     if group.kind == "day":
         head = f"statements giving only the day {group.day} (launch-site date): " + ", ".join(map(label, statements))
         if not group.ambiguous_with:

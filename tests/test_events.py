@@ -607,8 +607,36 @@ def test_a_statement_without_a_date_is_an_event_of_its_own():
     assert len(result.events) == 2
     lone = result.events[-1]
     assert lone.report_ids == [undated.report.id]
-    assert lone.grouping_reason == "jcs states no launch date: an event of its own"
+    assert lone.grouping_reason == "jcs states no launch date: an event of its own (nor a publication date)"
     assert (lone.launch_date_local, lone.launch_utc, lone.time_precision) == (None, None, None)
+
+
+def undated_statement(published: str) -> Statement:
+    """INDOPACOM's usual words: aware of a launch, no date, no numbers."""
+    report = Report(document_id=f"indopacom-{published}", source="indopacom", authority="indopacom",
+                    is_launch_report=True, missile_class="ballistic")  # fmt: skip
+    return Statement(report, datetime.fromisoformat(published), "minute")
+
+
+def test_an_undated_statement_joins_the_only_launch_of_the_hours_before_it():
+    aware = undated_statement("2031-05-14T14:30:00-10:00")  # Honolulu, the next morning in Korea
+    result = reconcile([*statements(SALVO), aware])
+    event = event_of(result.events, SALVO[0])
+    assert aware.report.id in event.report_ids and len(result.events) == 1
+    assert "indopacom states no launch date: the only event in the 36 hours before it was published" in (
+        event.grouping_reason)  # fmt: skip
+    assert "indopacom" not in event.unreported_by
+
+
+def test_an_undated_statement_long_after_any_launch_or_before_it_stays_apart():
+    late = undated_statement("2031-05-20T09:00:00-10:00")  # six days on
+    early = undated_statement("2031-05-13T09:00:00-10:00")  # before the launch
+    result = reconcile([*statements(SALVO), late, early])
+    assert len(result.events) == 3
+    for lone in result.events[1:]:
+        assert lone.grouping_reason.endswith(
+            "states no launch date: an event of its own (no event launched in the 36 hours before it was published)"
+        )
 
 
 def test_latency_is_first_own_statement_minus_launch_when_both_are_known_to_the_minute():
