@@ -1,6 +1,6 @@
 """Extraction benchmark: per-field accuracy on the labelled corpora, speed, bad input.
 
-    python benchmarks/bench_extract.py [--shared PATH] [--show FIELD] [--corpus NAME]
+    python benchmarks/bench_extract.py [--shared PATH] [--show FIELD] [--show-misses] [--corpus NAME]
 
 For every ``*_dev.jsonl`` in ``<shared>/corpus`` (default: ``../shared`` beside the
 repository) it feeds ``id, text, lang, published, source`` through ``extract_batch`` and
@@ -18,7 +18,8 @@ compares each key of ``gold`` with the same field of the report:
 It prints the accuracy of every field per corpus (targets: 98% on mod_ja, 95% on the
 others), documents per second in batch (one process, pipelines loaded) and the cold
 start, and the worst time per document on adversarial inputs. ``--show FIELD`` lists the
-mismatches of one field. Exits 0 when the shared directory is absent.
+mismatches of one field, ``--show-misses`` those of every field (id, field, gold, got).
+Exits 0 when the shared directory is absent.
 """
 
 from __future__ import annotations
@@ -121,6 +122,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared", help="the shared directory")
     ap.add_argument("--show", metavar="FIELD", help="list the mismatches of one field")
+    ap.add_argument("--show-misses", action="store_true", help="list the mismatches of every field")
     ap.add_argument("--corpus", metavar="NAME", help="only corpora whose file name contains NAME")
     ap.add_argument("--no-adversarial", action="store_true", help="skip the bad-input timings")
     args = ap.parse_args(argv)
@@ -172,10 +174,10 @@ def main(argv: list[str] | None = None) -> int:
             flag = "" if acc >= target else "   <-- below target"
             all_ok &= acc >= target
             print(f"  {f:20s} {ok:4d}/{n:<4d} {acc:7.1%}{flag}")
-            if args.show == f:
+            if args.show == f or args.show_misses:
                 for id_, g, o in misses:
                     gj, oj = json.dumps(g, ensure_ascii=False), json.dumps(o, ensure_ascii=False)
-                    print(f"      {id_}: gold={gj} got={oj}")
+                    print(f"      {id_} {f}: gold={gj} got={oj}")
     if total_docs:
         print(
             f"\nall corpora: {total_docs} documents in {total_time:.3f} s = {total_docs / total_time:.0f} docs/s "
