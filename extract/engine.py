@@ -156,6 +156,10 @@ class Compiled:
         self.dates = [rx(p) for p in lang.dates]
         self.dateline = rx(lang.dateline)
         self.date_background = rx(lang.date_background)
+        self.report_day_left = rx(lang.report_day_left)
+        self.report_day_right = rx(lang.report_day_right)
+        self.time_equivalent = rx(lang.time_equivalent)
+        self.item_flight_cue = rx(lang.item_flight_cue)
         self.munitions = [(rx(p), kind) for p, kind in lang.munitions]
         self.mun_modifier_of = rx(lang.munition_modifier_of)
         self.mun_compound = rx(lang.munition_launch_compound)
@@ -381,7 +385,11 @@ class Run:
         if not any(s.launch for s in self.sents):
             return  # not a launch report: nothing more is read
         for s in self.sents:
-            if c.launch_cue and s.item is not None and not s.background and c.launch_cue.search(s.text):
+            if (
+                s.item is not None
+                and not s.background
+                and any(rx and rx.search(s.text) for rx in (c.launch_cue, c.item_flight_cue))
+            ):
                 s.launch = True
             if c.event_sentence and c.event_sentence.search(s.text):
                 s.event = True
@@ -646,11 +654,23 @@ class Run:
                             s.start + a, s.start + b, s.i, [(h, mi, ap or "")], zone, spans=[(s.start + a, s.start + b)]
                         )
                     )
+            prev: TimeGroup | None = None
             for g in groups:
                 g.times = _fix_meridiem(g.times)
                 dated = any(a <= g.start < b for a, b in datelines)
                 g.role = "other" if skip or dated else self._time_role(s, g)
+                if prev is not None and self._same_moment(prev, g):
+                    g.role = "same"  # "7:44 a.m. (2244 GMT)": one launch time written in two zones
                 self.groups.append(g)
+                prev = g
+
+    def _same_moment(self, prev: TimeGroup, g: TimeGroup) -> bool:
+        """A group of another zone right after a group (only brackets, commas or "or" between) that
+        has as many times is those times written in that zone."""
+        rx = self.c.time_equivalent
+        if rx is None or len(prev.times) != len(g.times) or g.zone == prev.zone:
+            return False
+        return bool(rx.fullmatch(self.text, prev.end, g.start))
 
     def datelines(self) -> list[tuple[int, int]]:
         """Spans of the dateline a text starts with: its date and time are the publication's."""
@@ -708,7 +728,10 @@ class Run:
     def date_mentions(self) -> None:
         c = self.c
         self.dates: list[DateMention] = []
+        self.report_days: list[DateMention] = []
+        self.anchor: date | None = None  # the report day, once found (relative days count from it)
         masked = self.datelines()
+        found: list[tuple[re.Match[str], Sent, bool]] = []
         for s in self.sents:
             if s.background:
                 continue
@@ -721,11 +744,35 @@ class Run:
                     left = s.text[max(0, m.start() - 40) : m.start()]
                     if c.date_background and c.date_background.search(left):
                         continue
-                    d = self._date(m)
-                    if d is not None:
-                        taken.append((a, b))
-                        self.dates.append(DateMention(a, b, s.i, d))
+                    taken.append((a, b))
+                    found.append((m, s, self._is_report_day(s, m)))
+        # report days first: they are dated against the publication, the other days may count from them
+        for m, s, report in found:
+            if report:
+                d = self._date(m)
+                if d is not None:
+                    self.report_days.append(DateMention(s.start + m.start(), s.start + m.end(), s.i, d))
+        self.anchor = self.report_days[0].day if self.report_days else None
+        for m, s, report in found:
+            if not report:
+                d = self._date(m)
+                if d is not None:
+                    self.dates.append(DateMention(s.start + m.start(), s.start + m.end(), s.i, d))
         self.dates.sort(key=lambda d: d.start)
+
+    def _is_report_day(self, s: Sent, m: re.Match[str]) -> bool:
+        c = self.c
+        if m.groupdict().get("rel") and self._rel_key(m) in self.lang.anchored_days:
+            return False  # 前日 counts from the report day: it is not one
+        left = s.text[max(0, m.start() - 40) : m.start()]
+        right = s.text[m.end() : m.end() + 30]
+        return bool(
+            (c.report_day_left and c.report_day_left.search(left))
+            or (c.report_day_right and c.report_day_right.match(right))
+        )
+
+    def _rel_key(self, m: re.Match[str]) -> str:
+        return re.sub(r"\s+", " ", (m.groupdict().get("rel") or "").lower())
 
     def _date(self, m: re.Match[str]) -> date | None:
         gd = m.groupdict()
@@ -734,9 +781,10 @@ class Run:
             if gd.get("rel"):
                 if pub is None:
                     return None
-                key = re.sub(r"\s+", " ", gd["rel"].lower())
+                key = self._rel_key(m)
                 off = self.lang.relative_days.get(key)
-                return None if off is None else pub + timedelta(days=off)
+                base = self.anchor if key in self.lang.anchored_days and self.anchor else pub
+                return None if off is None else base + timedelta(days=off)
             if gd.get("d"):
                 day = int(gd["d"])
                 mo = gd.get("mo")
@@ -855,7 +903,13 @@ class Run:
                 if (s.launch if want == "launch" else s.event) and not s.background:
                     self.evidence("launch_date_local", d.start, d.end)
                     return d.day
-        return self.pub_date if self.policy.get("date_from_published", True) else None
+        if not self.policy.get("date_from_published", True):
+            return None
+        if self.report_days:  # "합참은 20일 ... 발사했다고 밝혔다": the day it reported is the one it tells of
+            d = self.report_days[0]
+            self.evidence("launch_date_local", d.start, d.end)
+            return d.day
+        return self.pub_date
 
     def _date_in_zone_of(self, d: DateMention, launch: TimeGroup) -> date:
         """A date written right after another zone's time ("7:44 a.m. (2244 GMT Sunday)") is that
@@ -865,7 +919,7 @@ class Run:
             return d.day
         for g in self.groups:
             if g.sent == d.sent and g is not launch and g.zone not in (None, here) and g.end <= d.start:
-                if re.fullmatch(r"[\s,]*", self.text[g.end : d.start]):
+                if re.fullmatch(r"[\s,]*(?:on\s+)?", self.text[g.end : d.start]):
                     h, mi, _ = g.times[-1]
                     return convert_time(d.day, h, mi, g.zone)[2]
         # wire copy's "(2244 GMT Sunday)": a four-digit time the time patterns leave alone

@@ -65,6 +65,13 @@ class Lang:
     weekdays: dict[str, int] = field(default_factory=dict)
     relative_days: dict[str, int] = field(default_factory=dict)
     date_background: str = ""  # left context making a date that of another event
+    # the day a source reported the launch ("朝鮮中央通信は11日、", "said on Thursday"): not the launch
+    # date when the text dates the launch otherwise; the day 前日 / 전날 / "the previous day" count from
+    report_day_left: str = ""  # left context of such a date
+    report_day_right: str = ""  # right context of such a date
+    anchored_days: tuple[str, ...] = ()  # relative_days keys counted from the report day, if any
+    time_equivalent: str = ""  # between a time and the same moment in another zone: "7:44 a.m. (2244 GMT)"
+    item_flight_cue: str = ""  # a list item's flight verb: the item is about a launched missile
     # what a launch is
     munitions: tuple[Cue, ...] = ()  # (pattern, kind): missile / rocket / artillery / satellite
     munition_modifier_of: str = ""  # right context: the munition word modifies another noun

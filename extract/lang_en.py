@@ -217,7 +217,11 @@ LANG = Lang(
         r"\b(?P<h>\d{1,2})(?::(?P<m>\d{2}))?\s*(?P<ap>a\.?\s?m\.?|p\.?\s?m\.?)(?![a-z])"
         r"(?:\s*\(?(?P<zone>" + _ZONE_WORDS + r")\b\)?)?",
         r"\b(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?!\d)(?:\s*\(?(?P<zone>" + _ZONE_WORDS + r")\b\)?)?",
+        # wire copy's four-digit GMT / UTC times ("2244 GMT"; "between 2301 and 2323 GMT": the zone comes last)
+        r"\b(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)(?:\s*(?P<zone>GMT|UTC)\b|(?=\s*(?:and|to|-|~)\s*(?:[01]\d|2[0-3])[0-5]\d"
+        r"\s*(?:GMT|UTC)\b))",
     ),
+    time_equivalent=r"[\s,(]*(?:or\s+|i\.e\.,?\s*)?\(?\s*",
     ampm={"a.m.": "am", "am": "am", "a.m": "am", "p.m.": "pm", "pm": "pm", "p.m": "pm"},
     time_joiner=r"^\s*(?:and|to|-|~|or|,|until|through|,\s*and)\s*"
     r"(?:(?:on\s+)?(?:{WD},?\s*)?(?:{MONTH})\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s*)?$",
@@ -244,14 +248,21 @@ LANG = Lang(
         r"\b(?:(?P<wd>{WD}),?\s*\(?\s*)?(?P<mo>{MONTH})\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>\d{4}))?",
         r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?P<mo>{MONTH})\b(?:\s+(?P<y>\d{4}))?",
         r"\b(?P<wd>{WD})\b",
-        r"\b(?P<rel>today|yesterday|this morning|this afternoon|this evening|tonight|last night)\b",
+        r"\b(?P<rel>today|yesterday|this morning|this afternoon|this evening|tonight|last night|the previous day|"
+        r"a day (?:earlier|before))\b",
     ),
     # SEOUL, May 8 (Yonhap) --; WASHINGTON (Sept. 9, 2025, 8:40 p.m. EDT) --: when it was published, not launched
     dateline=r"\b[A-Z][a-z]+,\s+[A-Z][a-z]+\.?\s+\d{1,2}\s*\((?:[A-Z]+|Korean Central News Agency)\)\s*--"
     r"|^\s*[A-Z][A-Za-z .,'-]{1,60}?\s*\([^()]{0,40}\d{4}[^()]{0,40}\)\s*(?:--|-|:)",
     months=_MONTHS,
     weekdays=_WEEKDAYS,
+    # "KCNA said on Thursday"; "state media reported Saturday"
+    report_day_left=r"\b(?:said|says|reported|reports|announced|stated|confirmed|disclosed|added)\s+(?:on\s+)?$",
+    anchored_days=("the previous day", "a day earlier", "a day before"),
     relative_days={
+        "the previous day": -1,
+        "a day earlier": -1,
+        "a day before": -1,
         "today": 0,
         "this morning": 0,
         "this afternoon": 0,
@@ -260,7 +271,9 @@ LANG = Lang(
         "yesterday": -1,
         "last night": -1,
     },
-    date_background=r"\b(?:first|last|previous(?:ly)?|earlier|since|ago|before|after|until|between)\b[^.]{0,25}$",
+    # ("between 2301 and 2323 GMT on Sunday" dates the launch)
+    date_background=r"\b(?:first|last|previous(?:ly)?|earlier|since|ago|before|after|until|between(?!\s+\d{4}\b))\b"
+    r"[^.]{0,25}$",
     munitions=(
         (
             r"\b(?:satellite launch vehicles?|space launch vehicles?|launch vehicles?|SLVs?|carrier rockets?|"
@@ -357,8 +370,9 @@ LANG = Lang(
             "mlrs",
         ),
         (
-            r"\b(?:SRBMs?|MRBMs?|IRBMs?|IRMBs?|ballistic missiles?|ballistic|intermediate-range|short-range|"
-            r"medium-range)\b",
+            # "a ballistic control system" for rocket shells steers them: no ballistic missile
+            r"\b(?:SRBMs?|MRBMs?|IRBMs?|IRMBs?|ballistic missiles?|ballistic(?!\s+control)|intermediate-range|"
+            r"short-range|medium-range)\b",
             "ballistic",
         ),
         (r"\bartillery\b", "artillery"),
