@@ -217,12 +217,13 @@ LANG = Lang(
         r"\b(?P<h>\d{1,2})(?::(?P<m>\d{2}))?\s*(?P<ap>a\.?\s?m\.?|p\.?\s?m\.?)(?![a-z])"
         r"(?:\s*\(?(?P<zone>" + _ZONE_WORDS + r")\b\)?)?",
         r"\b(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?!\d)(?:\s*\(?(?P<zone>" + _ZONE_WORDS + r")\b\)?)?",
-        # wire copy's four-digit GMT / UTC times ("2244 GMT"; "between 2301 and 2323 GMT": the zone comes last)
-        r"\b(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)(?:\s*(?P<zone>GMT|UTC)\b|(?=\s*(?:and|to|-|~)\s*(?:[01]\d|2[0-3])[0-5]\d"
-        r"\s*(?:GMT|UTC)\b))",
+        # wire copy's four-digit GMT / UTC times ("2244 GMT"; "between 2301 and 2323 GMT", "2110, 2125 and 2140
+        # GMT": the zone comes last)
+        r"\b(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)(?:\s*(?P<zone>GMT|UTC)\b|(?=(?:\s*(?:,\s*and|and|,|to|-|~)\s*"
+        r"(?:[01]\d|2[0-3])[0-5]\d){1,5}\s*(?:GMT|UTC)\b))",
     ),
     time_equivalent=r"[\s,(]*(?:or\s+|i\.e\.,?\s*)?\(?\s*",
-    ampm={"a.m.": "am", "am": "am", "a.m": "am", "p.m.": "pm", "pm": "pm", "p.m": "pm"},
+    ampm={"a.m.": "am", "am": "am", "a.m": "am", "am.": "am", "p.m.": "pm", "pm": "pm", "p.m": "pm", "pm.": "pm"},
     time_joiner=r"^\s*(?:and|to|-|~|or|,|until|through|,\s*and)\s*"
     r"(?:(?:on\s+)?(?:{WD},?\s*)?(?:{MONTH})\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s*)?$",
     time_cues=(
@@ -309,7 +310,8 @@ LANG = Lang(
     launch_block=r"\b(?:will|would|can|could|may|might|should|plans? to|planning to|intends? to|able to|"
     r"capable of|designed to|ability to|for|not|never|no)\s+(?:\w+\s+)?$",
     link_window=90,
-    link_block=r"\b(?:with|capable|can|could|will|would|against|intercepted)\b|[;:]",
+    # "capable of": what it could do; "nuclear-capable" only describes the weapon
+    link_block=r"\b(?:with|(?<![-\u2011])capable|can|could|will|would|against|intercepted)\b|[;:]",
     event_sentence=r"\b(?:drills?|exercises?|test-fir\w*|test[- ]launch\w*|launch(?:es|ing)?|firings?|salvo)\b",
     # ... after the test-launch of the Hwasong-15 eight years ago; speakers recalled the test-fire
     background_sentence=r"^\s*(?:This|It) (?:marks|is|was|comes|came|follows|followed)\b|\byears ago\b|"
