@@ -446,9 +446,7 @@ class PoliteClient:
                 parsed = email.utils.parsedate_to_datetime(value)
             except (TypeError, ValueError):
                 return None  # "soon", "1.5", a broken date: the usual backoff
-            if parsed.tzinfo is None:
-                parsed = parsed.replace(tzinfo=UTC)
-            seconds = (parsed - datetime.now(UTC)).total_seconds()
+            seconds = (_aware(parsed) - _server_now(response)).total_seconds()
         if seconds > self.settings.max_retry_after:
             code = response.status_code
             message = f"HTTP {code}: server asks to wait {seconds:.0f}s; giving up for this run"
@@ -545,3 +543,16 @@ class Inflater:
             self._started = True
             data = self._inflater.unconsumed_tail
         return bytes(out)
+
+
+def _aware(moment: datetime) -> datetime:
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def _server_now(response: httpx.Response) -> datetime:
+    """The server's clock (its Date header) when it gives one: a Retry-After date means
+    "that long after now" on the server, whatever this machine's clock says."""
+    try:
+        return _aware(email.utils.parsedate_to_datetime(response.headers.get("date", "")))
+    except (TypeError, ValueError):
+        return datetime.now(UTC)

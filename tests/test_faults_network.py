@@ -225,6 +225,16 @@ def test_429_with_retry_after_as_an_http_date(tmp_path, site, sleeps):
     assert 25 <= sleeps[0] <= 31 and sleeps[1] == 0.0
 
 
+def test_a_retry_after_date_is_read_on_the_server_clock(tmp_path, site, sleeps):
+    server_now = datetime.now(UTC) - timedelta(hours=7)  # a server seven hours behind this machine
+    headers = {"Date": email.utils.format_datetime(server_now, usegmt=True),
+               "Retry-After": email.utils.format_datetime(server_now + timedelta(seconds=30), usegmt=True)}  # fmt: skip
+    site.add("/news", sequence(status(429, headers), status(200, body=b"ok")))
+    client = polite(tmp_path, max_attempts=3)
+    assert client.get(site.url("/news")).content == b"ok"
+    assert 29 <= sleeps[0] <= 31  # thirty seconds on its clock, not "seven hours ago" on ours
+
+
 @pytest.mark.parametrize("value", ["86400", "date a day ahead"])
 def test_a_huge_retry_after_gives_up_at_once_and_spares_the_host_for_the_run(tmp_path, site, sleeps, value):
     if value == "date a day ahead":
