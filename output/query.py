@@ -126,7 +126,8 @@ def _launch_rows(rows: list[sqlite3.Row]) -> list[dict[str, Any]]:
 
 
 STATEMENT_SOURCE_COLUMNS = {"report_id": "r.id", "url": "d.url", "title": "d.title", "lang": "d.lang",
-                            "published_at": "d.published_at"}  # fmt: skip
+                            "published_at": "d.published_at", "published_precision": "d.published_precision",
+                            "sha256": "d.sha256", "raw_path": "d.raw_path"}  # fmt: skip
 # the text of a statement: its document's title and body, and the names it gives
 STATEMENT_TEXT = "(d.title LIKE ? ESCAPE '\\' OR d.text LIKE ? ESCAPE '\\' OR r.launch_area LIKE ? ESCAPE '\\' " \
                  "OR r.missile_name LIKE ? ESCAPE '\\')"  # fmt: skip

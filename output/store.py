@@ -381,7 +381,9 @@ class Store:
     def statement_rows(self) -> list[dict]:
         """Reports joined with the document they came from, oldest launch first."""
         query = (
-            "SELECT r.*, d.url AS url, d.title AS title, d.published_at AS published_at, d.lang AS lang "
+            "SELECT r.*, d.url AS url, d.title AS title, d.published_at AS published_at, d.lang AS lang, "
+            "d.published_precision AS published_precision, d.sha256 AS sha256, "
+            "d.raw_path AS raw_path "
             "FROM reports r JOIN documents d ON d.id = r.document_id "
             "ORDER BY COALESCE(r.launch_utc, r.launch_date_local), d.published_at, r.id"
         )

@@ -81,7 +81,11 @@ STATEMENTS = Table(
         Column("report_id", "string", "Stable id of the statement (derived from the document id)."),
         *contract_columns(Report, skip={"missiles", "claims", "evidence"}),
         # the publication the statement was read from
-        *(c for c in contract_columns(Document) if c.name in ("url", "title", "lang", "published_at")),
+        *(
+            c
+            for c in contract_columns(Document)
+            if c.name in ("url", "title", "lang", "published_at", "published_precision", "sha256", "raw_path")
+        ),  # fmt: skip
     ),
     primary_key=("report_id",),
 )
