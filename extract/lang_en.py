@@ -316,11 +316,13 @@ LANG = Lang(
     # ... after the test-launch of the Hwasong-15 eight years ago; speakers recalled the test-fire
     background_sentence=r"^\s*(?:This|It) (?:marks|is|was|comes|came|follows|followed)\b|\byears ago\b|"
     r"\b(?:recalled|reminisced)\b|\bheld to (?:mark|celebrate|commemorate)\b",
-    flash_cues=r"\bstill in flight\b|\bexpected to (?:land|fall|splash)",
+    flash_cues=r"\bstill in flight\b|\bexpected to (?:land|fall|splash)|\b(?:more|further) details (?:to follow|"
+    r"will (?:be released|follow))\b",
     stage_words=(
         (r"\((?:update|follow-?up)\)", "followup"),
-        (r"\(final\)", "final"),
-        (r"\b(?:flash|breaking)\b", "flash"),
+        (r"\(final\)|\bfinal (?:assessment|report|notice)\b", "final"),
+        # a first notice: "(initial report)", "JCS first report:", "More details to follow."
+        (r"\b(?:flash|breaking)\b|\b(?:initial|first) (?:report|notice)\b", "flash"),
     ),
     count_left=r"(?:(?P<q>at least|more than|over|about|approximately|around|roughly|some|nearly|up to|"
     r"a total of|total of)\s+)?(?<![\d.,-])\b(?P<n>\d{1,4}|"
@@ -464,10 +466,16 @@ LANG = Lang(
     landings=(
         (r"\bPacific\b", "pacific"),
         (
-            rf"\bsea between (?:the\s+)?{_KOREA_JAPAN} and (?:the\s+)?{_KOREA_JAPAN}\b|\bEast Sea\b|\bSea of Japan\b",
+            # "the waters off its east coast": the open sea there, not MOD's "near the east coast"
+            rf"\bsea between (?:the\s+)?{_KOREA_JAPAN} and (?:the\s+)?{_KOREA_JAPAN}\b|\bEast Sea\b|\bSea of Japan\b|"
+            r"\bwaters off (?:its|the|North Korea's|the North's) east(?:ern)? coast\b",
             "sea_of_japan",
         ),
-        (r"\bYellow Sea\b|\bWest Sea\b|\bsea between Korea and China\b", "yellow_sea"),
+        (
+            r"\bYellow Sea\b|\bWest Sea\b|\bsea between Korea and China\b|"
+            r"\bwaters off (?:its|the|North Korea's|the North's) west(?:ern)? coast\b",
+            "yellow_sea",
+        ),
         (r"\beast(?:ern)? coast\b", "near_east_coast"),
     ),
     over_japan=r"\b(?:flew|flying|passed|passing)\s+over\s+(?:northern\s+)?Japan\b|"
@@ -475,6 +483,11 @@ LANG = Lang(
     eez=(
         (r"\b(?:inside|within)\s+" + _EEZ, "inside"),
         (r"\boutside\s+(?:of\s+)?" + _EEZ, "outside"),
+        # "did not land in Japan's EEZ" states where it fell; "has not been confirmed to ..." does not
+        (
+            r"\b(?:did not|didn't)\s+(?:land|fall|splash down|come down)\s+(?:in|inside|within|into)\s+" + _EEZ,
+            "outside",
+        ),
         (r"\b(?:no|not|none|neither|nor)\b[^.;]{0,80}?(?:exclusive economic zone|EEZ)", "none_seen"),
     ),
     # "The first missile ...", "..., and the second flew ...": the missile a clause is about

@@ -106,7 +106,11 @@ LANG = Lang(
     # a condemnation is about another event, unless what it condemns is the launch itself
     background_sentence=r"(?<!발사를 )(?<!발사를 강력히 )(?<!발사를 강력하게 )규탄|성명을|유감을|강력히\s*촉구",
     flash_cues=r"비행\s*중|추가\s*정보",
-    stage_words=((r"최종보", "final"), (r"\(?1보\)?|속보", "flash"), (r"\(?[2-9]보\)?|후속", "followup")),
+    stage_words=(
+        (r"최종보", "final"),
+        (r"\(?1보\)?|속보|첫\s*보고|최초\s*보고", "flash"),
+        (r"\(?[2-9]보\)?|후속", "followup"),
+    ),
     counts=(
         r"(?P<q>최소|약|총)?\s*(?P<n>\d+|[한두세네])\s*(?P<qin>여)?\s*발(?!사|표|견|생|전|언|효|레)",
         r"(?P<multi>(?:수|여러)\s*발(?!사|표)|다수의\s*(?:탄도)?미사일)",
@@ -136,19 +140,27 @@ LANG = Lang(
     area_gazetteer_right=r"(?P<with>\s*(?:일대|인근|부근|일원|지역|근처|지방|앞바다|해상|근해))?\s*(?:에서|으로부터|로부터|"
     r"서(?![\uac00-\ud7a3]))",
     area_gazetteer_widen=r"(?:[\uac00-\ud7a3]+(?:남도|북도|도|시)\s+)?(?:[\uac00-\ud7a3]+(?:군|구역)\s+)?$",
-    direction=rf"(?P<dir>[{_DIRS}]{{1,2}}(?:쪽|방향|방))(?:\s*으로|\s*을\s*향해)?",
+    direction=rf"(?P<dir>[{_DIRS}]{{1,2}}(?:쪽|\s?방향|방))(?:\s*으로|\s*을\s*향해)?",
     direction_split=r"및|,",
-    bearings={d + suffix: b for d, b in _BEARINGS.items() for suffix in ("", "쪽", "방향", "방")},
+    bearings={d + suffix: b for d, b in _BEARINGS.items() for suffix in ("", "쪽", "방향", " 방향", "방")},
     landing_clause=r"낙하|탄착|떨어|발사|비행|쏘|쐈|쏜",
     landings=(
         (r"태평양", "pacific"),
-        (r"동해|일본\s*EEZ|동해상", "sea_of_japan"),
+        # 동해안 인근 해상: near North Korea's coast (MOD's 東岸付近), ranked before the open sea
+        (r"동해안\s*(?:인근|부근|근해|가까이)", "near_east_coast"),
+        (r"동해(?!안)|일본\s*EEZ", "sea_of_japan"),
         (r"서해|황해", "yellow_sea"),
     ),
     over_japan=r"일본\s*(?:열도|상공)을?\s*(?:통과|넘어)",
     eez=(
         (r"(?:배타적\s*경제수역|EEZ)(?:\s*\(EEZ\))?\s*(?:안|내)(?!륙)", "inside"),
         (r"(?:배타적\s*경제수역|EEZ)(?:\s*\(EEZ\))?\s*(?:밖|외|바깥)", "outside"),
+        # EEZ 내 낙하는 확인되지 않았다: nothing seen inside
+        (
+            r"(?:배타적\s*경제수역|EEZ)(?:\s*\(EEZ\))?\s*(?:안|내)[^.]{0,20}?(?:낙하|떨어|비행)[^.]{0,12}?"
+            r"확인(?:되지|된\s*바)\s*(?:않|없)",
+            "none_seen",
+        ),
     ),
     # (1), 1번째, 첫 번째 미사일은 ..., 두 번째 미사일은 ...
     item_marker=r"\((\d{1,2})\)|(?:^|\s)(\d)\s*(?:번째|번)|(?:^|\s)(첫|두|세|네|다섯)\s*번째",
