@@ -1431,8 +1431,8 @@ class Run:
                 best = None
                 for s in group:
                     for m in c.speed.finditer(s.text):
-                        for g in ("n", "n2"):
-                            v = parse_number(m.group(g) or "")
+                        for g in ("n", "n2", "n3"):  # n3: "ten times the speed of sound"
+                            v = parse_number(m.groupdict().get(g) or "", self.lang.number_words)
                             if v is not None and (best is None or v > best[0]):
                                 best = (v, s.start + m.start(), s.start + m.end())
                 if best:

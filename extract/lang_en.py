@@ -208,12 +208,17 @@ LANG = Lang(
     list_joiner=r"^\s*(?:\([^)]*\)\s*)?(?:,\s*)?(?:and|to|or|while|whereas)\s+"
     r"(?:(?:the\s+)?(?:other|second|third|fourth|last|latter|another)(?:\s+(?:one|missile|rocket|projectile))?\s+)?$",
     duration_roles=(
-        ("flight", r"\b(?:flew|flight|flying|travel+ed|orbits?)\b[^.]{0,90}\bfor\s+$", None),
+        ("flight", r"\b(?:flew|flight|flying|travel+ed|orbits?)\b(?:[^.]|\.(?=\d)){0,90}\bfor\s+$", None),
         ("flight", r"\bflight (?:time|duration) of\s+$|\btimespan of\s+$", None),
     ),
-    speed=r"\bMach\s*(?P<n>\d+(?:\.\d+)?)(?:\s*(?:to|-|~)\s*(?:Mach\s*)?(?P<n2>\d+(?:\.\d+)?))?",
+    # "ten times the speed of sound" is Mach 10
+    speed=r"\bMach\s*(?P<n>\d+(?:\.\d+)?)(?:\s*(?:to|-|~)\s*(?:Mach\s*)?(?P<n2>\d+(?:\.\d+)?))?|"
+    r"\b(?P<n3>\d+(?:\.\d+)?|" + "|".join(_WORDS) + r")\s+times\s+the\s+speed\s+of\s+sound\b",
     speed_block=r"\b(?:can|could|capable|designed|able to|would|will)\b",
     times=(
+        # "shortly after 6 a.m.": only the hour is known (as 6時台)
+        r"\b(?P<band>shortly|just|soon|a little|sometime|some time)\s+after\s+(?P<h>\d{1,2})\s*"
+        r"(?P<ap>a\.?\s?m\.?|p\.?\s?m\.?)(?![a-z])(?:\s*\(?(?P<zone>" + _ZONE_WORDS + r")\b\)?)?",
         r"\b(?P<h>\d{1,2})(?::(?P<m>\d{2}))?\s*(?P<ap>a\.?\s?m\.?|p\.?\s?m\.?)(?![a-z])"
         r"(?:\s*\(?(?P<zone>" + _ZONE_WORDS + r")\b\)?)?",
         r"\b(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?!\d)(?:\s*\(?(?P<zone>" + _ZONE_WORDS + r")\b\)?)?",
@@ -359,7 +364,8 @@ LANG = Lang(
     count_totalizing=r"both|all",
     count_also_left=r"\balso\s+(?:fired|launched|test-fired)\s+(?:(?:about|some|approximately|at least)\s+)?$",
     classes=(
-        (r"\b(?:ICBMs?|intercontinental(?:[- ]range)?(?:\s+ballistic)?)\b", "icbm"),
+        # JCS's English "long-range ballistic missile" is its 장거리탄도미사일, an ICBM
+        (r"\b(?:ICBMs?|intercontinental(?:[- ]range)?(?:\s+ballistic)?|long-range ballistic missiles?)\b", "icbm"),
         (r"\bhypersonic\b", "hypersonic"),
         (r"\b(?:SLBMs?|submarine-launched ballistic)\b", "slbm"),
         (

@@ -68,7 +68,9 @@ LANG = Lang(
         ("flight", None, r"^\s*(?:동안|간)?\s*(?:을|를)?\s*(?:비행|날아)"),
         ("flight", r"비행\s*시간(?:은|이)?\s*$", None),
     ),
-    speed=r"마하\s*(?P<n>\d+(?:\.\d+)?)(?:\s*(?:~|-|에서)\s*(?:마하\s*)?(?P<n2>\d+(?:\.\d+)?))?",
+    # 음속의 10배: Mach 10
+    speed=r"마하\s*(?P<n>\d+(?:\.\d+)?)(?:\s*(?:~|-|에서)\s*(?:마하\s*)?(?P<n2>\d+(?:\.\d+)?))?|"
+    r"음속의\s*(?:약\s*)?(?P<n3>\d+(?:\.\d+)?)\s*배",
     speed_block=r"수\s*있|능력|가능|설계",
     times=(
         r"(?P<ap>오전|오후|새벽|밤|저녁|아침)?\s*(?P<h>\d{1,2})\s*시(?!간)\s*(?:(?P<m>\d{1,2})\s*분|(?P<half>반))?"
@@ -100,7 +102,8 @@ LANG = Lang(
     launch_cue=r"발사|쏘아|쏘았|쐈|쏜|사격|비행(?!기|장|금지)",  # 미사일은 약 450km를 비행: it flew
     # 발사할 가능성, 발사 징후: no launch yet
     # 발사를 준비하는 정황, 시험발사 8주년: no launch now
-    launch_block_right=r"할\s*(?:가능성|수|것|계획|예정|준비)|하려|하기\s*위|\s*(?:를|을)?\s*(?:가능성|징후|준비|계획|예정|임박|"
+    # 발사대 (차량), 발사관: launchers and tubes, not a launch
+    launch_block_right=r"대|차량|관(?!련)|할\s*(?:가능성|수|것|계획|예정|준비)|하려|하기\s*위|\s*(?:를|을)?\s*(?:가능성|징후|준비|계획|예정|임박|"
     r"예고|정황)|\s*\d+\s*주년",
     link_window=200,
     # a condemnation is about another event, unless what it condemns is the launch itself
