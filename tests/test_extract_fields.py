@@ -171,6 +171,22 @@ CASES: list[tuple[str, str, str, str | None, str, dict]] = [
         {"launch_times_local": ["06:01", "06:23"], "count_qualifier": "multiple", "launch_site": "pyongyang"},
     ),
     (
+        "times-ko-hour-only",
+        "ko",
+        "2025-03-13",
+        "jcs_kr",
+        "합참은 북한이 오늘 오전 6시대에 평안남도 숙천 일대에서 동해상으로 탄도미사일 1발을 발사했다고 밝혔다.",
+        {"launch_times_local": ["06"], "time_precision": "hour", "launch_site": "sukchon", "count": 1},
+    ),
+    (
+        "range-ko-at-most",
+        "ko",
+        "2025-07-15",
+        "jcs_kr",
+        "합참은 북한이 오늘 발사한 단거리탄도미사일의 비행거리는 100km 이하였다고 밝혔다.",
+        {"range_km": [100], "range_qualifier": "at_most"},
+    ),
+    (
         "times-ko-two-in-order",
         "ko",
         "2025-03-07",
