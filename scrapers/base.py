@@ -259,6 +259,31 @@ class Context:
             self.stats.revised_documents += 1
         return status
 
+    def emit_page(
+        self, url: str, fetched: Fetched, page: Page, *, title: str, lang: str,
+        published_at: datetime | None = None, precision: str = "day",
+    ) -> str:  # fmt: skip
+        """Store a parsed page as a document. The page's own title, language and date win
+        over what its listing said (``title``, ``lang``, ``published_at`` to ``precision``)."""
+        dated = page.published_at is not None
+        pdf = fetched.url.endswith(".pdf")
+        return self.emit(
+            Document(
+                source=self.info.id,
+                url=self.canonical(url),
+                title=page.title or title,
+                lang=page.lang or lang,
+                published_at=page.published_at if dated else published_at,
+                published_precision=page.published_precision if dated else precision,
+                fetched_at=fetched.fetched_at,
+                sha256=fetched.sha256,
+                raw_path=fetched.raw_path,
+                text=page.text,
+                content_type=fetched.content_type or ("application/pdf" if pdf else "text/html"),
+                channel=self.info.channel,
+            )
+        )
+
     def problem(self, error: SourceError, item_url: str | None = None) -> None:
         """A problem with one item: counted and reported, the crawl goes on; the item
         is retried on a later run after a backoff."""

@@ -42,7 +42,6 @@ from datetime import date, datetime, timedelta, timezone
 
 from bs4 import BeautifulSoup, Tag
 
-from launchfeed.contracts import Document
 from scrapers.base import Context, Page, SourceInfo, block_lines
 from scrapers.errors import SourceError
 from scrapers.http import decode_body
@@ -193,22 +192,7 @@ def _collect(ctx: Context, item: Item) -> bool:
     except SourceError as error:
         ctx.problem(error, url)
         return error.kind != "network_error"
-    published_at = page.published_at or item.listed_on
-    ctx.emit(
-        Document(
-            source=INFO.id,
-            url=ctx.canonical(url),
-            title=page.title or item.title,
-            lang="en",
-            published_at=published_at,
-            published_precision="day",
-            fetched_at=fetched.fetched_at,
-            sha256=fetched.sha256,
-            raw_path=fetched.raw_path,
-            text=page.text,
-            content_type=fetched.content_type or "text/html",
-        )
-    )
+    ctx.emit_page(url, fetched, page, title=item.title, lang="en", published_at=item.listed_on)
     return True
 
 

@@ -36,7 +36,6 @@ from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 from bs4 import BeautifulSoup
 
-from launchfeed.contracts import Document
 from scrapers.base import Context, Page, SourceInfo, block_lines
 from scrapers.errors import SourceError
 from scrapers.http import decode_body
@@ -152,21 +151,7 @@ def _collect(ctx: Context, item: Item) -> None:
             raise
         ctx.problem(error, url)
         return
-    ctx.emit(
-        Document(
-            source=INFO.id,
-            url=ctx.canonical(url),
-            title=page.title or item.title,
-            lang="ko",
-            published_at=page.published_at or item.listed,
-            published_precision=page.published_precision if page.published_at else "day",
-            fetched_at=fetched.fetched_at,
-            sha256=fetched.sha256,
-            raw_path=fetched.raw_path,
-            text=page.text,
-            content_type=fetched.content_type or "text/html",
-        )
-    )
+    ctx.emit_page(url, fetched, page, title=item.title, lang="ko", published_at=item.listed)
 
 
 # -- parsing (also used to replay the archive) -----------------------------------

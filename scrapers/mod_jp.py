@@ -30,13 +30,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bs4 import BeautifulSoup
 
-from launchfeed.contracts import Document
 from scrapers.base import Context, Page, SourceInfo, block_lines
 from scrapers.errors import SourceError
 from scrapers.feeds import parse_feed
@@ -172,21 +171,8 @@ def _emit(ctx: Context, item: Item, html_url: str, fetched: Fetched) -> bool:
         published_at, precision = datetime.combine(_url_day(item.path), datetime.min.time(), JST), "day"
     if precision == "day" and item.listed_at and item.listed_at.astimezone(JST).date() == published_at.date():
         published_at, precision = item.listed_at.astimezone(JST), "minute"  # the feed's time, on the release's day
-    ctx.emit(
-        Document(
-            source=INFO.id,
-            url=ctx.canonical(html_url),
-            title=page.title or item.title,
-            lang="ja",
-            published_at=published_at,
-            published_precision=precision,
-            fetched_at=fetched.fetched_at,
-            sha256=fetched.sha256,
-            raw_path=fetched.raw_path,
-            text=page.text,
-            content_type=fetched.content_type or ("application/pdf" if fetched.url.endswith(".pdf") else "text/html"),
-        )
-    )
+    page = replace(page, published_at=published_at, published_precision=precision)
+    ctx.emit_page(html_url, fetched, page, title=item.title, lang="ja")
     return True
 
 

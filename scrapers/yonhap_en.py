@@ -27,7 +27,6 @@ from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
 
-from launchfeed.contracts import Document
 from scrapers.base import Context, Page, SourceInfo
 from scrapers.errors import SourceError
 from scrapers.feeds import FeedItem, parse_feed
@@ -108,26 +107,10 @@ def _collect(ctx: Context, item: FeedItem, path: str) -> None:
     except SourceError as error:
         ctx.problem(error, url)
         return
-    published, precision = page.published_at, page.published_precision
-    if published is None:  # the feed's time of the item, to the minute, when the page gives none
-        published = item.published_at.astimezone(KST) if item.published_at else None
-        precision = "minute" if published else "day"
-    ctx.emit(
-        Document(
-            source=INFO.id,
-            url=ctx.canonical(url),
-            title=page.title or item.title,
-            lang="en",
-            published_at=published,
-            published_precision=precision,
-            fetched_at=fetched.fetched_at,
-            sha256=fetched.sha256,
-            raw_path=fetched.raw_path,
-            text=page.text,
-            content_type=fetched.content_type or "text/html",
-            channel=INFO.channel,
-        )
-    )
+    # the feed's time of the item, to the minute, when the page gives none
+    listed = item.published_at.astimezone(KST) if item.published_at else None
+    ctx.emit_page(url, fetched, page, title=item.title, lang="en", published_at=listed,
+                  precision="minute" if listed else "day")  # fmt: skip
 
 
 # -- parsing (also used to replay the archive) -----------------------------------
