@@ -39,7 +39,7 @@ from bs4 import BeautifulSoup, Tag
 from scrapers.base import Context, Page, SourceInfo, block_lines
 from scrapers.errors import SourceError
 from scrapers.http import decode_body
-from scrapers.korea import is_recent, posted_at
+from scrapers.korea import posted_at, worth_rechecking
 
 
 @dataclass(frozen=True)
@@ -137,12 +137,8 @@ def _collect(ctx: Context, board: Board, item: Item) -> None:
     url = ctx.url(board.post_path(item.seq))
     if not ctx.should_try(ctx.canonical(url)):
         return
-    if ctx.known(url):
-        # an edit in place is looked for only while the post is young, and only when a 304 can answer
-        validators = ctx.client.validators.get_validators(url) or {}
-        asks_cheaply = validators.get("etag") or validators.get("last_modified")
-        if not (asks_cheaply and is_recent(item.listed, RECHECK_DAYS)):
-            return
+    if ctx.known(url) and not worth_rechecking(ctx, url, item.listed, RECHECK_DAYS):
+        return
     try:
         fetched = ctx.fetch(url)
         page = parse(fetched.content, fetched.url, fetched.content_type)

@@ -9,7 +9,11 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
+
+if TYPE_CHECKING:
+    from scrapers.base import Context
 
 KST = ZoneInfo("Asia/Seoul")
 
@@ -44,3 +48,10 @@ def posted_at(text: str) -> tuple[datetime, str] | None:
 def is_recent(day: datetime | None, days: int) -> bool:
     """Posted within the last ``days`` days in Korea (an unknown day counts as recent)."""
     return day is None or now_kst().date() - day.astimezone(KST).date() < timedelta(days=days)
+
+
+def worth_rechecking(ctx: Context, url: str, listed: datetime | None, days: int) -> bool:
+    """A stored post is fetched again, to catch an edit in place, only while it is young
+    and only when a 304 can answer (the boards edit posts without a new number)."""
+    validators = ctx.client.validators.get_validators(url) or {}
+    return bool(validators.get("etag") or validators.get("last_modified")) and is_recent(listed, days)
