@@ -83,7 +83,7 @@ def _prepare(item: dict) -> tuple[str, str, dict, object]:
     lang = item.get("lang") if isinstance(item, dict) else None
     if lang not in LANGUAGES:
         lang = detect_lang(text)
-    return text, lang, item if isinstance(item, dict) else {}, normalize(text)
+    return text, lang, item if isinstance(item, dict) else {}, normalize(text, lang)
 
 
 def _run_chunk(chunk: list[dict]) -> list[Report]:

@@ -95,8 +95,9 @@ _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 _CTRL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
-def normalize(text: str) -> Normalized:
-    """NFKC-normalize ``text`` with the rewrites above, keeping an offset map."""
+def normalize(text: str, lang: str | None = None) -> Normalized:
+    """NFKC-normalize ``text`` with the rewrites above, keeping an offset map; then tidy
+    its layout (see ``_layout``)."""
     out: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
@@ -143,7 +144,97 @@ def normalize(text: str) -> Normalized:
         pos = i
     if pos < len(text):
         ascii_run(pos, len(text))
-    return Normalized("".join(out), starts, ends, text)
+    return _layout(Normalized("".join(out), starts, ends, text), lang)
+
+
+# --- layout ------------------------------------------------------------------------------
+#
+# Text pulled from PDFs breaks lines inside sentences and even inside words ("向け\nて発射",
+# "約350\nkm"); HTML leaves tabs and runs of spaces (NFKC has already made non-breaking and
+# ideographic spaces plain ones, and CR a space). The rules read one space between words and a
+# line break only where a sentence, a heading or a list item ends. So: a run of spaces and tabs
+# is one space; two or more line breaks are a paragraph break; a single line break is a soft wrap
+# (joined: nothing between two Japanese characters, else a space) unless the line before ends a
+# sentence, the next line starts a list item, or the line before is an English headline.
+
+_WS_RUN = re.compile(r"[ \t]*\n[ \t\n]*|[ \t]{2,}|\t")
+_ENDS_LINE = re.compile(r"[.!?。:;：；][\"')\]」』]*$")
+_BULLET = re.compile(r"[□○■●◆◇▲△▶▷・•*※#-]|\(\d{1,2}\)")
+_NUMBERED = re.compile(r"\d{1,2}[.)](?!\d)")  # "1. ": an item only after a line that ended a sentence
+_HEADLINE_WORD = re.compile(r"[^\W\d_][\w'.-]*")
+_HEADLINE_SMALL = frozenset("a an and as at by for from in of on or the to with".split())
+
+
+def _cjk(ch: str) -> bool:
+    """A Japanese or Chinese character (no spaces between words), not Hangul or Latin."""
+    return ch > "\u2e7f" and not ("\uac00" <= ch <= "\ud7a3" or "\u3130" <= ch <= "\u318f")
+
+
+def _headline(text: str, line_start: int, line: str, nxt: str) -> bool:
+    """An English headline: the first line of a paragraph, every word but the small ones
+    capitalized ("Kim Jong Un Test-fires Large-caliber MRLS"), and a capital after it."""
+    if line_start > 0 and text[max(0, line_start - 2) : line_start] != "\n\n":
+        return False
+    words = _HEADLINE_WORD.findall(line)
+    big = [w for w in words if w.lower() not in _HEADLINE_SMALL]
+    return len(big) >= 3 and all(w[0].isupper() for w in big) and nxt.isupper()
+
+
+def _soft_wrap(norm: Normalized, a: int, b: int, lang: str | None) -> str:
+    """What a single line break between text[:a] and text[b:] becomes: "\n" (kept), " " or ""."""
+    text = norm.text
+    line_start = text.rfind("\n", 0, a) + 1
+    line = text[line_start:a]
+    if not line or b >= len(text) or _BULLET.match(text, b):
+        return "\n"
+    end = _ENDS_LINE.search(line)
+    if end:
+        if _NUMBERED.match(text, b):
+            return "\n"
+        # the English and Korean sentencizers tell "a.m. North" from "p.m. KST" after a space too
+        return " " if lang in ("en", "ko") and end.group(0)[0] in ".!?" else "\n"
+    prev, nxt = text[a - 1], text[b]
+    if lang not in ("ja", "ko") and _headline(text, line_start, line, nxt):
+        return "\n"
+    if lang == "ja" or _cjk(prev) or _cjk(nxt):
+        # a Japanese line breaks anywhere, full-width letters too ("ＩＣ\nＢＭ"); ASCII words keep a space
+        orig = norm.original
+        ascii_words = orig[norm.ends[a - 1] - 1].isascii() and orig[norm.starts[b]].isascii()
+        return " " if ascii_words and prev.isalpha() and nxt.isalpha() else ""
+    return " "
+
+
+def _layout(norm: Normalized, lang: str | None) -> Normalized:
+    text = norm.text
+    pieces: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    pos = 0
+    for m in _WS_RUN.finditer(text):
+        a, b = m.span()
+        breaks = m.group(0).count("\n")
+        if breaks == 0:
+            rep = " "
+        elif breaks == 1:
+            rep = _soft_wrap(norm, a, b, lang)
+        else:
+            rep = "\n\n"
+        if rep == m.group(0):
+            continue
+        pieces.append(text[pos:a])
+        starts.extend(norm.starts[pos:a])
+        ends.extend(norm.ends[pos:a])
+        pieces.append(rep)
+        # a replacement stands for the whole run it replaces
+        starts.extend([norm.starts[a]] * len(rep))
+        ends.extend([norm.ends[b - 1]] * len(rep))
+        pos = b
+    if not pieces:
+        return norm
+    pieces.append(text[pos:])
+    starts.extend(norm.starts[pos:])
+    ends.extend(norm.ends[pos:])
+    return Normalized("".join(pieces), starts, ends, norm.original)
 
 
 # --- numbers ---------------------------------------------------------------------------
