@@ -47,7 +47,7 @@ SOURCES: dict[str, dict] = {
     "csis": {"authority": None, "tz": None, "text_zone": "+09:00", "drop_foreign_zone_times": True},
 }
 _DATELINES = (
-    (re.compile(r"\((?:KCNA|Korean Central News Agency)\)|\bKCNA\b\s*\)?\s*--"), "kcna"),
+    (re.compile(r"\((?:KCNA|Korean Central News Agency)\)|\bKCNA\b\s*\)?\s*-{1,2}"), "kcna"),
     (re.compile(r"\(Yonhap\)"), "yonhap_en"),
 )
 

@@ -258,8 +258,8 @@ LANG = Lang(
         r"a day (?:earlier|before))\b",
     ),
     # SEOUL, May 8 (Yonhap) --; WASHINGTON (Sept. 9, 2025, 8:40 p.m. EDT) --: when it was published, not launched
-    dateline=r"\b[A-Z][a-z]+,\s+[A-Z][a-z]+\.?\s+\d{1,2}\s*\((?:[A-Z]+|Korean Central News Agency)\)\s*--"
-    r"|^\s*[A-Z][A-Za-z .,'-]{1,60}?\s*\([^()]{0,40}\d{4}[^()]{0,40}\)\s*(?:--|-|:)",
+    dateline=r"\b[A-Z][a-z]+,\s+[A-Z][a-z]+\.?\s+\d{1,2}\s*\((?:[A-Z]+|Korean Central News Agency)\)\s*-{1,2}"
+    r"|^\s*(?:\d{1,2}\.\s+)?[A-Z][A-Za-z .,'-]{1,60}?\s*\([^()]{0,40}\d{4}[^()]{0,40}\)\s*(?:--|-|:)",
     months=_MONTHS,
     weekdays=_WEEKDAYS,
     # "KCNA said on Thursday"; "state media reported Saturday"

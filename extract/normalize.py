@@ -153,14 +153,19 @@ def normalize(text: str, lang: str | None = None) -> Normalized:
 # "約350\nkm"); HTML leaves tabs and runs of spaces (NFKC has already made non-breaking and
 # ideographic spaces plain ones, and CR a space). The rules read one space between words and a
 # line break only where a sentence, a heading or a list item ends. So: a run of spaces and tabs
-# is one space; two or more line breaks are a paragraph break; a single line break is a soft wrap
+# is one space; two or more line breaks are a paragraph break; a single line break, or a page number
+# on a line of its own ("- 2 -", "Page 2 of 3": a page ended, mid-sentence as often as not), is a soft wrap
 # (joined: nothing between two Japanese characters, else a space) unless the line before ends a
 # sentence, the next line starts a list item, or the line before is an English headline.
 
-_WS_RUN = re.compile(r"[ \t]*\n[ \t\n]*|[ \t]{2,}|\t")
+_WS_RUN = re.compile(
+    r"[ \t]*\n[ \t\n]*"
+    r"(?P<page>(?:-[ \t]?\d{1,3}[ \t]?-|Page[ \t]\d{1,3}(?:[ \t]of[ \t]\d{1,3})?|\d{1,3}[ \t]?/[ \t]?\d{1,3})"
+    r"[ \t]*\n[ \t\n]*)?|[ \t]{2,}|\t"
+)
 _ENDS_LINE = re.compile(r"[.!?。:;：；][\"')\]」』]*$")
 _BULLET = re.compile(r"[□○■●◆◇▲△▶▷・•*※#-]|\(\d{1,2}\)")
-_NUMBERED = re.compile(r"\d{1,2}[.)](?!\d)")  # "1. ": an item only after a line that ended a sentence
+_NUMBERED = re.compile(r"\d{1,2}[.)][ \t]*(?=[^\W\d_]|[(\"])")  # "1. ": an item only after a line that ended a sentence
 _HEADLINE_WORD = re.compile(r"[^\W\d_][\w'.-]*")
 _HEADLINE_SMALL = frozenset("a an and as at by for from in of on or the to with".split())
 
@@ -175,6 +180,8 @@ def _headline(text: str, line_start: int, line: str, nxt: str) -> bool:
     capitalized ("Kim Jong Un Test-fires Large-caliber MRLS"), and a capital after it."""
     if line_start > 0 and text[max(0, line_start - 2) : line_start] != "\n\n":
         return False
+    if line.rstrip()[-1:] in ",-&/":
+        return False  # a dateline or a phrase runs on
     words = _HEADLINE_WORD.findall(line)
     big = [w for w in words if w.lower() not in _HEADLINE_SMALL]
     return len(big) >= 3 and all(w[0].isupper() for w in big) and nxt.isupper()
@@ -204,7 +211,18 @@ def _soft_wrap(norm: Normalized, a: int, b: int, lang: str | None) -> str:
     return " "
 
 
+# Japanese typed with "，" (or ",") for "、": the rules read "、" (a comma between digits groups thousands)
+_JA_COMMA = re.compile(r"(?<!\d),|,(?!\d{3})")
+
+
 def _layout(norm: Normalized, lang: str | None) -> Normalized:
+    norm = _unwrap(norm, lang)
+    if lang == "ja" and "," in norm.text:
+        norm = Normalized(_JA_COMMA.sub("、", norm.text), norm.starts, norm.ends, norm.original)
+    return norm
+
+
+def _unwrap(norm: Normalized, lang: str | None) -> Normalized:
     text = norm.text
     pieces: list[str] = []
     starts: list[int] = []
@@ -212,7 +230,7 @@ def _layout(norm: Normalized, lang: str | None) -> Normalized:
     pos = 0
     for m in _WS_RUN.finditer(text):
         a, b = m.span()
-        breaks = m.group(0).count("\n")
+        breaks = 1 if m.group("page") else m.group(0).count("\n")
         if breaks == 0:
             rep = " "
         elif breaks == 1:
