@@ -311,13 +311,14 @@ LANG = Lang(
     r"test[- ]launch(?:ed|es|ing)?|tested|shot|salvo|opened fire|lift(?:ed)?[- ]off|flew|flying)\b",
     # "launches such as those seen in recent years": launches in general; "launching vehicles": equipment
     launch_block_right=r"\s+(?:such\s+as|like\s+(?:those|these|the\s+ones))\b|\s+(?:vehicles?|pads?|grounds?|stations?|"
-    r"platforms?|tubes?|systems?)\b",
+    r"platforms?|tubes?|systems?|contests?|competitions?)\b",
     launch_block=r"\b(?:will|would|can|could|may|might|should|plans? to|planning to|intends? to|able to|"
     r"capable of|designed to|ability to|for|not|never|no)\s+(?:\w+\s+)?$",
     link_window=90,
     # "capable of": what it could do; "nuclear-capable" only describes the weapon
     link_block=r"\b(?:with|(?<![-\u2011])capable|can|could|will|would|against|intercepted)\b|[;:]",
-    event_sentence=r"\b(?:drills?|exercises?|test-fir\w*|test[- ]launch\w*|launch(?:es|ing)?|firings?|salvo)\b",
+    event_sentence=r"\b(?:drills?|exercises?|test-fir\w*|test[- ]launch\w*|launch(?:es|ing)?|firings?|salvo)\b|"
+    r"\b(?:conducted|held|staged|carried out)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}tests?\b",
     # ... after the test-launch of the Hwasong-15 eight years ago; speakers recalled the test-fire
     background_sentence=r"^\s*(?:This|It) (?:marks|is|was|comes|came|follows|followed)\b|\byears ago\b|"
     r"\b(?:recalled|reminisced)\b|\bheld to (?:mark|celebrate|commemorate)\b",
@@ -388,7 +389,8 @@ LANG = Lang(
         (r"\bartillery\b", "artillery"),
         (r"\bmissiles?\b", "generic"),
     ),
-    class_coordination=r"\s*(?:missiles?|rockets?)?\s*(?:and|,)\s+",
+    # "tactical ballistic missiles and super-large multiple rocket launchers": up to two modifiers of the second
+    class_coordination=r"\s*(?:missiles?|rockets?)?\s*(?:and|,)\s+(?:[\w-]+\s+){0,2}",
     class_coordination_block=r"\bincluding\s+(?:\w+\s+){0,2}$",
     satellite_cue=r"\bsatellite launch\b|\blaunch(?:ed|ing)?\s+(?:a|an|the|its)\s+(?:[\w-]+\s+){0,3}satellite",
     name_block_left=r"(?:intended for|warhead (?:for|of)|for the|for its)\s+(?:the\s+)?['\"]?$",
