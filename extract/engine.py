@@ -233,6 +233,7 @@ def _weapon_patterns(lang: Lang) -> tuple[re.Pattern[str], dict[str, str]]:
 
 
 _DIGIT = re.compile(r"\d")
+_COMPOUND_JOIN = re.compile(r"\s*(?:and\s+|,\s*)?")  # between the hours and the minutes of one duration
 QUALIFIER_REACH = 80  # characters left of a number where its qualifiers ("at least about") may start
 
 
@@ -271,6 +272,10 @@ def weapon_class(c: Compiled, name: str) -> str | None:
     key = name.lower()
     if key in c.weapon_class:
         return c.weapon_class[key]
+    # KCNA's "Hwasongpho-18" (pho: gun) is the Hwasong-18
+    alias = re.sub(r"^hwasongpho", "hwasong", key)
+    if alias in c.weapon_class:
+        return c.weapon_class[alias]
     m = re.match(r"[A-Za-z]+", name)
     return c.weapon_class.get("family:" + m.group(0).lower()) if m else None
 
@@ -500,7 +505,7 @@ class Run:
                 q = self._qty(m, s, qpre_start)
                 if q is not None:
                     found.append((m, q))
-            merged = self._merge_parens(s, found)
+            merged = self._merge_compound_durations(self._merge_parens(s, found))
             prev: Qty | None = None
             for q in merged:
                 rules = c.distance_roles if q.kind == "distance" else c.duration_roles
@@ -582,6 +587,32 @@ class Run:
                     continue
             out.append(q)
             i += 1
+        return out
+
+    def _merge_compound_durations(self, qtys: list[Qty]) -> list[Qty]:
+        """ "2 hours and 8 minutes", "74 minutes 30 seconds", "2時間8分": one duration, the sum."""
+        out: list[Qty] = []
+        for q in qtys:
+            prev = out[-1] if out else None
+            if (
+                prev is not None
+                and prev.kind == q.kind == "duration"
+                and len(prev.values) == len(q.values) == 1
+                and prev.unit_factor > q.unit_factor
+                and not q.qual
+                and _COMPOUND_JOIN.fullmatch(self.text[prev.end : q.start])
+            ):
+                out[-1] = Qty(
+                    q.kind,
+                    prev.start,
+                    q.end,
+                    [prev.values[0] + q.values[0]],
+                    prev.qual,
+                    q.sent,
+                    unit_factor=q.unit_factor,
+                )
+                continue
+            out.append(q)
         return out
 
     def decide_quantities(self) -> None:

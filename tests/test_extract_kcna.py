@@ -58,6 +58,14 @@ CASES: list[tuple[str, str, str | None, str, dict]] = [
         "80 minutes, the Missile General Bureau said.",
         {"launch_date_local": "2025-12-03", "range_km": [1010], "flight_minutes": 80, "missile_class": "icbm"},
     ),
+    (
+        "hwasongpho-name-alone-is-an-icbm-minutes-and-seconds",
+        "2025-05-14",
+        "kcna",
+        "Pyongyang, May 14 (KCNA) -- The Hwasongpho-18 was launched from the capital area on Tuesday. It flew "
+        "for 74 minutes 30 seconds and landed in the East Sea of Korea.",
+        {"launch_date_local": "2025-05-13", "flight_minutes": 74.5, "missile_class": "icbm"},
+    ),
     # --- hypersonic and tactical ballistic -------------------------------------------------------------
     (
         "hypersonic-irbm-on-monday",
@@ -98,6 +106,14 @@ CASES: list[tuple[str, str, str | None, str, dict]] = [
             "count": 1,
             "missile_class": "ballistic",
         },
+    ),
+    (
+        "irbm-altitude-before-launch-clause",
+        "2025-04-29",
+        "kcna",
+        "Pyongyang, April 29 (KCNA) -- The missile reached a maximum altitude of 1 245.7 km after the new-type "
+        "intermediate-range ballistic missile was test-fired on April 27.",
+        {"launch_date_local": "2025-04-27", "apogee_km": [1245.7], "range_km": [], "missile_class": "ballistic"},
     ),
     (
         "multiple-warhead-test",
@@ -153,6 +169,14 @@ CASES: list[tuple[str, str, str | None, str, dict]] = [
             "flight_minutes": 125,
             "missile_class": "cruise",
         },
+    ),
+    (
+        "cruise-hours-and-minutes",
+        "2025-12-04",
+        "kcna",
+        "Pyongyang, December 4 (KCNA) -- Two strategic cruise missiles were fired in a launching drill on "
+        "Tuesday. They flew 1 500 km along figure-8 orbits for 2 hours and 8 minutes and hit the target.",
+        {"launch_date_local": "2025-12-02", "count": 2, "range_km": [1500], "flight_minutes": 128},
     ),
     (
         "pulhwasal-from-submarine",
