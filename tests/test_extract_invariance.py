@@ -19,6 +19,7 @@ from test_extract_authorities import CASES as AUTHORITY_CASES
 from test_extract_claims import CASES as CLAIM_CASES
 from test_extract_fields import CASES as FIELD_CASES
 from test_extract_heldout import CASES as HELDOUT_CASES
+from test_extract_kcna import CASES as KCNA_CASES
 from test_extract_wire import CASES as WIRE_CASES
 
 from extract import extract, extract_batch
@@ -41,7 +42,14 @@ FIELDS = (
     "bearing_deg",
 )
 
-BASE = [c for c in (*HELDOUT_CASES, *WIRE_CASES, *AUTHORITY_CASES, *CLAIM_CASES, *FIELD_CASES)]
+BASE = [
+    *HELDOUT_CASES,
+    *WIRE_CASES,
+    *AUTHORITY_CASES,
+    *CLAIM_CASES,
+    *FIELD_CASES,
+    *((case, "en", published, source, text, expected) for case, published, source, text, expected in KCNA_CASES),
+]
 
 _FULL = {chr(c): chr(c + 0xFEE0) for c in range(0x21, 0x7F)}
 _HALF = {v: k for k, v in _FULL.items()}
@@ -250,7 +258,7 @@ def test_meaning_preserving_transformation_keeps_the_fields(transform: Transform
 
 def test_the_base_is_broad():
     langs = [c[1] for c in BASE]
-    assert len(BASE) >= 350 and all(langs.count(code) >= 100 for code in ("ja", "ko", "en"))
+    assert len(BASE) >= 390 and all(langs.count(code) >= 100 for code in ("ja", "ko", "en"))
 
 
 def test_pdf_line_breaks_inside_a_word_and_between_number_and_unit():
