@@ -17,7 +17,9 @@ compares each key of ``gold`` with the same field of the report:
 
 It prints the accuracy of every field per corpus (targets: 98% on mod_ja, 95% on the
 others), documents per second in batch (one process, pipelines loaded) and the cold
-start, and the worst time per document on adversarial inputs. ``--show FIELD`` lists the
+start, the worst time per document on adversarial inputs, and how many documents read the
+same when their text arrives as a PDF would give it (hard line breaks every few dozen
+characters, CRLF, a page number line, full-width digits in Japanese). ``--show FIELD`` lists the
 mismatches of one field, ``--show-misses`` those of every field (id, field, gold, got).
 Exits 0 when the shared directory is absent.
 """
@@ -118,6 +120,28 @@ def adversarial() -> list[tuple[str, dict]]:
     ]
 
 
+def as_pdf(text: str, lang: str | None) -> str:
+    """The text as copied out of a PDF: lines of a fixed width (Japanese breaks anywhere,
+    other languages at a space), CRLF, a page number between the two halves, and (Japanese)
+    full-width digits."""
+    width = 38 if lang == "ja" else 72
+    lines: list[str] = []
+    for para in text.split("\n"):
+        line = ""
+        for word in para if lang == "ja" else para.split(" "):
+            if line and len(line) + len(word) >= width:
+                lines.append(line)
+                line = ""
+            line += word if lang == "ja" or not line else " " + word
+        lines.append(line)
+    mid = len(lines) // 2
+    lines[mid:mid] = ["", "- 1 -", ""]
+    out = "\r\n".join(lines)
+    if lang == "ja":
+        out = out.translate({c: c + 0xFEE0 for c in range(0x30, 0x3A)})
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared", help="the shared directory")
@@ -178,6 +202,13 @@ def main(argv: list[str] | None = None) -> int:
                 for id_, g, o in misses:
                     gj, oj = json.dumps(g, ensure_ascii=False), json.dumps(o, ensure_ascii=False)
                     print(f"      {id_} {f}: gold={gj} got={oj}")
+        shaped = list(extract_batch([{**it, "text": as_pdf(it["text"] or "", it.get("lang"))} for it in items]))
+        unstable = [
+            row["id"]
+            for row, rep, pdf in zip(rows, reports, shaped, strict=True)
+            if not all(same(f, rep.to_dict().get(f), pdf.to_dict().get(f)) for f in row.get("gold", {}))
+        ]
+        print(f"  as a PDF gives it: {len(rows) - len(unstable)}/{len(rows)} documents read the same {unstable[:5]}")
     if total_docs:
         print(
             f"\nall corpora: {total_docs} documents in {total_time:.3f} s = {total_docs / total_time:.0f} docs/s "

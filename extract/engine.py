@@ -322,9 +322,19 @@ class Run:
         return self.sents[lo]
 
     def original(self, start: int, end: int) -> str:
-        """The original words of a normalized span."""
-        a, b = self.norm.span(start, end)
-        return self.norm.original[a:b].strip()
+        """The original words of a normalized span, as one line: a line break, a page number or
+        an invisible character the normalizer dropped or made a space is not part of the words."""
+        n = self.norm
+        end = min(end, len(n.text))
+        out: list[str] = []
+        last = -1
+        for i in range(max(start, 0), end):
+            if n.text[i].isspace():
+                out.append(" ")
+            elif n.starts[i] >= last:  # a segment that became several characters is written once
+                out.append(n.original[n.starts[i] : n.ends[i]])
+                last = n.ends[i]
+        return " ".join("".join(out).split())
 
     def evidence(self, fld: str, start: int, end: int) -> None:
         while start < end and self.text[start].isspace():

@@ -180,8 +180,8 @@ def _headline(text: str, line_start: int, line: str, nxt: str) -> bool:
     capitalized ("Kim Jong Un Test-fires Large-caliber MRLS"), and a capital after it."""
     if line_start > 0 and text[max(0, line_start - 2) : line_start] != "\n\n":
         return False
-    if line.rstrip()[-1:] in ",-&/" or " -" in line:
-        return False  # a dateline ("Pyongyang, May 14 (KCNA) -- Two") or a phrase runs on
+    if line.rstrip()[-1:] in ",-&/" or " -" in line or line.count("(") != line.count(")"):
+        return False  # a dateline ("Pyongyang, May 14 (KCNA) -- Two", "(Korean") or a phrase runs on
     words = _HEADLINE_WORD.findall(line)
     big = [w for w in words if w.lower() not in _HEADLINE_SMALL]
     return len(big) >= 3 and all(w[0].isupper() for w in big) and nxt.isupper()

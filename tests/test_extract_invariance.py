@@ -23,6 +23,7 @@ from test_extract_kcna import CASES as KCNA_CASES
 from test_extract_wire import CASES as WIRE_CASES
 
 from extract import extract, extract_batch
+from extract.normalize import normalize
 
 FIELDS = (
     "is_launch_report",
@@ -40,7 +41,11 @@ FIELDS = (
     "eez",
     "launch_site",
     "bearing_deg",
+    "launch_area",
+    "direction",
+    "missile_name",
 )
+WORD_FIELDS = ("launch_area", "direction", "missile_name")  # the source's own words: compared as they read
 
 BASE = [
     *HELDOUT_CASES,
@@ -224,7 +229,11 @@ COMBINED: list[Transform] = [
 
 
 def _fields(report) -> dict:
-    return {name: getattr(report, name) for name in FIELDS}
+    got = {name: getattr(report, name) for name in FIELDS}
+    for name in WORD_FIELDS:
+        if got[name] is not None:
+            got[name] = " ".join(normalize(got[name]).text.split())
+    return got
 
 
 @pytest.fixture(scope="module")
