@@ -208,7 +208,8 @@ def main(argv: list[str] | None = None) -> int:
             for row, rep, pdf in zip(rows, reports, shaped, strict=True)
             if not all(same(f, rep.to_dict().get(f), pdf.to_dict().get(f)) for f in row.get("gold", {}))
         ]
-        print(f"  as a PDF gives it: {len(rows) - len(unstable)}/{len(rows)} documents read the same {unstable[:5]}")
+        differing = f" (not: {', '.join(unstable[:5])})" if unstable else ""
+        print(f"  as a PDF gives it: {len(rows) - len(unstable)}/{len(rows)} documents read the same{differing}")
     if total_docs:
         print(
             f"\nall corpora: {total_docs} documents in {total_time:.3f} s = {total_docs / total_time:.0f} docs/s "
