@@ -1094,6 +1094,23 @@ class Run:
             else:
                 r.count_qualifier = "multiple"
             self.evidence("count", m.start, m.end)
+        else:
+            self._itemized_count()
+
+    def _itemized_count(self) -> None:
+        """No count outside the list: "(1) ... 1発 ... (2) ... 1発" launched one per item, the sum."""
+        per_item: dict[int, CountMention] = {}
+        for s in self.sents:
+            if s.item is None or s.background or not s.launch:
+                continue
+            ments = [m for m in self.count_mentions([s]) if m.n is not None and not m.impact]
+            if ments and s.item not in per_item:
+                per_item[s.item] = ments[0]
+        if len(per_item) >= 2 and all(m.qual == "exact" for m in per_item.values()):
+            self.report.count = sum(m.n or 0 for m in per_item.values())
+            self.report.count_qualifier = "exact"
+            for m in per_item.values():
+                self.evidence("count", m.start, m.end)
 
     def _listed_count(self) -> int | None:
         """Plural missiles given one flight time or distance each ("for 10 199s and 10 203s")."""
