@@ -190,7 +190,8 @@ LANG = Lang(
         (
             "skip",
             r"(?:maximum|max\.?|striking|strike|operational|effective|firing)\s+range\s+(?:of\s+)?$|"
-            r"\bcan\s+(?:strike|hit|reach|fly)\b[^.]{0,40}$|capable of[^.]{0,40}$|ranging from\s+$|"
+            r"\b(?:can|could|would|may|might|able to)\s+(?:\w+\s+){0,2}(?:strike|hit|reach|fly|travel)\b[^.]{0,40}$|"
+            r"capable of[^.]{0,40}$|ranging from\s+$|"
             r"\bwithin\s+(?:the\s+)?$",
             None,
         ),
@@ -247,7 +248,9 @@ LANG = Lang(
     time_adjacent_other=r"\b(?:announced|reported|said|stated|issued|released|alert|warning|notice|published)\s+"
     r"(?:(?:at|around|before|after|about|approximately)\s+){0,2}$",
     clause_break=r"[;:]|,\s*(?:and|but|while|which|who)\b|\bthat\b|\bwhich\b",
-    time_skip_sentence=r"\bcoast guard\b",
+    # the coast guard's notices; who spoke, met or briefed at a time: a call, a meeting, a press conference
+    time_skip_sentence=r"\bcoast guard\b|\b(?:spoke|talked|convened|briefed|met with)\b|"
+    r"\b(?:press conference|phone call|(?:emergency )?meeting)\b",
     time_skip_carry=r"^\s*(?:It|The (?:coast guard|agency))\b",
     zones=_ZONES,
     dates=(
@@ -320,7 +323,13 @@ LANG = Lang(
     event_sentence=r"\b(?:drills?|exercises?|test-fir\w*|test[- ]launch\w*|launch(?:es|ing)?|firings?|salvo)\b|"
     r"\b(?:conducted|held|staged|carried out)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}tests?\b",
     # ... after the test-launch of the Hwasong-15 eight years ago; speakers recalled the test-fire
-    background_sentence=r"^\s*(?:This|It) (?:marks|is|was|comes|came|follows|followed)\b|\byears ago\b|"
+    # ... an earlier launch ("In March, ...", "Last October, ..."), the launch set against others ("The launch came
+    # three weeks after ..."), a year's total ("has fired a total of 10 ... this year"), related-article lines
+    background_sentence=r"^\s*(?:This|It) (?:marks|is|was|comes|came|follows|followed)\b|"
+    r"^\s*The (?:launch|test|firing) (?:came|comes)\b[^.]{0,40}\b(?:after|since)\b|"
+    r"^\s*(?:In|Last|Earlier in)\s+(?:" + "|".join(_MONTHS) + r"|year|month|week)\b|"
+    r"\bha(?:s|ve) (?:now )?(?:launched|fired|conducted)\b[^.]{0,80}\b(?:this|so far this|last) year\b|"
+    r"\bso far this year\b|^\s*Related(?:\s+(?:articles?|stories|news|links?))?\s*:|\byears ago\b|"
     r"\b(?:recalled|reminisced)\b|\bheld to (?:mark|celebrate|commemorate)\b",
     flash_cues=r"\bstill in flight\b|\bexpected to (?:land|fall|splash)|\b(?:more|further) details (?:to follow|"
     r"will (?:be released|follow))\b",

@@ -189,7 +189,12 @@ def nlp_for(code: str) -> Language:
 def _boundary_rx(code: str) -> tuple[re.Pattern[str], tuple[str, ...], re.Pattern[str] | None]:
     lang = get_lang(code)
     zones = sorted(lang.zones, key=len, reverse=True)
-    zone_rx = re.compile(r"\s*\(?(?:" + "|".join(map(re.escape, zones)) + r")\b", re.I) if zones else None
+    labels = [re.escape(z) for z in zones]
+    # a day after the time belongs to it too: "11:04 p.m. Wednesday", "7:15 a.m. Feb. 27"
+    days = sorted(lang.weekdays, key=len, reverse=True)
+    labels += [re.escape(w) + r"\b(?!\s+(?:is|was|will|has|had)\b)" for w in days]
+    labels += [re.escape(mo) + r"\.?\s+\d" for mo in sorted(lang.months, key=len, reverse=True)]
+    zone_rx = re.compile(r"\s*\(?(?:" + "|".join(labels) + r")\b", re.I) if labels else None
     return re.compile(lang.sentence_end), tuple(a.lower() for a in lang.abbreviations), zone_rx
 
 
@@ -216,7 +221,7 @@ def sentence_starts(text: str, code: str) -> list[int]:
 
 def _abbrev_ends_sentence(word: str, text: str, end: int, zone_rx: re.Pattern[str] | None) -> bool:
     """a.m. / p.m. end a sentence when a capitalized word follows, unless it names the time's
-    zone ("9:40 p.m. EDT", "7:44 a.m. (KST)")."""
+    zone ("9:40 p.m. EDT", "7:44 a.m. (KST)") or day ("11:04 p.m. Wednesday", "7:15 a.m. Feb. 27")."""
     if word not in ("a.m.", "p.m."):
         return False
     if zone_rx is not None and zone_rx.match(text, end):
