@@ -10,6 +10,7 @@ Nothing here names a word of any language.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, timezone
 from functools import cache
@@ -1469,13 +1470,13 @@ class Run:
         r = self.report
         stage = None
         for rx, val in c.stage_words:
-            m = rx.search(self.text[:300])
+            m = self._outside_background(rx.finditer(self.text[:300]))
             if m:
                 stage = val
                 self.evidence("stage", m.start(), m.end())
                 break
         if stage is None and c.flash:
-            m = c.flash.search(self.text)
+            m = self._outside_background(c.flash.finditer(self.text))
             if m:
                 stage = "flash"
                 self.evidence("stage", m.start(), m.end())
@@ -1499,6 +1500,10 @@ class Run:
                     break
 
     # items and claims --------------------------------------------------------------------------
+
+    def _outside_background(self, matches: Iterable[re.Match[str]]) -> re.Match[str] | None:
+        """The first match not in a background sentence ("관련 기사: [속보] ..." is another launch's flash)."""
+        return next((m for m in matches if not self.sent_of(m.start()).background), None)
 
     def decide_items(self) -> None:
         items: dict[int, Missile] = {}
