@@ -171,6 +171,8 @@ class Compiled:
         self.link_block = rx(lang.link_block)
         self.event_sentence = rx(lang.event_sentence)
         self.background = rx(lang.background_sentence)
+        self.other_launch = rx(lang.other_launch_sentence)
+        self.this_launch = rx(lang.this_launch_marker)
         self.flash = rx(lang.flash_cues)
         self.stage_words = [(rx(p), v) for p, v in lang.stage_words]
         self.counts = [rx(p) for p in lang.counts]
@@ -380,6 +382,7 @@ class Run:
     def mark_sentences(self) -> None:
         c = self.c
         item = None
+        set_against: list[Sent] = []  # sentences about other launches that do not date this one
         for s in self.sents:
             if c.item_marker:
                 first = c.item_marker.match(s.text.lstrip())
@@ -394,10 +397,20 @@ class Run:
                     s.item = item
             if c.background and c.background.search(s.text):
                 s.background = True
+            elif c.other_launch and c.other_launch.search(s.text):
+                s.background = not (c.this_launch and c.this_launch.search(s.text))
+                if s.background:
+                    set_against.append(s)
             s.munitions = self.find_munitions(s)
             if s.background:
                 continue
             s.launch = self.link_launch(s)
+        if not any(s.launch for s in self.sents):
+            # no other sentence states a launch: the one set against earlier launches states this one
+            # ("北朝鮮は今年に入って3回目となる弾道ミサイルを発射", "its third launch so far this year")
+            for s in set_against:
+                s.background = False
+                s.launch = self.link_launch(s)
         if not any(s.launch for s in self.sents):
             return  # not a launch report: nothing more is read
         for s in self.sents:

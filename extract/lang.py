@@ -84,6 +84,10 @@ class Lang:
     link_block: str = ""  # words that cannot stand between them
     event_sentence: str = ""  # a sentence about a drill / test (dates only)
     background_sentence: str = ""  # a sentence about other events
+    # a sentence about other launches (the year so far, the previous one) is background too, unless it also
+    # dates this launch ("本日、今年に入って3回目となる…を発射", "fired ... today, its third launch this year")
+    other_launch_sentence: str = ""
+    this_launch_marker: str = ""
     flash_cues: str = ""
     stage_words: tuple[Cue, ...] = ()
     # count

@@ -323,14 +323,19 @@ LANG = Lang(
     event_sentence=r"\b(?:drills?|exercises?|test-fir\w*|test[- ]launch\w*|launch(?:es|ing)?|firings?|salvo)\b|"
     r"\b(?:conducted|held|staged|carried out)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}tests?\b",
     # ... after the test-launch of the Hwasong-15 eight years ago; speakers recalled the test-fire
-    # ... an earlier launch ("In March, ...", "Last October, ..."), the launch set against others ("The launch came
-    # three weeks after ..."), a year's total ("has fired a total of 10 ... this year"), related-article lines
+    # ... the launch set against others ("The launch came three weeks after ..."), related-article lines
     background_sentence=r"^\s*(?:This|It) (?:marks|is|was|comes|came|follows|followed)\b|"
     r"^\s*The (?:launch|test|firing) (?:came|comes)\b[^.]{0,40}\b(?:after|since)\b|"
-    r"^\s*(?:In|Last|Earlier in)\s+(?:" + "|".join(_MONTHS) + r"|year|month|week)\b|"
-    r"\bha(?:s|ve) (?:now )?(?:launched|fired|conducted)\b[^.]{0,80}\b(?:this|so far this|last) year\b|"
-    r"\bso far this year\b|^\s*Related(?:\s+(?:articles?|stories|news|links?))?\s*:|\byears ago\b|"
+    r"^\s*Related(?:\s+(?:articles?|stories|news|links?))?\s*:|\byears ago\b|"
     r"\b(?:recalled|reminisced)\b|\bheld to (?:mark|celebrate|commemorate)\b",
+    # other launches: an earlier one ("In March, ...", "Last October, ..."), a year's total ("has fired a total
+    # of 10 ... this year")
+    other_launch_sentence=r"^\s*(?:In|Last|Earlier in)\s+(?:" + "|".join(_MONTHS) + r"|year|month|week)\b|"
+    r"\bha(?:s|ve) (?:now )?(?:launched|fired|conducted)\b[^.]{0,80}\b(?:this|so far this|last) year\b|"
+    r"\bso far this year\b",
+    this_launch_marker=r"\b(?:today|tonight|yesterday|this (?:morning|afternoon|evening)|on (?:"
+    + "|".join(_WEEKDAYS)
+    + r"))\b",
     flash_cues=r"\bstill in flight\b|\bexpected to (?:land|fall|splash)|\b(?:more|further) details (?:to follow|"
     r"will (?:be released|follow))\b",
     stage_words=(

@@ -99,10 +99,12 @@ LANG = Lang(
     r"|を?繰り返し",
     launch_block=r"(?:頻度で|頻繁に|相次いで)[^、。]{0,12}$",
     link_window=200,
-    # a sentence about other launches: the year so far (本年に入り…計10発), the previous launch (前回,
-    # …以来のものです, 昨年…にも), what was done before (発射しています: a past fact), related-article lines
-    background_sentence=r"(?:本年|今年|年初)に入(?:り|って)|前回|以来(?:のもの|となります|です)|(?:昨年|過去|これまで)[^。]{0,20}(?:にも|に)|"
-    r"にも[^。]{0,30}発射|発射(?:し|させ)て(?:い|おり)ます|^\s*(?:関連記事|関連リンク|関連情報)",
+    background_sentence=r"^\s*(?:関連記事|関連リンク|関連情報)",  # a related-article line
+    # other launches: the year so far (本年に入り…計10発), the previous one (前回, …以来のものです, 昨年…にも),
+    # what was done before (発射しています: a past fact)
+    other_launch_sentence=r"(?:本年|今年|年初)に入(?:り|って)|前回|以来(?:のもの|となります|です)|"
+    r"(?:昨年|過去|これまで)[^。]{0,20}(?:にも|に)|にも[^。]{0,30}発射|発射(?:し|させ)て(?:い|おり)ます",
+    this_launch_marker=r"本日|今日|今朝|今夜|本夕|昨日|昨夜",
     flash_cues=r"現在飛翔中|飛翔中であ|落下すると推定|落下する見込み",
     stage_words=((r"速報", "flash"), (r"続報|第\d報", "followup"), (r"最終報", "final")),
     counts=(

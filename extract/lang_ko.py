@@ -108,11 +108,13 @@ LANG = Lang(
     r"예고|정황)|\s*\d+\s*주년",
     link_window=200,
     # a condemnation is about another event, unless what it condemns is the launch itself
-    # ... and a sentence about other launches: the year so far (올해 들어 N번째), earlier ones (지난 3월 14일에도,
-    # 지난해, 발사한 바 있습니다, 2017년 이후 처음), related-article and previous-post lines
+    # ... and related-article and previous-post lines
     background_sentence=r"(?<!발사를 )(?<!발사를 강력히 )(?<!발사를 강력하게 )규탄|성명을|유감을|강력히\s*촉구|"
-    r"올해\s*들어|지난\s*해|(?:일|월|년|경|분)에도|바\s*있(?:습니다|다|으며|었)|이후\s*처음|"
     r"^\s*(?:관련\s*기사|이전\s*글|다음\s*글|관련\s*뉴스)",
+    # other launches: the year so far (올해 들어 N번째), earlier ones (지난 3월 14일에도, 지난해, 발사한 바 있습니다,
+    # 2017년 이후 처음)
+    other_launch_sentence=r"올해\s*들어|지난\s*해|(?:일|월|년|경|분)에도|바\s*있(?:습니다|다|으며|었)|이후\s*처음",
+    this_launch_marker=r"오늘|금일|어제|이날",
     flash_cues=r"비행\s*중|추가\s*정보",
     stage_words=(
         (r"최종보", "final"),

@@ -713,6 +713,69 @@ CASES: list[tuple[str, str, str, str | None, str, dict]] = [
             "missile_class": "mlrs",
         },
     ),
+    # --- the statement itself set against earlier launches: it still states this launch ------------
+    (
+        "mod-ja-statement-sentence-counts-the-year-too",
+        "ja",
+        "2025-11-12",
+        "mod_jp",
+        "北朝鮮の弾道ミサイル発射について\n"
+        "令和７年１１月１２日\n"
+        "北朝鮮は、本日午前９時１２分頃、今年に入って１６回目となる弾道ミサイル１発を、北朝鮮西岸付近から東方向に発射しました。\n"
+        "発射された弾道ミサイルは、最高高度約８０ｋｍ程度で、約５００ｋｍ程度飛翔したものと推定されます。\n"
+        "北朝鮮は前回、１０月２２日午前５時頃に巡航ミサイルを発射しています。\n"
+        "防衛大臣は午前１０時３０分から記者会見を行いました。\n"
+        "【問い合わせ先】防衛省 報道室\n",
+        {
+            "launch_date_local": "2025-11-12",
+            "launch_times_local": ["09:12"],
+            "count": 1,
+            "range_km": [500],
+            "apogee_km": [80],
+            "missile_class": "ballistic",
+        },
+    ),
+    (
+        "jcs-ko-statement-sentence-counts-the-year-too",
+        "ko",
+        "2025-11-12",
+        "jcs_kr",
+        "북한 탄도미사일 발사 관련 합참 공지\n"
+        "합참은 올해 들어 16번째로 북한이 오늘 오전 9시 12분경 평안남도 숙천 일대에서 "
+        "동해상으로 발사한 단거리탄도미사일 1발을 포착하였습니다.\n"
+        "북한 탄도미사일은 약 500km를 비행하였습니다.\n"
+        "북한은 지난 10월 22일에도 서해상으로 순항미사일 여러 발을 발사한 바 있습니다.\n"
+        "합참은 오전 10시 30분 브리핑에서 추가 발사 가능성에 대비하고 있다고 밝혔습니다.\n"
+        "문의처: 합참 공보실\n",
+        {
+            "launch_date_local": "2025-11-12",
+            "launch_times_local": ["09:12"],
+            "count": 1,
+            "range_km": [500],
+            "launch_site": "sukchon",
+            "landing": "sea_of_japan",
+        },
+    ),
+    (
+        "wire-en-statement-sentence-counts-the-year-too",
+        "en",
+        "2025-11-12",
+        "yonhap_en",
+        "N. Korea fires ballistic missile, 16th launch this year\n"
+        "SEOUL, Nov. 12 (Yonhap) -- North Korea fired a short-range ballistic missile from the Sukchon area at "
+        "around 9:12 a.m. today, its 16th launch so far this year, the Joint Chiefs of Staff said.\n"
+        "The missile flew about 500 km before falling into the East Sea, the JCS said.\n"
+        "In October, the North fired several cruise missiles that it said flew 1,500 km.\n"
+        "The JCS briefed reporters at 10:30 a.m.\n"
+        "Related articles: N. Korea fires 2 SRBMs into East Sea (May 8)\n",
+        {
+            "launch_date_local": "2025-11-12",
+            "launch_times_local": ["09:12"],
+            "count": 1,
+            "range_km": [500],
+            "launch_site": "sukchon",
+        },
+    ),
 ]
 
 # Words that mark a line of these documents as a distractor (background, another launch, a meeting,
@@ -720,11 +783,22 @@ CASES: list[tuple[str, str, str, str | None, str, dict]] = [
 DISTRACTOR_CUES = (
     *("本年に入り", "前回", "昨年", "以来", "過去最多", "記者会見", "Ｊアラート", "国家安全保障会議", "関連記事"),
     *("専門家", "総理", "問い合わせ", "電話会談", "協議しました", "弾頭の重量"),
-    *("올해 들어", "지난", "브리핑", "전문가", "관련 기사", "이전글", "국가안전보장회의", "화상통화", "문의처"),
+    *(
+        "올해 들어 총",
+        "이는 올해",
+        "지난",
+        "브리핑",
+        "전문가",
+        "관련 기사",
+        "이전글",
+        "국가안전보장회의",
+        "화상통화",
+        "문의처",
+    ),
     *("기자단", "J-Alert", "일각에서는"),
     *("Related", "In March", "Last October", "Experts", "Analysts", "press conference", "recalled", "noted"),
-    *("could", "so far this year", "earlier this year", "phone call", "spoke with", "came about", "released at"),
-    *("For more information", "National Security"),
+    *("could", "a total of", "earlier this year", "phone call", "spoke with", "came about", "released at"),
+    *("For more information", "National Security", "In October", "briefed"),
 )
 
 
