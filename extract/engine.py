@@ -172,6 +172,8 @@ class Compiled:
         self.event_sentence = rx(lang.event_sentence)
         self.background = rx(lang.background_sentence)
         self.other_launch = rx(lang.other_launch_sentence)
+        self.past_launch = rx(lang.past_launch_sentence)
+        self.count_each = rx(lang.count_each)
         self.this_launch = rx(lang.this_launch_marker)
         self.flash = rx(lang.flash_cues)
         self.stage_words = [(rx(p), v) for p, v in lang.stage_words]
@@ -397,6 +399,8 @@ class Run:
                     s.item = item
             if c.background and c.background.search(s.text):
                 s.background = True
+            elif c.past_launch and c.past_launch.search(s.text):
+                s.background = not (c.this_launch and c.this_launch.search(s.text))
             elif c.other_launch and c.other_launch.search(s.text):
                 s.background = not (c.this_launch and c.this_launch.search(s.text))
                 if s.background:
@@ -1108,8 +1112,22 @@ class Run:
             else:
                 r.count_qualifier = "multiple"
             self.evidence("count", m.start, m.end)
-        else:
+        elif not self._count_per_launch(main):
             self._itemized_count()
+
+    def _count_per_launch(self, main: list[Sent]) -> bool:
+        """N per launch time ("7時5分ごろと同22分ごろ、…1発ずつ発射"): N times the number of launch times."""
+        times = self.report.launch_times_local
+        if not self.c.count_each or len(times) < 2:
+            return False
+        for s in main:
+            m = self.c.count_each.search(s.text) if s.launch else None
+            n = parse_number(m.group("n"), self.lang.number_words) if m else None
+            if n is not None and n == int(n) and 0 < n <= 100:
+                self.report.count, self.report.count_qualifier = int(n) * len(times), "exact"
+                self.evidence("count", s.start + m.start(), s.start + m.end())
+                return True
+        return False
 
     def _itemized_count(self) -> None:
         """No count outside the list: "(1) ... 1発 ... (2) ... 1発" launched one per item, the sum."""

@@ -87,6 +87,9 @@ class Lang:
     # a sentence about other launches (the year so far, the previous one) is background too, unless it also
     # dates this launch ("本日、今年に入って3回目となる…を発射", "fired ... today, its third launch this year")
     other_launch_sentence: str = ""
+    # a sentence telling of an earlier launch as a past fact ("…を発射している", "발사한 바 있다", "Its last ICBM,
+    # launched in October, ..."): background, and never read as this launch's statement
+    past_launch_sentence: str = ""
     this_launch_marker: str = ""
     flash_cues: str = ""
     stage_words: tuple[Cue, ...] = ()
@@ -98,6 +101,7 @@ class Lang:
     count_numbers: dict[str, int] = field(default_factory=dict)  # number words only used for counts (a, both)
     count_multiple_plural: str = ""  # a bare plural munition: several launched
     count_subset_left: str = ""
+    count_each: str = ""  # N per launch (１発ずつ, 1발씩): group n; with k launch times stated, N * k were launched
     count_impact_right: str = ""
     count_totalizing: str = ""
     count_also_left: str = ""
@@ -179,8 +183,12 @@ _PLACEHOLDER = re.compile(r"\{(NUM|NUMW|UNIT|QPRE|QPOST|MUN|MONTH|WD|AUTH)\}")
 
 
 def _scaled(scales: dict[str, int]) -> str:
-    """The alternative for a number written with a scale word (4천500, 1千), tried first; empty without."""
-    return rf"\d{{1,4}}(?:{_alt(scales)})\d{{0,4}}(?!\d)|" if scales else ""
+    """The alternative for a number written with scale words (4천500, 1千, 6천1백, 1만5천), tried first; empty
+    without."""
+    if not scales:
+        return ""
+    step = rf"\d{{1,4}}(?:{_alt(scales)})"
+    return rf"{step}(?:{step}){{0,2}}\d{{0,4}}(?!\d)|"
 
 
 def _alt(words) -> str:

@@ -209,7 +209,8 @@ LANG = Lang(
     list_joiner=r"^\s*(?:\([^)]*\)\s*)?(?:,\s*)?(?:and|to|or|while|whereas)\s+"
     r"(?:(?:the\s+)?(?:other|second|third|fourth|last|latter|another)(?:\s+(?:one|missile|rocket|projectile))?\s+)?$",
     duration_roles=(
-        ("flight", r"\b(?:flew|flight|flying|travel+ed|orbits?)\b(?:[^.]|\.(?=\d)){0,90}\bfor\s+$", None),
+        # "flew for 73 minutes"; "travelled about 1,000km in 86 minutes"
+        ("flight", r"\b(?:flew|flight|flying|travel+ed|orbits?)\b(?:[^.]|\.(?=\d)){0,90}\b(?:for|in)\s+$", None),
         ("flight", r"\bflight (?:time|duration) of\s+$|\btimespan of\s+$", None),
     ),
     # "ten times the speed of sound" is Mach 10
@@ -220,7 +221,7 @@ LANG = Lang(
         # "shortly after 6 a.m.": only the hour is known (as 6時台)
         r"\b(?P<band>shortly|just|soon|a little|sometime|some time)\s+after\s+(?P<h>\d{1,2})\s*"
         r"(?P<ap>a\.?\s?m\.?|p\.?\s?m\.?)(?![a-z])(?:\s*\(?(?P<zone>" + _ZONE_WORDS + r")\b\)?)?",
-        r"\b(?P<h>\d{1,2})(?::(?P<m>\d{2}))?\s*(?P<ap>a\.?\s?m\.?|p\.?\s?m\.?)(?![a-z])"
+        r"\b(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*(?P<ap>a\.?\s?m\.?|p\.?\s?m\.?)(?![a-z])"
         r"(?:\s*\(?(?P<zone>" + _ZONE_WORDS + r")\b\)?)?",
         r"\b(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?!\d)(?:\s*\(?(?P<zone>" + _ZONE_WORDS + r")\b\)?)?",
         # wire copy's four-digit GMT / UTC times ("2244 GMT"; "between 2301 and 2323 GMT", "2110, 2125 and 2140
@@ -239,7 +240,7 @@ LANG = Lang(
             "launch",
         ),
         (
-            r"\b(?:alert|alarm|warning|announc\w*|splash\w*|fell|fall(?:s|en)?|landed|land(?:s|ing)?|crash\w*|"
+            r"\b(?:alerts?|alarms?|warnings?|announc\w*|splash\w*|fell|fall(?:s|en)?|landed|land(?:s|ing)?|crash\w*|"
             r"impact\w*|hit|struck|disappear\w*|exploded|statement|briefing)\b",
             "other",
         ),
@@ -333,6 +334,9 @@ LANG = Lang(
     other_launch_sentence=r"^\s*(?:In|Last|Earlier in)\s+(?:" + "|".join(_MONTHS) + r"|year|month|week)\b|"
     r"\bha(?:s|ve) (?:now )?(?:launched|fired|conducted)\b[^.]{0,80}\b(?:this|so far this|last) year\b|"
     r"\bso far this year\b",
+    # "Its last ICBM, launched in October, reached ...": an earlier launch, never this one
+    past_launch_sentence=r"^\s*(?:Its|The North's|North Korea's|Pyongyang's)\s+(?:last|previous)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:launch|test|firing|ICBMs?|IRBMs?|missiles?)\b",
     this_launch_marker=r"\b(?:today|tonight|yesterday|this (?:morning|afternoon|evening)|on (?:"
     + "|".join(_WEEKDAYS)
     + r"))\b",
@@ -370,10 +374,11 @@ LANG = Lang(
         "total of": "total",
     },
     count_multiple_plural=r".*(?:missiles|SRBMs|MRBMs|IRBMs|ICBMs|SLBMs|rockets|projectiles|shells)",
-    # "the missile was a KN-23" names, but "what we assess was a single ... launch" counts
+    # "the missile was a KN-23" names, but "what we assess was a single ... launch" and "what Seoul described as
+    # a ... missile" count
     count_subset_left=r"\b(?:of which|one of|including|among|out of|is|(?<!assess )(?<!assessed )was|are|were|"
     r"(?<!appeared to )(?<!appears to )"
-    r"(?<!seemed to )be|been|as)\s*$",
+    r"(?<!seemed to )be|been|(?<!described )(?<!identified )(?<!characterized )(?<!characterised )as)\s*$",
     count_impact_right=r"^\s*(?:\([^)]*\)\s*)?(?:\w+\s+)?(?:fell|landed|splashed|crashed|dropped|fallen|"
     r"came down)\b",
     count_totalizing=r"both|all",
@@ -489,13 +494,14 @@ LANG = Lang(
         (r"\bPacific\b", "pacific"),
         (
             # "the waters off its east coast": the open sea there, not MOD's "near the east coast"
-            rf"\bsea between (?:the\s+)?{_KOREA_JAPAN} and (?:the\s+)?{_KOREA_JAPAN}\b|\bEast Sea\b|\bSea of Japan\b|"
-            r"\bwaters off (?:its|the|North Korea's|the North's) east(?:ern)? coast\b",
+            rf"\b(?:sea|waters) between (?:the\s+)?{_KOREA_JAPAN} and (?:the\s+)?{_KOREA_JAPAN}\b|"
+            r"\bEast Sea\b|\bSea of Japan\b|"
+            r"\b(?:waters|sea) off (?:its|the|North Korea's|the North's) east(?:ern)? coast\b",
             "sea_of_japan",
         ),
         (
             r"\bYellow Sea\b|\bWest Sea\b|\bsea between Korea and China\b|"
-            r"\bwaters off (?:its|the|North Korea's|the North's) west(?:ern)? coast\b",
+            r"\b(?:waters|sea) off (?:its|the|North Korea's|the North's) west(?:ern)? coast\b",
             "yellow_sea",
         ),
         (r"\beast(?:ern)? coast\b", "near_east_coast"),

@@ -12,7 +12,7 @@ LANG = Lang(
     code="ja",
     tokenizer="sudachi",
     sentence_end=r"[。\n](?:(?<=\n)\n*)?",  # 。 or a run of line breaks
-    number_scales={"千": 1000, "万": 10000},  # 約1千キロ (wire style)
+    number_scales={"万": 10000, "千": 1000, "百": 100},  # 約1千キロ, 6千1百キロ (wire style)
     number_words={"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10},
     units={
         "km": ("distance", 1.0),
@@ -103,16 +103,19 @@ LANG = Lang(
     # other launches: the year so far (本年に入り…計10発), the previous one (前回, …以来のものです, 昨年…にも),
     # what was done before (発射しています: a past fact)
     other_launch_sentence=r"(?:本年|今年|年初)に入(?:り|って)|前回|以来(?:のもの|となります|です)|"
-    r"(?:昨年|過去|これまで)[^。]{0,20}(?:にも|に)|にも[^。]{0,30}発射|発射(?:し|させ)て(?:い|おり)ます",
+    r"(?:昨年|過去|これまで)[^。]{0,20}(?:にも|に)|にも[^。]{0,30}発射",
+    # 発射しています / 発射している (newspapers): a past fact, never this launch
+    past_launch_sentence=r"発射(?:し|させ)て(?:います|おります|(?:いる|いた)(?:。|$))",
     this_launch_marker=r"本日|今日|今朝|今夜|本夕|昨日|昨夜",
     flash_cues=r"現在飛翔中|飛翔中であ|落下すると推定|落下する見込み",
     stage_words=((r"速報", "flash"), (r"続報|第\d報", "followup"), (r"最終報", "final")),
     counts=(
-        r"(?P<q>少なくとも|合計|計|約)?\s*(?P<n>\d+|[一二三四五六七八九十])発(?!目)",
+        r"(?P<q>少なくとも|合計|計|約)?\s*(?P<n>\d+|[一二三四五六七八九十])発(?!目|ずつ)",  # 1発ずつ: per launch
         r"(?P<multi>複数発|数発|複数の(?:弾道)?ミサイル)",
     ),
     count_words={"少なくとも": "at_least", "合計": "total", "計": "total", "約": "approx"},
     count_subset_left=r"(?:のうち|うち|もう)\s*(?:少なくとも)?\s*$",
+    count_each=r"(?P<n>\d+|[一二三四五六七八九十])発ずつ",
     classes=(
         (r"衛星(?:の)?打ち上げ|衛星を打ち上げ|人工衛星", "satellite_launch"),
         (r"ICBM|大陸間弾道", "icbm"),

@@ -29,7 +29,7 @@ LANG = Lang(
     # 다. / 요. ; whitespace after . ! ? before Hangul, a digit or a list mark; line breaks. It starts with
     # the character it ends on, so that re skips ahead to the next full stop or space.
     sentence_end=r"[.\s](?:(?<=[다요]\.)(?=\s|$)|(?<=[.!?]\s)\s*(?=[\uac00-\ud7a3\d(\[□○*-])|(?<=\n)\n*)",
-    number_scales={"천": 1000, "만": 10000},  # 1천km, 4천500km (media style)
+    number_scales={"만": 10000, "천": 1000, "백": 100},  # 1천km, 4천500km, 6천1백km, 1만5000km (media style)
     number_words={"한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9, "열": 10},
     units={
         "km": ("distance", 1.0),
@@ -113,7 +113,9 @@ LANG = Lang(
     r"^\s*(?:관련\s*기사|이전\s*글|다음\s*글|관련\s*뉴스)",
     # other launches: the year so far (올해 들어 N번째), earlier ones (지난 3월 14일에도, 지난해, 발사한 바 있습니다,
     # 2017년 이후 처음)
-    other_launch_sentence=r"올해\s*들어|지난\s*해|(?:일|월|년|경|분)에도|바\s*있(?:습니다|다|으며|었)|이후\s*처음",
+    other_launch_sentence=r"올해\s*들어|지난\s*해|(?:일|월|년|경|분)에도|이후\s*처음",
+    # 쏘아 올린 바 있다: a past fact, never this launch
+    past_launch_sentence=r"바\s*있(?:습니다|다|으며|었)",
     this_launch_marker=r"오늘|금일|어제|이날",
     flash_cues=r"비행\s*중|추가\s*정보",
     stage_words=(
@@ -122,11 +124,13 @@ LANG = Lang(
         (r"\(?[2-9]보\)?|후속", "followup"),
     ),
     counts=(
-        r"(?P<q>최소|약|총)?\s*(?P<n>\d+|[한두세네])\s*(?P<qin>여)?\s*발(?!사|표|견|생|전|언|효|레)",
+        # 1발씩 counts per launch (count_each)
+        r"(?P<q>최소|약|총)?\s*(?P<n>\d+|[한두세네])\s*(?P<qin>여)?\s*발(?!사|표|견|생|전|언|효|레|씩)",
         r"(?P<multi>(?:수|여러)\s*발(?!사|표)|다수의\s*(?:탄도)?미사일)",
     ),
     count_words={"최소": "at_least", "약": "approx", "총": "total"},
     count_subset_left=r"(?:중|가운데)\s*(?:최소)?\s*$",
+    count_each=r"(?P<n>\d+|[한두세네])\s*발씩",
     classes=(
         (r"(?<!방)위성\s*(?:발사|을\s*발사)|우주발사체|군사정찰위성", "satellite_launch"),
         (r"대륙간탄도미사일|장거리탄도미사일|ICBM", "icbm"),  # JCS: 장거리탄도미사일(ICBM)
@@ -138,7 +142,8 @@ LANG = Lang(
         (r"(?:단거리|준중거리|중거리)?탄도미사일|SRBM|IRBM|MRBM", "ballistic"),
         (r"미사일|발사체", "generic"),
     ),
-    class_hedge_right=r"^\s*(?:로|으로)?\s*(?:추정|추정되는|보이는|의\s*가능성)",
+    # SLBM으로 추정되는, 잠수함발사탄도미사일(SLBM)로 추정되는: a presumed class yields to the stated one
+    class_hedge_right=r"^\s*\)?\s*(?:\([^)]{0,12}\))?\s*(?:로|으로)?\s*(?:추정|추정되는|보이는|의\s*가능성)",
     areas=(
         r"(?<![\uac00-\ud7a3A-Za-z0-9])(?P<area>[\uac00-\ud7a3A-Za-z]+(?:\s+[\uac00-\ud7a3A-Za-z]+){0,3}\s*(?:일대|인근|부근|지역|해상|근해))"
         r"\s*에서",

@@ -259,7 +259,23 @@ def _unwrap(norm: Normalized, lang: str | None) -> Normalized:
 
 _GROUPED = re.compile(r"\d{1,3}(?:[, ]\d{3})+(?:\.\d+)?")
 _PLAIN = re.compile(r"\d+(?:\.\d+)?")
-_SCALED = re.compile(r"(\d{1,4})(\D+?)(\d{0,4})")
+_DIGIT_RUNS = re.compile(r"(\d+)")
+
+
+def _scaled_number(t: str, scales: dict[str, int]) -> float | None:
+    """6천1백 = 6100, 1만5천 = 15000, 4천500 = 4500: digit runs each followed by a smaller scale word, the last
+    run maybe bare; None for any other shape."""
+    parts = _DIGIT_RUNS.split(t)  # "", digits, word, digits, word, ...
+    if len(parts) < 3 or parts[0] or len(parts) > 9:
+        return None
+    total, last_scale = 0, None
+    for k in range(1, len(parts), 2):
+        digits, word = parts[k], parts[k + 1]
+        scale = scales.get(word) if word else 1
+        if scale is None or (word == "" and k + 2 < len(parts)) or (last_scale is not None and scale >= last_scale):
+            return None
+        total, last_scale = total + int(digits) * scale, scale
+    return float(total) if last_scale != 1 or len(parts) > 3 else None
 
 
 def parse_number(s: str, words: dict[str, int] | None = None, scales: dict[str, int] | None = None) -> float | None:
@@ -278,9 +294,9 @@ def parse_number(s: str, words: dict[str, int] | None = None, scales: dict[str, 
         if w is not None:
             return float(w)
     if scales:
-        m = _SCALED.fullmatch(t)
-        if m and m.group(2) in scales:
-            return float(int(m.group(1)) * scales[m.group(2)] + int(m.group(3) or 0))
+        scaled = _scaled_number(t, scales)
+        if scaled is not None:
+            return scaled
     if _GROUPED.fullmatch(t):
         t = t.replace(",", "").replace(" ", "")
     elif not _PLAIN.fullmatch(t):

@@ -46,3 +46,20 @@ def test_parse_number_forms():
     assert parse_number("101.1") == 101.1
     assert parse_number("two", {"two": 2}) == 2
     assert parse_number("km") is None
+
+
+def test_parse_number_with_scale_words():
+    ko = {"만": 10000, "천": 1000, "백": 100}
+    assert parse_number("4천500", scales=ko) == 4500
+    assert parse_number("6천1백", scales=ko) == 6100  # broadcast style: 6천1백 km
+    assert parse_number("1만5000", scales=ko) == 15000
+    assert parse_number("1만5천", scales=ko) == 15000
+    assert parse_number("1백천", scales=ko) is None  # scales must fall
+    assert parse_number("천", scales=ko) is None
+    assert parse_number("500", scales=ko) == 500
+
+
+@given(st.text(alphabet="0123456789만천백", max_size=12))
+def test_parse_number_with_scales_never_raises(s):
+    v = parse_number(s, scales={"만": 10000, "천": 1000, "백": 100})
+    assert v is None or (isinstance(v, float) and v >= 0)
