@@ -90,8 +90,9 @@ LANG = Lang(
     },
     munitions=(
         (r"弾道ミサイル|巡航ミサイル|ミサイル|ICBM|SLBM|IRBM|SRBM|飛翔体|ロケット|放射砲", "missile"),
-        (r"\d+発|[一二三四五六七八九十]発|複数発|数発", "missile"),
+        (r"\d+発|[一二三四五六七八九十]発|複数発(?!射)|数発(?!射)", "missile"),  # 複数発射: 発 of 発射
         (r"衛星", "satellite"),
+        (r"(?<!ロケット)砲弾|海岸砲|自走砲|榴弾砲|砲撃", "artillery"),  # a gun barrage: no missile
     ),
     launch_cue=r"発射|打ち上げ|(?:一斉)?射撃(?:訓練|試験)?",  # 超大型放射砲の一斉射撃訓練
     # 発射する可能性, 発射の兆候: no launch yet; 高い頻度で発射しており, 発射を繰り返している: launches in general
@@ -111,7 +112,7 @@ LANG = Lang(
     stage_words=((r"速報", "flash"), (r"続報|第\d報", "followup"), (r"最終報", "final")),
     counts=(
         r"(?P<q>少なくとも|合計|計|約)?\s*(?P<n>\d+|[一二三四五六七八九十])発(?!目|ずつ)",  # 1発ずつ: per launch
-        r"(?P<multi>複数発|数発|複数の(?:弾道)?ミサイル)",
+        r"(?P<multi>複数発(?!射)|数発(?!射)|複数の(?:弾道)?ミサイル|複数(?=(?:回)?発射))",  # …ものが複数発射されました
     ),
     count_words={"少なくとも": "at_least", "合計": "total", "計": "total", "約": "approx"},
     count_subset_left=r"(?:のうち|うち|もう)\s*(?:少なくとも)?\s*$",
@@ -119,13 +120,16 @@ LANG = Lang(
     classes=(
         (r"衛星(?:の)?打ち上げ|衛星を打ち上げ|人工衛星", "satellite_launch"),
         (r"ICBM|大陸間弾道", "icbm"),
-        (r"潜水艦発射(?:型)?弾道ミサイル|SLBM", "slbm"),
+        (r"潜水艦発射(?:型)?弾道ミサイル|SLBM|潜水艦から[^。、]{0,12}弾道ミサイル", "slbm"),
         (r"極超音速", "hypersonic"),
         (r"巡航ミサイル", "cruise"),
         (r"地対空ミサイル|対空ミサイル", "anti_air"),
         (r"多連装ロケット|ロケット砲|放射砲", "mlrs"),
         (r"(?:短距離|中距離|準中距離)?弾道ミサイル|IRBM|SRBM|MRBM", "ballistic"),
-        (r"ミサイル|飛翔体", "generic"),  # bare "missile" (also in every title) yields to any stated class
+        (r"(?<!ロケット)砲弾|海岸砲|自走砲|榴弾砲|砲撃", "artillery"),
+        # bare "missile" (also in every title) yields to any stated class; a 飛翔体 (a flying object of no stated
+        # kind, as "projectile") has no class at all
+        (r"ミサイル", "generic"),
     ),
     class_hedge_right=r"^[級型]?\)?(?:\([^)]{0,12}\))?(?:弾道ミサイル)?(?:の可能性|である可能性|とみられ)",
     areas=(

@@ -99,6 +99,7 @@ LANG = Lang(
         (r"탄도미사일|순항미사일|미사일|발사체|방사포|로켓|SRBM|ICBM|IRBM|SLBM", "missile"),
         (r"\d+\s*발|수\s*발|여러\s*발|[한두세네]\s*발", "missile"),
         (r"(?<!방)위성|우주발사체", "satellite"),  # 방위성 (Japan's defense ministry) is no satellite
+        (r"해안포|(?<!방사)포탄|곡사포|자주포|포사격|포격", "artillery"),  # a gun barrage: no missile
     ),
     launch_cue=r"발사|쏘아|쏘았|쐈|쏜|사격|비행(?!기|장|금지)",  # 미사일은 약 450km를 비행: it flew
     # 발사할 가능성, 발사 징후: no launch yet
@@ -126,7 +127,7 @@ LANG = Lang(
     counts=(
         # 1발씩 counts per launch (count_each)
         r"(?P<q>최소|약|총)?\s*(?P<n>\d+|[한두세네])\s*(?P<qin>여)?\s*발(?!사|표|견|생|전|언|효|레|씩)",
-        r"(?P<multi>(?:수|여러)\s*발(?!사|표)|다수의\s*(?:탄도)?미사일)",
+        r"(?P<multi>(?:수십|수백|십수|수|여러)\s*(?:여\s*)?발(?!사|표)|다수의\s*(?:탄도)?미사일)",
     ),
     count_words={"최소": "at_least", "약": "approx", "총": "total"},
     count_subset_left=r"(?:중|가운데)\s*(?:최소)?\s*$",
@@ -134,13 +135,14 @@ LANG = Lang(
     classes=(
         (r"(?<!방)위성\s*(?:발사|을\s*발사)|우주발사체|군사정찰위성", "satellite_launch"),
         (r"대륙간탄도미사일|장거리탄도미사일|ICBM", "icbm"),  # JCS: 장거리탄도미사일(ICBM)
-        (r"잠수함발사탄도미사일|SLBM", "slbm"),
+        (r"잠수함발사탄도미사일|SLBM|잠수함에서\s*(?:[\uac00-\ud7a3]+\s+){0,2}탄도미사일", "slbm"),
         (r"극초음속", "hypersonic"),
         (r"순항미사일", "cruise"),
         (r"지대공미사일|대공미사일|반항공\s*미사일", "anti_air"),
         (r"방사포|다연장로켓", "mlrs"),
         (r"(?:단거리|준중거리|중거리)?탄도미사일|SRBM|IRBM|MRBM", "ballistic"),
-        (r"미사일|발사체", "generic"),
+        (r"해안포|(?<!방사)포탄|곡사포|자주포|포사격|포격", "artillery"),
+        (r"미사일", "generic"),  # a 발사체 (projectile) of no stated kind has no class at all
     ),
     # SLBM으로 추정되는, 잠수함발사탄도미사일(SLBM)로 추정되는: a presumed class yields to the stated one
     class_hedge_right=r"^\s*\)?\s*(?:\([^)]{0,12}\))?\s*(?:로|으로)?\s*(?:추정|추정되는|보이는|의\s*가능성)",
