@@ -182,6 +182,7 @@ class Compiled:
         self.count_subset_left = rx(lang.count_subset_left)
         self.count_impact_right = rx(lang.count_impact_right)
         self.count_also_left = rx(lang.count_also_left)
+        self.count_also_right = rx(lang.count_also_right)
         self.count_mods_reject = rx(lang.count_mods_reject)
         self.count_plural = rx(lang.count_multiple_plural)
         self.classes = [(rx(p), c) for p, c in lang.classes]
@@ -1029,6 +1030,9 @@ class Run:
             return None
         also = bool(c.count_also_left and c.count_also_left.search(left))
         right = s.text[b : b + 60]
+        also = also or bool(c.count_also_right and c.count_also_right.search(right))
+        if gd.get("another"):  # "... at 6:51 a.m. and another from Kusong at 4:32 p.m."
+            return CountMention(s.start + a, s.start + b, s.i, 1, "exact", True, kind=kind)
         if gd.get("multi"):
             return CountMention(s.start + a, s.start + b, s.i, None, "multiple", also, kind=kind)
         n = parse_number(gd.get("n") or "", {**self.lang.number_words, **self.lang.count_numbers})
@@ -1096,7 +1100,10 @@ class Run:
             first = total or first
             total = first.n
             for m in numeric[1:]:
-                if m.also and m.sent != first.sent and (m.kind == first.kind or first.kind != "artillery"):
+                # in one sentence, only when a launch time stands between ("1발을 발사했으며, 오후 4시 32분경 1발을
+                # 추가로 발사"); a restated count has none
+                apart = m.sent != first.sent or self._launch_time_between(first.end, m.start)
+                if m.also and apart and (m.kind == first.kind or first.kind != "artillery"):
                     if m.kind == "artillery" and first.kind != "artillery":
                         continue
                     total += m.n
@@ -1114,6 +1121,9 @@ class Run:
             self.evidence("count", m.start, m.end)
         elif not self._count_per_launch(main):
             self._itemized_count()
+
+    def _launch_time_between(self, a: int, b: int) -> bool:
+        return any(g.role == "launch" and a <= g.start < b for g in self.groups)
 
     def _count_per_launch(self, main: list[Sent]) -> bool:
         """N per launch time ("7時5分ごろと同22分ごろ、…1発ずつ発射"): N times the number of launch times."""

@@ -94,7 +94,7 @@ class Lang:
     flash_cues: str = ""
     stage_words: tuple[Cue, ...] = ()
     # count
-    counts: tuple[str, ...] = ()  # groups q, n, multi, head
+    counts: tuple[str, ...] = ()  # groups q, n, multi, head; another: one more, launched apart ("and another at ...")
     count_left: str = ""  # a quantifier before a munition noun: groups q, n, mods
     count_mods_reject: str = ""  # words that cannot stand between a quantifier and its noun
     count_words: dict[str, str] = field(default_factory=dict)  # qualifier words of a count
@@ -104,7 +104,9 @@ class Lang:
     count_each: str = ""  # N per launch (１発ずつ, 1발씩): group n; with k launch times stated, N * k were launched
     count_impact_right: str = ""
     count_totalizing: str = ""
+    # a count of missiles launched apart from those counted before it ("also fired", 午後にも, 추가로 발사): added
     count_also_left: str = ""
+    count_also_right: str = ""
     count_not_article_of: str = ""  # "a new type of X" is not a count of one
     count_of_launch: tuple[str, ...] = ()  # words that count missiles through their launch ("a single missile launch")
     # class and name

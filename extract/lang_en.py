@@ -106,6 +106,9 @@ def _with_defence(authorities: dict[str, tuple[str, ...]]) -> dict[str, tuple[st
     }
 
 
+_REVISED = r"(?:revis|correct|rais|lower|updat|adjust)(?:ed|ing)"  # a number changed by a later estimate
+
+
 LANG = Lang(
     code="en",
     tokenizer="english",
@@ -184,6 +187,14 @@ LANG = Lang(
     qual_post={"or more": "at_least", "plus": "over"},
     interval_sep=r"to|-|~",
     distance_roles=(
+        # "first said about 400 km but later revised the range to 600 km": the value revised away is no longer stated
+        ("skip", None, r"^[^.]{0,50}?\b" + _REVISED + r"\b[^.]{0,30}?\bto\s+(?:[a-z]+\s+)?\d"),
+        (
+            "apogee",
+            r"\b" + _REVISED + r"\s+(?:the\s+|its\s+)?(?:maximum\s+)?(?:apogee|altitude)\b[^.]{0,20}\bto\s+$",
+            None,
+        ),
+        ("range", r"\b" + _REVISED + r"\b[^.]{0,30}\bto\s+$", None),
         ("skip", None, r"^\s*(?:\([^)]*\)\s*)?(?:" + _DIR + r")(?:ward)?\s+of\b"),
         ("skip", None, r"^\s*(?:\([^)]*\)\s*)?for its (?:second|third)\b"),
         ("skip", None, r"^\s*-?\s*(?:striking\s+)?range\b"),
@@ -298,6 +309,7 @@ LANG = Lang(
             "missile",
         ),
         (r"\brockets?\b", "rocket"),
+        (r"\brounds\b(?!\s+of\b)", "rocket"),  # "about 10 rounds from a multiple rocket launcher" (not rounds of talks)
     ),
     munition_modifier_of=r"^(?:\s*\))?\s*-?\s*(?:launchers?|systems?|submarines?|compan(?:y|ies)|units?|sub-?units?|"
     r"forces?|administration|bureau|engines?|warheads?|production|programm?e?s?|"
@@ -325,7 +337,10 @@ LANG = Lang(
     r"\b(?:conducted|held|staged|carried out)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}tests?\b",
     # ... after the test-launch of the Hwasong-15 eight years ago; speakers recalled the test-fire
     # ... the launch set against others ("The launch came three weeks after ..."), related-article lines
-    background_sentence=r"^\s*(?:This|It) (?:marks|is|was|comes|came|follows|followed)\b|"
+    # "It is the third launch this year" sets this one against others; "It is still in flight", "It was
+    # estimated to have flown ..." tell of this one
+    background_sentence=r"^\s*(?:This|It) (?:marks|(?:is|was)(?!\s+(?:still|currently|now|expected|believed|estimated|"
+    r"assessed|presumed|thought|likely|launched|fired)\b)|comes|came|follows|followed)\b|"
     r"^\s*The (?:launch|test|firing) (?:came|comes)\b[^.]{0,40}\b(?:after|since)\b|"
     r"^\s*Related(?:\s+(?:articles?|stories|news|links?))?\s*:|\byears ago\b|"
     r"\b(?:recalled|reminisced)\b|\bheld to (?:mark|celebrate|commemorate)\b",
@@ -340,8 +355,8 @@ LANG = Lang(
     this_launch_marker=r"\b(?:today|tonight|yesterday|this (?:morning|afternoon|evening)|on (?:"
     + "|".join(_WEEKDAYS)
     + r"))\b",
-    flash_cues=r"\bstill in flight\b|\bexpected to (?:land|fall|splash)|\b(?:more|further) details (?:to follow|"
-    r"will (?:be released|follow))\b",
+    flash_cues=r"\b(?:still|currently) in flight\b|\bexpected to (?:land|fall|splash)|"
+    r"\b(?:more|further) details (?:to follow|will (?:be released|follow))\b",
     stage_words=(
         (r"\((?:update|follow-?up)\)", "followup"),
         (r"\(final\)|\bfinal (?:assessment|report|notice)\b", "final"),
@@ -383,6 +398,8 @@ LANG = Lang(
     r"came down)\b",
     count_totalizing=r"both|all",
     count_also_left=r"\balso\s+(?:fired|launched|test-fired)\s+(?:(?:about|some|approximately|at least)\s+)?$",
+    # "fired a missile at 6:51 a.m. and another from Kusong at 4:32 p.m.": one more, fired apart
+    counts=(r"\band\s+(?P<another>another)(?:\s+one)?(?=\s+(?:from|at|off|near|into|toward|towards|on|in|later)\b)",),
     classes=(
         # JCS's English "long-range ballistic missile" is its 장거리탄도미사일, an ICBM
         (r"\b(?:ICBMs?|intercontinental(?:[- ]range)?(?:\s+ballistic)?|long-range ballistic missiles?)\b", "icbm"),
@@ -432,7 +449,8 @@ LANG = Lang(
     area_reject=r"^\s*(?:\d|(?:the\s+)?(?:point|launch|same|ground|air)\b)|^\s*(?:the\s+)?(?:north|south|east|west)\w*\s*$|"
     r"\b(?:" + "|".join(_MONTHS) + "|" + "|".join(_WEEKDAYS) + r")\b|\blaunchers?\b|"
     r"\b(?:a\.m|p\.m|am|pm)\b|^\s*(?:North Korea|the DPRK|DPRK)\s*$|\b(?:missiles?|rockets?)\b|"
-    r"\blaunch(?!ing\s+(?:ground|station)\b)\w*",
+    r"\blaunch(?!ing\s+(?:ground|station)\b)\w*|"
+    r"\b(?:unknown|undisclosed|unidentified|unspecified)\s+(?:locations?|places?|sites?|areas?|spots?)\b",
     area_strip=r"^\s*the\s+",
     area_gazetteer_left=r"\b(?:at|near|around|in|off(?:\s+the\s+coast\s+of)?)\s+(?:the\s+)?"
     r"(?:(?:eastern|western|northern|southern|coastal|city|town|county|province|area|areas|vicinity|of)\s+)"

@@ -38,8 +38,12 @@ LANG = Lang(
         "以下": "at_most",
         "未満": "at_most",
     },
-    interval_sep=r"~|-|から",
+    interval_sep=r"~|-|から(?![^。]{0,25}?(?:に|へ)(?:修正|訂正|変更))",  # 400kmから600kmに修正: no interval
     distance_roles=(
+        # 当初約400kmと発表した飛翔距離を約600kmに修正: the value corrected away is no longer stated
+        ("skip", None, r"^\s*(?:程度)?(?:と|から)[^。]{0,30}?(?:に|へ)(?:修正|訂正|変更)"),
+        ("apogee", r"高度[^。]{0,30}$", r"^\s*(?:程度)?(?:に|へ)(?:修正|訂正|変更)"),
+        ("range", None, r"^\s*(?:程度)?(?:に|へ)(?:修正|訂正|変更)"),
         ("skip", rf"[{_DIRS}]方?\s*$", None),  # 奥尻島の西方約200km: where it fell
         ("apogee", r"(?:最高)?高度(?:は|が)?[^。、\d]{0,8}$", None),
         ("range", r"(?:飛翔|飛行)距離(?:は|が|:)?\s*$|飛距離(?:は|が|:)?\s*$", None),
@@ -116,6 +120,8 @@ LANG = Lang(
     ),
     count_words={"少なくとも": "at_least", "合計": "total", "計": "total", "約": "approx"},
     count_subset_left=r"(?:のうち|うち|もう)\s*(?:少なくとも)?\s*$",
+    # 午後3時12分頃にも、同地域から弾道ミサイル1発を: fired apart from those counted before
+    count_also_left=r"(?:にも|さらに|追加で|続けて)、?[^。]{0,40}$",
     count_each=r"(?P<n>\d+|[一二三四五六七八九十])発ずつ",
     classes=(
         (r"衛星(?:の)?打ち上げ|衛星を打ち上げ|人工衛星", "satellite_launch"),

@@ -54,8 +54,13 @@ LANG = Lang(
         "초과": "over",
     },
     qual_infix={"여": "approx"},
-    interval_sep=r"~|-|에서",
+    # 400km에서 600km로 정정: a correction from one value to the other, no interval
+    interval_sep=r"~|-|에서(?![^.]{0,25}?(?:로|으로)\s*(?:정정|수정|변경|상향|하향))",
     distance_roles=(
+        # 당초 발표한 약 400km에서 약 600km로 정정: the value corrected away is no longer stated
+        ("skip", None, r"^\s*(?:에서|으로부터)\s*[^.]{0,25}?(?:로|으로)\s*(?:정정|수정|변경|상향|하향)"),
+        ("apogee", r"고도[^.]{0,40}$", r"^\s*(?:로|으로)\s*(?:정정|수정|변경|상향|하향)"),
+        ("range", None, r"^\s*(?:로|으로)\s*(?:정정|수정|변경|상향|하향)"),
         ("skip", rf"[{_DIRS}]쪽?\s*(?:방향\s*)?$|[{_DIRS}]방\s*$", None),
         ("apogee", r"(?:정점|최고|최대)?\s*고도(?:는|가|를)?\s*$", None),
         ("range", r"비행\s*거리(?:는|가)?\s*$|사거리(?:는)?\s*$", None),
@@ -131,6 +136,9 @@ LANG = Lang(
     ),
     count_words={"최소": "at_least", "약": "approx", "총": "total"},
     count_subset_left=r"(?:중|가운데)\s*(?:최소)?\s*$",
+    # 오후 4시 32분경에도 …1발을, 1발을 추가로 발사: fired apart from those counted before
+    count_also_left=r"(?:에도|추가로|또다시)[\s,][^.]{0,40}$",
+    count_also_right=r"^\s*(?:을|를)?\s*(?:추가로|추가\s*발사|더\s*발사)",
     count_each=r"(?P<n>\d+|[한두세네])\s*발씩",
     classes=(
         (r"(?<!방)위성\s*(?:발사|을\s*발사)|우주발사체|군사정찰위성", "satellite_launch"),
@@ -148,13 +156,15 @@ LANG = Lang(
     class_hedge_right=r"^\s*\)?\s*(?:\([^)]{0,12}\))?\s*(?:로|으로)?\s*(?:추정|추정되는|보이는|의\s*가능성)",
     areas=(
         r"(?<![\uac00-\ud7a3A-Za-z0-9])(?P<area>[\uac00-\ud7a3A-Za-z]+(?:\s+[\uac00-\ud7a3A-Za-z]+){0,3}\s*(?:일대|인근|부근|지역|해상|근해))"
-        r"\s*에서",
+        r"(?:의\s*(?:잠수함|함정|구축함|함선|전투함))?\s*에서",
     ),
     area_reject=r"\d|동해|서해|북한이|합참",
     area_strip=r"^(?:(?:오늘|어제|금일|전날|그제|이날|새벽|오전|오후|밤|아침|저녁|낮|북한은|북한이|북한군은|북한군이|북은|북이)\s+)+",
     # 평양에서, 평안남도 숙천에서, 순안 인근으로부터: a gazetteer place the launch came from
     # 평양 순안서, 신포 앞바다서: headlines shorten 에서 to 서
-    area_gazetteer_right=r"(?P<with>\s*(?:일대|인근|부근|일원|지역|근처|지방|앞바다|해상|근해))?\s*(?:에서|으로부터|로부터|"
+    # 신포 인근 해상의 잠수함에서, 남포 앞바다의 구축함에서: the vessel stood off that place
+    area_gazetteer_right=r"(?P<with>\s*(?:일대|인근|부근|일원|지역|근처|지방|앞바다|해상|근해))?"
+    r"(?:의\s*(?:잠수함|함정|구축함|함선|전투함))?\s*(?:에서|으로부터|로부터|"
     r"서(?![\uac00-\ud7a3]))",
     area_gazetteer_widen=r"(?:[\uac00-\ud7a3]+(?:남도|북도|도|시)\s+)?(?:[\uac00-\ud7a3]+(?:군|구역)\s+)?$",
     direction=rf"(?P<dir>[{_DIRS}]{{1,2}}(?:쪽|\s?방향|방))(?:\s*으로|\s*을\s*향해)?",
