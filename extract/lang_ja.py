@@ -121,7 +121,8 @@ LANG = Lang(
     count_words={"少なくとも": "at_least", "合計": "total", "計": "total", "約": "approx"},
     count_subset_left=r"(?:のうち|うち|もう)\s*(?:少なくとも)?\s*$",
     # 午後3時12分頃にも、同地域から弾道ミサイル1発を: fired apart from those counted before
-    count_also_left=r"(?:にも|さらに|追加で|続けて)、?[^。]{0,40}$",
+    # (a time's にも, not 日本海にも: a place's is where the same missile fell)
+    count_also_left=r"(?:(?:時|分|台|頃|ごろ|午前|午後|夜|朝|夕方)にも|追加で)、?[^。]{0,40}$",
     count_each=r"(?P<n>\d+|[一二三四五六七八九十])発ずつ",
     classes=(
         (r"衛星(?:の)?打ち上げ|衛星を打ち上げ|人工衛星", "satellite_launch"),

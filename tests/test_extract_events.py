@@ -143,6 +143,15 @@ CASES: list[tuple[str, str, str, str | None, str, dict]] = [
         },
     ),
     (
+        "ja-mod-restated-count-is-no-second-launch",
+        "ja",
+        "2025-01-30",
+        "mod_jp",
+        "北朝鮮は、本日午前７時頃、弾道ミサイル１発を東方向に発射しました。日本海にも、同ミサイル１発が落下したものと"
+        "みられます。",
+        {"launch_times_local": ["07:00"], "count": 1, "landing": "sea_of_japan"},
+    ),
+    (
         "ja-mod-range-corrected",
         "ja",
         "2025-01-22",
@@ -367,6 +376,15 @@ CASES: list[tuple[str, str, str, str | None, str, dict]] = [
             "missile_class": "ballistic",
             "launch_site": "pyongyang",
         },
+    ),
+    (
+        "ko-jcs-restated-count-is-no-second-launch",
+        "ko",
+        "2025-02-21",
+        "jcs_kr",
+        "합참은 북한이 오늘 오전 7시 5분경 평양 일대에서 탄도미사일 1발을 발사했다고 밝혔다. 동해상에도 미사일 1발이 "
+        "낙하한 것으로 분석됐다.",
+        {"launch_times_local": ["07:05"], "count": 1, "landing": "sea_of_japan"},
     ),
     (
         "ko-jcs-irbm-over-japan",
