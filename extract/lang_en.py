@@ -34,6 +34,8 @@ _WORDS = {
     "a dozen": 12,
     "dozens": 24,
 }
+# "about" words: a range's qualifier and a count's alike
+_ABOUT = {w: "approx" for w in ("about", "approximately", "around", "roughly", "some", "nearly")}
 _COUNT_WORDS = {**_WORDS, "a": 1, "an": 1, "a single": 1, "single": 1, "both": 2, "a pair of": 2}
 _DIR = r"(?:(?:north|south|east|west)-)?(?:north(?:east|west)?|south(?:east|west)?|east|west)"  # east-northeast too
 _MONTHS = {
@@ -165,12 +167,7 @@ LANG = Lang(
         "hour": ("duration", 60.0),
     },
     qual_pre={
-        "about": "approx",
-        "approximately": "approx",
-        "around": "approx",
-        "roughly": "approx",
-        "some": "approx",
-        "nearly": "approx",
+        **_ABOUT,
         "almost": "approx",
         "an estimated": "approx",
         "over": "over",
@@ -378,12 +375,7 @@ LANG = Lang(
         "at least": "at_least",
         "more than": "at_least",
         "over": "at_least",
-        "about": "approx",
-        "approximately": "approx",
-        "around": "approx",
-        "roughly": "approx",
-        "some": "approx",
-        "nearly": "approx",
+        **_ABOUT,
         "up to": "approx",
         "a total of": "total",
         "total of": "total",
