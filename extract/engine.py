@@ -679,8 +679,9 @@ class Run:
         skipping = False
         for s in self.sents:
             skip = bool(c.time_skip_sentence and c.time_skip_sentence.search(s.text))
+            carried = False
             if not skip and skipping and c.time_skip_carry and c.time_skip_carry.search(s.text):
-                skip = True
+                skip = carried = True
             skipping = skip
             if s.background:
                 continue
@@ -718,7 +719,8 @@ class Run:
             for g in groups:
                 g.times = _fix_meridiem(g.times)
                 dated = any(a <= g.start < b for a, b in datelines)
-                g.role = "other" if skip or dated else self._time_role(s, g)
+                told = skip and (carried or not self._launch_told_before(s, g))
+                g.role = "other" if told or dated else self._time_role(s, g)
                 if prev is not None and self._same_moment(prev, g):
                     g.role = "same"  # "7:44 a.m. (2244 GMT)": one launch time written in two zones
                 self.groups.append(g)
@@ -819,6 +821,20 @@ class Run:
                 if d is not None:
                     self.dates.append(DateMention(s.start + m.start(), s.start + m.end(), s.i, d))
         self.dates.sort(key=lambda d: d.start)
+
+    def _launch_told_before(self, s: Sent, g: TimeGroup) -> bool:
+        """A time right after the launch verb of its clause ("At a press conference, the minister said it launched
+        a missile at 7:03 a.m.") is the launch's, though the sentence also tells of a meeting or a call; not when the
+        meeting or the coast guard stands close by ("the coast guard said it detected the launch at 11:46 a.m.")."""
+        c = self.c
+        left = s.text[max(0, g.start - s.start - 60) : g.start - s.start]
+        cues = list(c.launch_cue.finditer(left)) if c.launch_cue else []
+        if not cues:
+            return False
+        return not (
+            (c.time_skip_sentence and c.time_skip_sentence.search(left))
+            or (c.clause_break and c.clause_break.search(left[cues[-1].end() :]))
+        )
 
     def _is_report_day(self, s: Sent, m: re.Match[str]) -> bool:
         c = self.c
@@ -1028,7 +1044,13 @@ class Run:
         left = s.text[max(0, a - 40) : a]
         if c.count_subset_left and c.count_subset_left.search(left):
             return None
-        also = bool(c.count_also_left and c.count_also_left.search(left))
+        # a time's にも / 에도 counts a second launch only when the launch is told there too ("午後3時12分頃にも…1発を
+        # 発射"), not when a later briefing restates the same missile ("午前8時にも…この1発は…落下したと述べ")
+        also_m = c.count_also_left.search(left) if c.count_also_left else None
+        also = bool(
+            also_m
+            and (not c.launch_cue or c.launch_cue.search(left[also_m.start() :]) or c.launch_cue.search(s.text[b:]))
+        )
         right = s.text[b : b + 60]
         also = also or bool(c.count_also_right and c.count_also_right.search(right))
         if gd.get("another"):  # "... at 6:51 a.m. and another from Kusong at 4:32 p.m."
@@ -1526,11 +1548,15 @@ class Run:
             # the launch's own sentences first; then a sentence of its own ("최고속도는 마하 6.1로
             # 탐지되었으며"), unless it tells what a weapon can do rather than what it did
             others = [s for s in self.sents if not s.launch and not s.background]
-            others = [s for s in others if not (c.speed_block and c.speed_block.search(s.text))]
             for group in (self.launch_sents(), others):
                 best = None
                 for s in group:
                     for m in c.speed.finditer(s.text):
+                        # a capability word beside the speed ("マッハ10に達する能力", "could reach Mach 20"), not one
+                        # in another clause of the sentence ("マッハ5で飛翔し、迎撃が困難となる可能性")
+                        near = s.text[max(0, m.start() - 25) : m.end() + 15]
+                        if group is others and c.speed_block and c.speed_block.search(near):
+                            continue
                         for g in ("n", "n2", "n3"):  # n3: "ten times the speed of sound"
                             v = parse_number(m.groupdict().get(g) or "", self.lang.number_words)
                             if v is not None and (best is None or v > best[0]):

@@ -185,7 +185,14 @@ LANG = Lang(
     interval_sep=r"to|-|~",
     distance_roles=(
         # "first said about 400 km but later revised the range to 600 km": the value revised away is no longer stated
-        ("skip", None, r"^[^.]{0,50}?\b" + _REVISED + r"\b[^.]{0,30}?\bto\s+(?:[a-z]+\s+)?\d"),
+        # (a distance follows that 'to': "updated its alert to 2 prefectures" revises no range)
+        (
+            "skip",
+            None,
+            r"^[^.]{0,50}?\b"
+            + _REVISED
+            + r"\b[^.]{0,30}?\bto\s+(?:[a-z]+\s+)?\d[\d,.]*\s*(?:km|kilomet|mi(?:les?)?\b)",
+        ),
         (
             "apogee",
             r"\b" + _REVISED + r"\s+(?:the\s+|its\s+)?(?:maximum\s+)?(?:apogee|altitude)\b[^.]{0,20}\bto\s+$",
@@ -345,7 +352,7 @@ LANG = Lang(
     # of 10 ... this year")
     other_launch_sentence=r"^\s*(?:In|Last|Earlier in)\s+(?:" + "|".join(_MONTHS) + r"|year|month|week)\b|"
     r"\bha(?:s|ve) (?:now )?(?:launched|fired|conducted)\b[^.]{0,80}\b(?:this|so far this|last) year\b|"
-    r"\bso far this year\b",
+    r"(?<!launch )(?<!test )(?<!firing )\bso far this year\b",  # "its fifth launch so far this year": this one
     # "Its last ICBM, launched in October, reached ...": an earlier launch, never this one
     past_launch_sentence=r"^\s*(?:Its|The North's|North Korea's|Pyongyang's)\s+(?:last|previous)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:launch|test|firing|ICBMs?|IRBMs?|missiles?)\b",

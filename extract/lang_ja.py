@@ -41,7 +41,8 @@ LANG = Lang(
     interval_sep=r"~|-|から(?![^。]{0,25}?(?:に|へ)(?:修正|訂正|変更))",  # 400kmから600kmに修正: no interval
     distance_roles=(
         # 当初約400kmと発表した飛翔距離を約600kmに修正: the value corrected away is no longer stated
-        ("skip", None, r"^\s*(?:程度)?(?:と|から)[^。]{0,30}?(?:に|へ)(?:修正|訂正|変更)"),
+        # (the new value stands before に修正: "大幅に修正される可能性" corrects nothing)
+        ("skip", None, r"^\s*(?:程度)?(?:と|から)[^。]{0,30}?\d[^。\d]{0,8}?(?:に|へ)(?:修正|訂正|変更)"),
         ("apogee", r"高度[^。]{0,30}$", r"^\s*(?:程度)?(?:に|へ)(?:修正|訂正|変更)"),
         ("range", None, r"^\s*(?:程度)?(?:に|へ)(?:修正|訂正|変更)"),
         ("skip", rf"[{_DIRS}]方?\s*$", None),  # 奥尻島の西方約200km: where it fell
@@ -107,8 +108,10 @@ LANG = Lang(
     background_sentence=r"^\s*(?:関連記事|関連リンク|関連情報)",  # a related-article line
     # other launches: the year so far (本年に入り…計10発), the previous one (前回, …以来のものです, 昨年…にも),
     # what was done before (発射しています: a past fact)
-    other_launch_sentence=r"(?:本年|今年|年初)に入(?:り|って)|前回|以来(?:のもの|となります|です)|"
-    r"(?:昨年|過去|これまで)[^。]{0,20}(?:にも|に)|にも[^。]{0,30}発射",
+    # (but 今年に入って初めて / 本年に入り3回目 numbers this launch among them; 我が国にも is no earlier date)
+    other_launch_sentence=r"(?:本年|今年|年初)に入(?:り|って)(?![^。]{0,6}?(?:初めて|初の|\d+(?:回|度)目))|前回|"
+    r"以来(?:のもの|となります|です)|(?:昨年|過去|これまで)[^。]{0,20}(?:にも|に)|"
+    r"(?:日|月|年|時|分|頃|ごろ)にも[^。]{0,30}発射",
     # 発射しています / 発射している (newspapers): a past fact, never this launch
     past_launch_sentence=r"発射(?:し|させ)て(?:います|おります|(?:いる|いた)(?:。|$))",
     this_launch_marker=r"本日|今日|今朝|今夜|本夕|昨日|昨夜",

@@ -115,13 +115,18 @@ LANG = Lang(
     link_window=200,
     # a condemnation is about another event, unless what it condemns is the launch itself
     # ... and related-article and previous-post lines
-    background_sentence=r"(?<!발사를 )(?<!발사를 강력히 )(?<!발사를 강력하게 )규탄|성명을|유감을|강력히\s*촉구|"
+    # ("…발사했다며 이를 강력히 규탄했다": 이를 is the launch just told)
+    background_sentence=r"(?<!발사를 )(?<!발사를 강력히 )(?<!발사를 강력하게 )(?<!이를 )(?<!이를 강력히 )"
+    r"(?<!이를 강력하게 )규탄|성명을|유감을|강력히\s*촉구|"
     r"^\s*(?:관련\s*기사|이전\s*글|다음\s*글|관련\s*뉴스)",
     # other launches: the year so far (올해 들어 N번째), earlier ones (지난 3월 14일에도, 지난해, 발사한 바 있습니다,
     # 2017년 이후 처음)
-    other_launch_sentence=r"올해\s*들어|지난\s*해|(?:일|월|년|경|분)에도|이후\s*처음",
+    # (but 올해 들어 첫 / N번째 numbers this launch among them; 국경에도, 대부분에도 are no dates)
+    other_launch_sentence=r"올해\s*들어(?!\s*(?:첫|\d+\s*번째|[두세네]\s*번째))|지난\s*해|"
+    r"(?:\d\s*(?:일|월|년|분)|작년|(?:\d\s*시|분)\s*경)에도|이후\s*처음",
     # 쏘아 올린 바 있다: a past fact, never this launch
-    past_launch_sentence=r"바\s*있(?:습니다|다|으며|었)",
+    # (예상한 바 있는 수준: no launch told as past)
+    past_launch_sentence=r"(?:발사|쏘아\s*올|쏘|쐈)[^\s.]{0,5}\s*바\s*있(?:습니다|다|으며|었)",
     this_launch_marker=r"오늘|금일|어제|이날",
     flash_cues=r"비행\s*중|추가\s*정보",
     stage_words=(
