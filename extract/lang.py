@@ -122,7 +122,6 @@ class Lang:
     areas: tuple[str, ...] = ()  # group area
     area_must: str = ""
     area_reject: str = ""
-    area_cut: str = ""
     area_strip: str = ""
     area_gazetteer_left: str = ""  # fallback: a gazetteer place right after these words
     area_gazetteer_block: str = ""  # ... unless these words come first in the clause

@@ -9,7 +9,7 @@ one source of truth for what a column means.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -338,8 +338,3 @@ class Event:
     revisions: list[Revision] = field(default_factory=list, metadata=meta("Values changed by later statements."))
     grouping_reason: str = field(default="", metadata=meta("Why these reports were grouped together."))
     report_ids: list[str] = field(default_factory=list, metadata=meta("Reports grouped into the event."))
-
-
-def field_docs(cls: type) -> list[tuple[str, dict]]:
-    """(name, metadata) for each documented field of a contract class."""
-    return [(f.name, dict(f.metadata)) for f in fields(cls) if f.metadata]

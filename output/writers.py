@@ -148,11 +148,3 @@ def render_csv(table: Table, rows: Iterable[dict]) -> str:
 
 def render_jsonl(rows: Iterable[dict]) -> str:
     return "".join(json.dumps(row, ensure_ascii=False, sort_keys=True, default=str) + "\n" for row in rows)
-
-
-def write_csv(path: Path, table: Table, rows: Iterable[dict]) -> None:
-    atomic_write(path, render_csv(table, rows))
-
-
-def write_jsonl(path: Path, rows: Iterable[dict]) -> None:
-    atomic_write(path, render_jsonl(rows))
