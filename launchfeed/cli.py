@@ -46,7 +46,7 @@ def cmd_collect(args: argparse.Namespace) -> int:
                 )  # fmt: skip
             finally:
                 progress.clear()
-            status = "failed" if summary.failed or summary.output_error or summary.extraction_failures else "ok"
+            status = "ok" if summary.ok else "failed"
             ws.store.finish_run(status, {"new_reports": summary.new_reports, "written": summary.written,
                                          "output_error": summary.output_error})  # fmt: skip
             news = [line for run in describe(select_changes(ws.store.db, Since(run_id=run_id))) for line in run.lines]
@@ -87,8 +87,7 @@ def cmd_collect(args: argparse.Namespace) -> int:
         )
     else:
         print(f"nothing new from {len(ran)} source{'s' if len(ran) != 1 else ''}; no files written")
-    failed = summary.failed or summary.output_error or summary.extraction_failures
-    return EXIT_SOURCE_FAILED if failed else EXIT_OK
+    return EXIT_OK if summary.ok else EXIT_SOURCE_FAILED
 
 
 def cmd_extract(args: argparse.Namespace) -> int:

@@ -136,6 +136,11 @@ class CollectSummary:
         return [r for r in self.results if not r.ok and not r.disabled]
 
     @property
+    def ok(self) -> bool:
+        """No source failed, every document was read and the files were written."""
+        return not (self.failed or self.output_error or self.extraction_failures)
+
+    @property
     def new_documents(self) -> int:
         return sum(r.stats.new_documents + r.stats.revised_documents for r in self.results)
 
