@@ -19,7 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from output.tables import LAUNCHES, STATEMENTS, Table
+from output.tables import LAUNCHES, STATEMENT_DOCUMENT_FIELDS, STATEMENTS, Table
 from output.writers import csv_cell, render_csv, render_jsonl
 
 FLAGS = ("count", "range", "apogee", "time")
@@ -125,9 +125,7 @@ def _launch_rows(rows: list[sqlite3.Row]) -> list[dict[str, Any]]:
     return [launch_row(row_event(dict(row))) for row in rows]
 
 
-STATEMENT_SOURCE_COLUMNS = {"report_id": "r.id", "url": "d.url", "title": "d.title", "lang": "d.lang",
-                            "published_at": "d.published_at", "published_precision": "d.published_precision",
-                            "sha256": "d.sha256", "raw_path": "d.raw_path"}  # fmt: skip
+STATEMENT_SOURCE_COLUMNS = {"report_id": "r.id", **{name: f"d.{name}" for name in STATEMENT_DOCUMENT_FIELDS}}
 # the text of a statement: its document's title and body, and the names it gives
 STATEMENT_TEXT = "(d.title LIKE ? ESCAPE '\\' OR d.text LIKE ? ESCAPE '\\' OR r.launch_area LIKE ? ESCAPE '\\' " \
                  "OR r.missile_name LIKE ? ESCAPE '\\')"  # fmt: skip

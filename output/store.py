@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from launchfeed.contracts import AuthorityView, Claim, Document, Event, Evidence, Missile, Report
+from output.tables import STATEMENT_DOCUMENT_FIELDS
 
 MIGRATIONS: list[str] = [
     # 1: the first schema
@@ -381,9 +382,7 @@ class Store:
     def statement_rows(self) -> list[dict]:
         """Reports joined with the document they came from, oldest launch first."""
         query = (
-            "SELECT r.*, d.url AS url, d.title AS title, d.published_at AS published_at, d.lang AS lang, "
-            "d.published_precision AS published_precision, d.sha256 AS sha256, "
-            "d.raw_path AS raw_path "
+            "SELECT r.*, " + ", ".join(f"d.{name} AS {name}" for name in STATEMENT_DOCUMENT_FIELDS) + " "
             "FROM reports r JOIN documents d ON d.id = r.document_id "
             "ORDER BY COALESCE(r.launch_utc, r.launch_date_local), d.published_at, r.id"
         )

@@ -74,18 +74,16 @@ def contract_columns(cls: type, skip: set[str] = frozenset(), docs: dict[str, st
     return columns
 
 
+# the publication a statement was read from: these Document fields stand on each statement row
+STATEMENT_DOCUMENT_FIELDS = ("url", "title", "lang", "published_at", "published_precision", "sha256", "raw_path")
+
 STATEMENTS = Table(
     name="statements",
     description="One row per statement: what one published document says about one launch.",
     columns=(
         Column("report_id", "string", "Stable id of the statement (derived from the document id)."),
         *contract_columns(Report, skip={"missiles", "claims", "evidence"}),
-        # the publication the statement was read from
-        *(
-            c
-            for c in contract_columns(Document)
-            if c.name in ("url", "title", "lang", "published_at", "published_precision", "sha256", "raw_path")
-        ),  # fmt: skip
+        *(c for c in contract_columns(Document) if c.name in STATEMENT_DOCUMENT_FIELDS),
     ),
     primary_key=("report_id",),
 )
