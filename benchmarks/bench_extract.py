@@ -3,7 +3,7 @@
     python benchmarks/bench_extract.py [--shared PATH] [--show FIELD] [--show-misses] [--corpus NAME]
 
 For every ``*_dev.jsonl`` in ``<shared>/corpus`` (default: ``../shared`` beside the
-repository) it feeds ``id, text, lang, published, source`` through ``extract_batch`` and
+repository) it feeds ``id, text, lang, published, source`` through the extractor and
 compares each key of ``gold`` with the same field of the report:
 
 - lists of numbers (range_km, apogee_km): same length, each value within 1%, in order;
@@ -173,7 +173,9 @@ def main(argv: list[str] | None = None) -> int:
     files = sorted(p for p in corpus_dir.glob("*_dev.jsonl") if not args.corpus or args.corpus in p.name)
 
     t0 = time.perf_counter()
-    from extract import extract_batch
+    from launchfeed.sources import extractor
+
+    extract_batch = extractor().batch
 
     for lang, text in (("ja", "北朝鮮は本日発射しました。"), ("ko", "북한이 발사했다."), ("en", "North Korea fired.")):
         list(extract_batch([{"text": text, "lang": lang}]))

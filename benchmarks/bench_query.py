@@ -33,11 +33,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from launchfeed.collect import source_authorities  # noqa: E402
+from launchfeed.output.events import reconcile_store  # noqa: E402
+from launchfeed.output.query import QUERYABLES, Filters, connect_readonly, parse_day, render, run_query  # noqa: E402
+from launchfeed.output.store import REPORT_COLUMNS, Store, report_to_row, text_fingerprint  # noqa: E402
+
 from launchfeed.contracts import Report, document_id  # noqa: E402
-from output.events import reconcile_store  # noqa: E402
-from output.query import QUERYABLES, Filters, connect_readonly, parse_day, render, run_query  # noqa: E402
-from output.store import REPORT_COLUMNS, Store, report_to_row, text_fingerprint  # noqa: E402
+from launchfeed.sources import authorities  # noqa: E402
 
 KST = timedelta(hours=9)
 JAPAN = timezone(KST)
@@ -189,7 +190,7 @@ def main() -> int:
     store = Store(path)
     fill(store, documents, reports)
     filled = time.perf_counter()
-    outcome = reconcile_store(store, source_authorities())
+    outcome = reconcile_store(store, authorities())
     reconciled = time.perf_counter()
     store.close()
     size_mb = path.stat().st_size / 1e6

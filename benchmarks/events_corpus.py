@@ -88,9 +88,10 @@ def main() -> int:
         print(f"{corpus} not found; nothing to measure")
         return 0
 
+    from launchfeed.output.events import stored_events
+
     from launchfeed.cli import main as launchfeed
     from launchfeed.collect import extract_pending, open_workspace, write_outputs
-    from output.events import stored_events
 
     with tempfile.TemporaryDirectory() as scratch:
         out = args.out or Path(scratch) / "out"

@@ -12,23 +12,33 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from functools import cache
 
-from launchfeed.contracts import Claim, Evidence, Missile, Report
+from launchfeed.contracts import Claim, Evidence, Missile, Report, SourceInfo
 
 from .lang import Lang
 from .normalize import Normalized, parse_number
 from .pipeline import GAZ_KEY, doc_text, places_by_id, sentence_spans, weapons
 from .prefilter import fast
-from .timeutil import convert_time, parse_published, site_offset, zone_offset
+from .timeutil import (
+    SITE_ZONE,
+    convert_time,
+    fixed_offset,
+    near_site,
+    parse_published,
+    site_offset,
+    time_of_day,
+    zone,
+    zone_offset,
+)
 
 MAX_SENT = 1000  # characters of a sentence the patterns look at
-_ANY_DAY = date(2000, 1, 3)  # a date outside Pyongyang time, to convert a time of day between fixed offsets
 SKIP = "skip"  # the role of a quantity that is not about the flight (an impact point's distance)
 CTX = 120  # characters of left / right context a role rule sees
 FAMILY = ("icbm", "hypersonic", "slbm")  # kinds of ballistic missile that refine "ballistic"
 WEAK = ("generic", "artillery")
+DEFAULT_TEXT_ZONE = "Asia/Seoul"  # a text of unknown source: news of a launch writes Korea (or Japan) time
 COUNT_QUAL = {
     "approx": "approx",
     "at_least": "at_least",
@@ -294,14 +304,16 @@ def clean_name(name: str) -> str:
 
 
 class Run:
-    def __init__(self, doc, c: Compiled, norm: Normalized, published: str | None, policy: dict) -> None:
+    def __init__(self, doc, c: Compiled, norm: Normalized, published: str | None, info: SourceInfo) -> None:
         self.doc = doc
         self.c = c
         self.lang = c.lang
         self.norm = norm
         self.text = doc_text(doc)
-        self.policy = policy
-        self.pub_date, _ = parse_published(published, policy.get("tz"))
+        self.info = info
+        self.policy = info.extraction
+        self.text_zone = info.text_zone or DEFAULT_TEXT_ZONE
+        self.pub_date = parse_published(published, info.timezone)
         self.report = Report()
         self.day: date | None = None  # the launch date decided from the text (decide_times_and_date)
         self._datelines: list[tuple[int, int]] | None = None
@@ -905,11 +917,10 @@ class Run:
         items = [g for g in launch if self.sents[g.sent].item is not None]
         main = [g for g in launch if self.sents[g.sent].item is None]
         chosen = items if items else main
-        if self.policy.get("drop_foreign_zone_times"):
-            chosen = [g for g in chosen if g.zone in (None, "+09:00", "pyongyang")]
+        if self.policy.drop_foreign_zone_times:
+            chosen = [g for g in chosen if near_site(g.zone)]
         day = self._launch_day(chosen)
         self.day = day
-        text_zone = self.policy.get("text_zone", "+09:00")
         times: list[str] = []
         precision = None
         first_dt = None
@@ -925,15 +936,15 @@ class Run:
             day = first_dt[2]
         if day is not None:
             off = site_offset(day)
-            if first_dt is None and text_zone not in ("+09:00", "pyongyang"):
+            if first_dt is None and not near_site(self.text_zone):
                 # a date without a time, from a text in Hawaii or US Eastern time: that zone's date
                 # (it may be the day before the launch date in Korea), and the zone says so
-                off = zone_offset(text_zone, day)
+                off = zone_offset(self.text_zone, day)
             r.launch_date_local = day.isoformat()
             r.tz = off
             if first_dt is not None:
                 hh, mm, _ = first_dt
-                local = datetime(day.year, day.month, day.day, hh, mm or 0, tzinfo=_tz(off))
+                local = datetime(day.year, day.month, day.day, hh, mm or 0, tzinfo=zone(SITE_ZONE))
                 r.launch_utc = local.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:00Z")
                 r.time_precision = precision
             else:
@@ -941,19 +952,18 @@ class Run:
 
     def local_times(self, g: TimeGroup) -> list[tuple[int, int | None, date | None]]:
         """The times of a group in the launch site's local time, with their dates when known."""
-        zone = g.zone or self.policy.get("text_zone", "+09:00")
+        zone = g.zone or self.text_zone
         day = self.day
-        if day is None and zone == "us_eastern":
+        if day is None and not fixed_offset(zone):
             return []  # without a date, daylight saving time is unknown: no time rather than a wrong one
         out = []
         for h, mi, _ap in g.times:
             if day is not None:
                 out.append(convert_time(day, h, mi, zone))
-            elif zone == "pyongyang":
+            elif zone == SITE_ZONE:
                 out.append((h % 24, mi, None))
             else:  # a fixed offset converts a time of day on any date (the date itself stays unknown)
-                hh, mm, _ = convert_time(_ANY_DAY, h, mi, zone)
-                out.append((hh, mm, None))
+                out.append((*time_of_day(h, mi, zone), None))
         return out
 
     def _drop_artillery_times(self, groups: list[TimeGroup]) -> list[TimeGroup]:
@@ -979,7 +989,7 @@ class Run:
                 if (s.launch if want == "launch" else s.event) and not s.background:
                     self.evidence("launch_date_local", d.start, d.end)
                     return d.day
-        if not self.policy.get("date_from_published", True):
+        if not self.policy.date_from_published:
             return None
         if self.report_days:  # "합참은 20일 ... 발사했다고 밝혔다": the day it reported is the one it tells of
             d = self.report_days[0]
@@ -990,8 +1000,8 @@ class Run:
     def _date_in_zone_of(self, d: DateMention, launch: TimeGroup) -> date:
         """A date written right after another zone's time ("7:44 a.m. (2244 GMT Sunday)") is that
         zone's date: as the launch group's Korea-time date, it is the day of that moment there."""
-        here = launch.zone or self.policy.get("text_zone", "+09:00")
-        if here not in ("+09:00", "pyongyang"):
+        here = launch.zone or self.text_zone
+        if not near_site(here):
             return d.day
         for g in self.groups:
             if g.sent == d.sent and g is not launch and g.zone not in (None, here) and g.end <= d.start:
@@ -1001,7 +1011,7 @@ class Run:
         # wire copy's "(2244 GMT Sunday)": a four-digit time the time patterns leave alone
         m = _UTC_HHMM.search(self.text, max(0, d.start - 20), d.start)
         if m and int(m.group(1)) < 24 and int(m.group(2)) < 60:
-            return convert_time(d.day, int(m.group(1)), int(m.group(2)), "+00:00")[2]
+            return convert_time(d.day, int(m.group(1)), int(m.group(2)), "UTC")[2]
         return d.day
 
     # counts ------------------------------------------------------------------------------------
@@ -1291,7 +1301,7 @@ class Run:
                 r.missile_name = canon or name
                 self.evidence("missile_name", mu.start, mu.end)
                 return
-        if self.policy.get("describes_own_weapons") and c.desc_names:
+        if self.policy.describes_own_weapons and c.desc_names:
             best: tuple[int, int, int] | None = None
             for s in self.sents:
                 if s.background or not (s.launch or s.event or s.i == 0):
@@ -1622,7 +1632,7 @@ class Run:
             elif s.background:
                 current = set()
             attribution.append(set(current))
-        own = self.policy.get("authority")
+        own = self.info.authority
         claims: dict[str, Claim] = {}
         qtys_in: dict[int, list[Qty]] = {}
         for q in self.qtys:
@@ -1723,13 +1733,6 @@ def _fix_meridiem(times: list[tuple[int, int | None, str]]) -> list[tuple[int, i
         if h0 > h1 and h0 - 12 >= 0 and h0 >= 12 and times[0][0] < 12:
             out[0] = (h0 - 12, m0, "am")
     return out
-
-
-@cache
-def _tz(off: str) -> timezone:
-    sign = -1 if off.startswith("-") else 1
-    hh, mm = off[1:].split(":")
-    return timezone(sign * timedelta(hours=int(hh), minutes=int(mm)))
 
 
 def _gaz_weapon_class(c: Compiled, gaz, mu: Mun) -> str | None:

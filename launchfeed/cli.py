@@ -20,20 +20,21 @@ def _workspace_args(parser: argparse.ArgumentParser) -> None:
 
 def cmd_collect(args: argparse.Namespace) -> int:
     from launchfeed.collect import AlreadyRunning, collect, open_workspace, run_lock
+    from launchfeed.output.changes import Since, describe, select_changes
+    from launchfeed.output.writers import OutputError
     from launchfeed.progress import ProgressBar
-    from output.changes import Since, describe, select_changes
-    from output.writers import OutputError
-    from scrapers.registry import MODULES
+    from launchfeed.sources import crawlers
 
-    unknown = [s for s in args.source or [] if s not in MODULES]
+    known = crawlers()
+    unknown = [s for s in args.source or [] if s not in known]
     if unknown:
-        print(f"launchfeed: unknown source {', '.join(unknown)}; known: {', '.join(MODULES)}", file=sys.stderr)
+        print(f"launchfeed: unknown source {', '.join(unknown)}; known: {', '.join(known)}", file=sys.stderr)
         return EXIT_USAGE
     if args.base_url and len(args.source or []) != 1:
         print("launchfeed: --base-url needs exactly one --source", file=sys.stderr)
         return EXIT_USAGE
     config = load_config(args.config)
-    sources = args.source or list(MODULES)
+    sources = args.source or list(known)
     progress = ProgressBar()  # on a terminal only: cron mail and log files stay clean
     try:
         with run_lock(args.out, args.db):
@@ -91,7 +92,8 @@ def cmd_collect(args: argparse.Namespace) -> int:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from extract import extract, extract_batch
+    from launchfeed.extract import UnknownSource
+    from launchfeed.sources import extractor
 
     if args.jsonl:
         handle = sys.stdin if str(args.jsonl) == "-" else open(args.jsonl, encoding="utf-8")
@@ -105,7 +107,12 @@ def cmd_extract(args: argparse.Namespace) -> int:
                 except json.JSONDecodeError as exc:
                     print(f"launchfeed: {args.jsonl}:{number}: not JSON ({exc})", file=sys.stderr)
                     return EXIT_USAGE
-            for item, report in zip(items, extract_batch(items), strict=True):
+            try:
+                reports = list(extractor().batch(items))
+            except UnknownSource as exc:
+                print(f"launchfeed: {exc}", file=sys.stderr)
+                return EXIT_USAGE
+            for item, report in zip(items, reports, strict=True):
                 print(json.dumps({"id": item.get("id"), **_extract_view(report)}, ensure_ascii=False))
         return EXIT_OK
     if args.file is None:
@@ -119,7 +126,11 @@ def cmd_extract(args: argparse.Namespace) -> int:
         except (OSError, UnicodeDecodeError) as exc:
             print(f"launchfeed: cannot read {args.file}: {exc}", file=sys.stderr)
             return EXIT_USAGE
-    report = extract(text, lang=args.lang, published=args.published, source=args.source)
+    try:
+        report = extractor().extract(text, lang=args.lang, published=args.published, source=args.source)
+    except UnknownSource as exc:
+        print(f"launchfeed: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     print(json.dumps(_extract_view(report), ensure_ascii=False, indent=2))
     return EXIT_OK
 
@@ -134,9 +145,10 @@ def _extract_view(report) -> dict:
 def cmd_crosscheck(args: argparse.Namespace) -> int:
     from datetime import date
 
-    from launchfeed.collect import open_workspace, source_authorities
-    from output import crosscheck
-    from output.events import current_events
+    from launchfeed.collect import open_workspace
+    from launchfeed.output import crosscheck
+    from launchfeed.output.events import current_events
+    from launchfeed.sources import authorities
 
     try:
         since, until = (date.fromisoformat(d) if d else None for d in (args.since, args.until))
@@ -155,7 +167,7 @@ def cmd_crosscheck(args: argparse.Namespace) -> int:
     except crosscheck.ReferenceError as exc:
         print(f"launchfeed: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    events = current_events(open_workspace(args.out, args.db).store, source_authorities())
+    events = current_events(open_workspace(args.out, args.db).store, authorities())
     if not events:
         print(f"launchfeed: {database} holds no launch events yet; run launchfeed collect first", file=sys.stderr)
         return EXIT_SOURCE_FAILED
@@ -171,13 +183,13 @@ def cmd_crosscheck(args: argparse.Namespace) -> int:
 
 def cmd_sources(args: argparse.Namespace) -> int:
     from launchfeed.collect import availability, open_workspace
-    from scrapers.registry import MODULES
+    from launchfeed.sources import crawlers
 
     config = load_config(args.config)
     ws = open_workspace(args.out, args.db)
     last = ws.store.last_source_runs()
     rows = []
-    for source_id, module in MODULES.items():
+    for source_id, module in crawlers().items():
         info = module.INFO
         reason = availability(info, config, requested=False)
         run = last.get(source_id)
@@ -235,7 +247,8 @@ def _print(text: str) -> None:
 
 def cmd_query(args: argparse.Namespace) -> int:
     from launchfeed.contracts import AUTHORITIES, MISSILE_CLASSES
-    from output import query
+    from launchfeed.output import query
+    from launchfeed.sources import declarations
 
     fmt = "jsonl" if args.jsonl else "table" if args.table else "csv"
     queryable = query.QUERYABLES[args.what]
@@ -245,7 +258,7 @@ def cmd_query(args: argparse.Namespace) -> int:
             since=query.parse_day(args.since, end=False) if args.since else None,
             until=query.parse_day(args.until, end=True) if args.until else None,
             authorities=query.split_values(args.authority, AUTHORITIES, "authority"),
-            sources=query.check_sources(db, query.split_values(args.source, None, "source")),
+            sources=query.check_sources(db, query.split_values(args.source, None, "source"), declarations),
             classes=query.split_values(args.missile_class, MISSILE_CLASSES, "missile class"),
             disagrees=query.split_values(args.disagrees, query.FLAGS, "disagreement flag"),
             text=args.text or None,
@@ -265,7 +278,7 @@ def cmd_query(args: argparse.Namespace) -> int:
 
 
 def cmd_changes(args: argparse.Namespace) -> int:
-    from output import changes, query
+    from launchfeed.output import changes, query
 
     try:
         db = query.connect_readonly(_store_path(args))
@@ -285,9 +298,9 @@ def cmd_changes(args: argparse.Namespace) -> int:
 
 def cmd_rebuild(args: argparse.Namespace) -> int:
     from launchfeed.collect import AlreadyRunning, open_workspace, run_lock
+    from launchfeed.output.writers import OutputError
     from launchfeed.progress import ProgressBar
     from launchfeed.rebuild import rebuild
-    from output.writers import OutputError
 
     if not _store_path(args).is_file():
         print(f"launchfeed: no store at {_store_path(args)}: nothing to rebuild", file=sys.stderr)
@@ -324,10 +337,10 @@ def cmd_rebuild(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from output import query
-    from output.catalog import load_catalog
-    from output.report import render_report
-    from output.writers import OutputError, atomic_write
+    from launchfeed.output import query
+    from launchfeed.output.catalog import load_catalog
+    from launchfeed.output.report import render_report
+    from launchfeed.output.writers import OutputError, atomic_write
 
     target = args.output or args.out / "report.html"
     try:

@@ -13,19 +13,26 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from launchfeed.config import Config, proxy_env
-from launchfeed.contracts import Report
-from output.atom import render_atom
-from output.catalog import load_catalog
-from output.datadict import render_datapackage, render_readme
-from output.events import event_record, launch_row, reconcile_store
-from output.store import Store, now_iso
-from output.tables import LAUNCHES, STATEMENT_TABLES, statement_tables
-from output.writers import OutputError, remove_stale_temporaries, render_csv, render_jsonl, what_to_do, write_files
-from scrapers.archive import Archive
-from scrapers.base import Context, RunStats, SourceInfo
-from scrapers.errors import SourceError
-from scrapers.http import HostPacer
-from scrapers.registry import MODULES
+from launchfeed.contracts import Report, SourceInfo
+from launchfeed.output.atom import render_atom
+from launchfeed.output.catalog import load_catalog
+from launchfeed.output.datadict import render_datapackage, render_readme
+from launchfeed.output.events import event_record, launch_row, reconcile_store
+from launchfeed.output.store import Store, now_iso
+from launchfeed.output.tables import LAUNCHES, STATEMENT_TABLES, statement_tables
+from launchfeed.output.writers import (
+    OutputError,
+    remove_stale_temporaries,
+    render_csv,
+    render_jsonl,
+    what_to_do,
+    write_files,
+)
+from launchfeed.scrapers.archive import Archive
+from launchfeed.scrapers.base import Context, RunStats
+from launchfeed.scrapers.errors import SourceError
+from launchfeed.scrapers.http import HostPacer
+from launchfeed.sources import authorities, crawlers, extractor
 
 # progress(what, done, total): how far a run has got, for a progress bar on a terminal
 Progress = Callable[[str, int, int], None]
@@ -162,7 +169,7 @@ def crawl_source(
     ws: Workspace, source_id: str, *, pacer: HostPacer, config: Config, base_url: str | None, delay: float | None,
     options: dict,
 ) -> SourceResult:  # fmt: skip
-    module = MODULES[source_id]
+    module = crawlers()[source_id]
     ctx = Context(
         module.INFO,
         archive=ws.archive,
@@ -201,7 +208,7 @@ def collect(
     summary = CollectSummary()
     runnable = []
     for source_id in sources:
-        reason = availability(MODULES[source_id].INFO, config, requested)
+        reason = availability(crawlers()[source_id].INFO, config, requested)
         if reason:
             summary.results.append(SourceResult(source_id, False, RunStats(), disabled=reason))
         else:
@@ -237,7 +244,6 @@ def extract_pending(
     them); a run killed half-way leaves them pending for the next one. A document the
     extractor fails on stays pending (its failure appended to ``failures``) and the
     others are read all the same."""
-    from extract import extract_batch  # loads spaCy pipelines: only when there is work
 
     documents = store.pending_extraction(everything=everything)
     if not documents:
@@ -248,12 +254,12 @@ def extract_pending(
         for d in documents
     ]  # fmt: skip
     try:
-        reports: list[Report | None] = list(extract_batch(items))
+        reports: list[Report | None] = list(extractor().batch(items))
     except Exception:  # an extractor bug: find the documents it is about, read the rest one by one
         reports = []
         for document, item in zip(documents, items, strict=True):
             try:
-                reports.append(next(extract_batch([item])))
+                reports.append(extractor().extract(**item))
             except Exception as error:
                 reports.append(None)
                 if failures is not None:
@@ -277,15 +283,10 @@ def extract_pending(
     return new, changed
 
 
-def source_authorities() -> dict[str, str]:
-    """Source id -> the authority whose statements it publishes."""
-    return {source_id: module.INFO.authority for source_id, module in MODULES.items()}
-
-
 def write_outputs(ws: Workspace) -> list[str]:
     """Reconcile the stored statements into launch events (kept in the store, changes in its
     change log), then write every output file whose content changed; returns the names written."""
-    events = reconcile_store(ws.store, source_authorities()).events
+    events = reconcile_store(ws.store, authorities()).events
     tables = statement_tables(ws.store.statement_rows())
     files: dict[str, str] = {}
     for table in STATEMENT_TABLES:

@@ -13,8 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from launchfeed.collect import Progress, Workspace, extract_pending, write_outputs
-from scrapers.errors import SourceError
-from scrapers.registry import MODULES
+from launchfeed.scrapers.errors import SourceError
+from launchfeed.sources import crawlers
 
 
 @dataclass
@@ -39,7 +39,7 @@ def reparse(ws: Workspace, summary: RebuildSummary, progress: Progress | None = 
     for done, document in enumerate(documents, start=1):
         if progress:
             progress("documents re-parsed", done, len(documents))
-        module = MODULES.get(document.source)
+        module = crawlers().get(document.source)
         where = f"{document.url} ({document.source})"
         if module is None or not hasattr(module, "parse"):
             summary.problems.append(f"{where}: no source module {document.source} to parse it; stored text kept")

@@ -15,10 +15,11 @@ import html
 import xml.etree.ElementTree as ET
 from datetime import UTC, datetime
 
+from launchfeed.output.catalog import Catalog, StoredEvent
+from launchfeed.output.changes import count_text
+from launchfeed.output.writers import format_number
+
 from launchfeed.contracts import Event
-from output.catalog import Catalog, StoredEvent
-from output.changes import count_text
-from output.writers import format_number
 
 ATOM = "http://www.w3.org/2005/Atom"
 # "launchfeed.invalid" is reserved (RFC 2606): no one else can mint ids under it, so

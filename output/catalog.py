@@ -36,7 +36,7 @@ def _has_table(db: sqlite3.Connection, name: str) -> bool:
 
 
 def load_catalog(db: sqlite3.Connection) -> Catalog:
-    from output.events import row_event
+    from launchfeed.output.events import row_event
 
     factory = db.row_factory
     db.row_factory = sqlite3.Row

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from output.writers import format_number
+from launchfeed.output.writers import format_number
 
 DOCUMENT_KINDS = {"new_document": "new", "revised_document": "revised", "reparsed_document": "re-parsed"}
 

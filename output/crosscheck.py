@@ -33,8 +33,9 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from launchfeed.output.events import SITE_ZONE, TIME_TOLERANCE, VALUE_TOLERANCE, _distance_km, local_span, parse_utc
+
 from launchfeed.contracts import Event
-from output.events import SITE_ZONE, TIME_TOLERANCE, VALUE_TOLERANCE, _distance_km, local_span, parse_utc
 
 MATCH_GAP = timedelta(minutes=60)
 SITE_MATCH_KM = 50.0

@@ -62,9 +62,10 @@ from math import asin, cos, radians, sin, sqrt
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from launchfeed.output.store import AUTHORITY_VIEW_COLUMNS, EVENT_COLUMNS, Store, _plain, now_iso
+from launchfeed.output.tables import LAUNCH_AUTHORITIES
+
 from launchfeed.contracts import AUTHORITIES, AuthorityView, Event, Report, Revision, stable_id
-from output.store import AUTHORITY_VIEW_COLUMNS, EVENT_COLUMNS, Store, _plain, now_iso
-from output.tables import LAUNCH_AUTHORITIES
 
 JOIN_GAP = timedelta(minutes=60)
 TIME_TOLERANCE = timedelta(minutes=5)
@@ -75,8 +76,6 @@ PUBLICATION_SLACK = timedelta(minutes=10)  # clocks and "about" times: a flash m
 
 # North Korean local time (UTC+8:30 from 2015-08-15 to 2018-05-04, else UTC+9)
 SITE_ZONE = ZoneInfo("Asia/Pyongyang")
-# Authorities that date a statement in their own zone when they give only the day
-AUTHORITY_ZONES = {"indopacom": ZoneInfo("Pacific/Honolulu"), "dod": ZoneInfo("America/New_York")}
 OFFICIAL = tuple(a for a in AUTHORITIES if a != "other")
 STAGE_ORDER = {"flash": 0, "followup": 1, "final": 2}
 CLASS_FAMILY = {
@@ -280,13 +279,23 @@ def _hhmm(moment: datetime) -> str:
     return moment.strftime("%H:%M")
 
 
-def _event_days(group: Group, authority: str | None) -> set[date]:
-    """Dates an authority that gives only the day could mean for a timed event."""
+def _event_days(group: Group, report: Report) -> set[date]:
+    """Dates a statement that gives only the day could mean for a timed event: the launch site's, and
+    those of the zone the statement dates it in (its ``tz``: INDOPACOM's Hawaii, the Pentagon's
+    Washington, where the launch may still be the day before)."""
     days = {group.start.astimezone(SITE_ZONE).date(), group.end.astimezone(SITE_ZONE).date()}
-    zone = AUTHORITY_ZONES.get(authority or "")
-    if zone is not None:
-        days |= {group.start.astimezone(zone).date(), group.end.astimezone(zone).date()}
+    offset = _offset(report.tz)
+    if offset is not None:
+        days |= {group.start.astimezone(offset).date(), group.end.astimezone(offset).date()}
     return days
+
+
+def _offset(tz: str | None) -> timezone | None:
+    """A statement's "+HH:MM" offset as a zone (None when it has none or it is malformed)."""
+    if not tz or len(tz) != 6 or tz[0] not in "+-" or tz[3] != ":" or not (tz[1:3] + tz[4:]).isdigit():
+        return None
+    sign = -1 if tz[0] == "-" else 1
+    return timezone(sign * timedelta(hours=int(tz[1:3]), minutes=int(tz[4:])))
 
 
 def _latest_possible_launch(statement: Statement) -> datetime:
@@ -338,7 +347,7 @@ def group_statements(statements: Iterable[Statement]) -> list[Group]:
         candidates = [
             i
             for i in nearby
-            if p.day in _event_days(groups[i], p.report.authority)
+            if p.day in _event_days(groups[i], p.report)
             and groups[i].start <= latest
             and not contradiction(p.report, (q.report for q in groups[i].placements))
         ]
@@ -513,13 +522,8 @@ def _claim_utc(report: Report, times: list[str]) -> tuple[str | None, str | None
     """UTC of a quoted authority's first launch time, on the report's launch date and zone."""
     day = parse_day(report.launch_date_local)
     first = _minutes(times[0]) if times else None
-    if day is None or first is None or not report.tz:
-        return None, None
-    try:
-        sign = -1 if report.tz.startswith("-") else 1
-        hours, minutes = report.tz.lstrip("+-").split(":")
-        zone = timezone(sign * timedelta(hours=int(hours), minutes=int(minutes)))
-    except ValueError:
+    zone = _offset(report.tz)
+    if day is None or first is None or zone is None:
         return None, None
     local = datetime.combine(day, datetime.min.time(), zone) + timedelta(minutes=first[0])
     return local.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:00Z"), "hour" if first[1] else "minute"
@@ -861,7 +865,7 @@ def load_statements(store: Store) -> list[Statement]:
     return statements
 
 
-def collected_authorities(store: Store, source_authorities: Mapping[str, str]) -> dict[str, date | None]:
+def collected_authorities(store: Store, source_authorities: Mapping[str, str | None]) -> dict[str, date | None]:
     """Authorities whose sources were collected, each with the first day the collection covers:
     its oldest document, or its first successful run when it has none."""
     first: dict[str, date] = {}
@@ -940,7 +944,7 @@ class Outcome:
     withdrawn: list[str] = field(default_factory=list)
 
 
-def current_events(store: Store, source_authorities: Mapping[str, str]) -> list[Event]:
+def current_events(store: Store, source_authorities: Mapping[str, str | None]) -> list[Event]:
     """The events the stored reports make now, under their kept ids, without writing anything."""
     return reconcile(
         load_statements(store),
@@ -950,7 +954,7 @@ def current_events(store: Store, source_authorities: Mapping[str, str]) -> list[
     ).events
 
 
-def reconcile_store(store: Store, source_authorities: Mapping[str, str]) -> Outcome:
+def reconcile_store(store: Store, source_authorities: Mapping[str, str | None]) -> Outcome:
     """Reconcile every stored report into events and keep them in the store, in one
     transaction. ``source_authorities`` maps source ids to the authority each one publishes
     (for ``unreported_by``). New events, changed values (per launches.csv column), merged and

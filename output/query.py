@@ -13,14 +13,14 @@ import json
 import re
 import sqlite3
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from output.tables import LAUNCHES, STATEMENT_DOCUMENT_FIELDS, STATEMENTS, Table
-from output.writers import csv_cell, render_csv, render_jsonl
+from launchfeed.output.tables import LAUNCHES, STATEMENT_DOCUMENT_FIELDS, STATEMENTS, Table
+from launchfeed.output.writers import csv_cell, render_csv, render_jsonl
 
 FLAGS = ("count", "range", "apogee", "time")
 DISAGREE_SQL = {flag: f"e.{flag}_disagrees = 1" for flag in FLAGS}
@@ -120,7 +120,7 @@ def _statement_rows(rows: list[sqlite3.Row]) -> list[dict[str, Any]]:
 
 
 def _launch_rows(rows: list[sqlite3.Row]) -> list[dict[str, Any]]:
-    from output.events import launch_row, row_event
+    from launchfeed.output.events import launch_row, row_event
 
     return [launch_row(row_event(dict(row))) for row in rows]
 
@@ -246,16 +246,17 @@ def run_query(db: sqlite3.Connection, kind: str, filters: Filters) -> list[dict[
     return queryable.to_rows(rows)
 
 
-def check_sources(db: sqlite3.Connection, sources: tuple[str, ...]) -> tuple[str, ...]:
-    """--source values: ids the store holds documents of, or of registered source modules."""
+def check_sources(
+    db: sqlite3.Connection, sources: tuple[str, ...], declared: Callable[[], Iterable[str]]
+) -> tuple[str, ...]:
+    """--source values: ids the store holds documents of, or of declared sources (``declared`` is asked
+    only when a value is not in the store: it imports every source module)."""
     stored = (
         {row[0] for row in db.execute("SELECT DISTINCT source FROM documents")} if has_table(db, "documents") else set()
     )
     if set(sources) <= stored:
         return sources
-    from scrapers.registry import MODULES  # slow to import (every scraper): only when needed
-
-    return split_values(list(sources), tuple(sorted(stored | set(MODULES))), "source")
+    return split_values(list(sources), tuple(sorted(stored | set(declared()))), "source")
 
 
 def pick_columns(table: Table, names: list[str] | None) -> Table:

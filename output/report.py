@@ -16,14 +16,13 @@ import html
 import math
 from datetime import UTC, date, datetime
 
-from launchfeed.contracts import MISSILE_CLASSES, AuthorityView, Event
-from output.atom import event_title
-from output.catalog import Catalog
-from output.changes import count_text
-from output.writers import format_number
+from launchfeed.output.atom import event_title
+from launchfeed.output.catalog import Catalog
+from launchfeed.output.changes import count_text
+from launchfeed.output.writers import format_number
 
-AUTHORITY_NAMES = {"mod_jp": "Japan MOD", "jcs": "ROK JCS", "mnd_kr": "ROK MND", "indopacom": "INDOPACOM",
-                   "dod": "US DoD", "kcna": "KCNA", "other": "other"}  # fmt: skip
+from launchfeed.contracts import AUTHORITY_NAMES, MISSILE_CLASSES, AuthorityView, Event
+
 # Okabe-Ito colours: told apart with the common colour-vision deficiencies
 CLASS_COLORS = {"ballistic": "#0072B2", "icbm": "#D55E00", "cruise": "#009E73", "hypersonic": "#CC79A7",
                 "slbm": "#56B4E9", "mlrs": "#E69F00", "satellite_launch": "#8C7A00", "anti_air": "#999999",

@@ -21,8 +21,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from launchfeed.output.tables import STATEMENT_DOCUMENT_FIELDS
+
 from launchfeed.contracts import AuthorityView, Claim, Document, Event, Evidence, Missile, Report
-from output.tables import STATEMENT_DOCUMENT_FIELDS
 
 MIGRATIONS: list[str] = [
     # 1: the first schema

@@ -21,11 +21,11 @@ from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning
+from launchfeed.scrapers.base import Context, Page, block_lines
+from launchfeed.scrapers.errors import SourceError
+from launchfeed.scrapers.feeds import FeedItem, parse_feed, parse_item_snapshot
 
 from launchfeed.contracts import Document
-from scrapers.base import Context, Page, block_lines
-from scrapers.errors import SourceError
-from scrapers.feeds import FeedItem, parse_feed, parse_item_snapshot
 
 CONTENT_TYPE = "application/rss+xml"  # the snapshot is one <item> element of the feed
 

@@ -1,7 +1,7 @@
 """What every source module shares: its metadata, the run context, the sink.
 
-A source module (``scrapers/<id>.py``) declares ``INFO`` (a ``SourceInfo``) beside
-its code, a ``crawl(ctx)`` that discovers and fetches publications and emits
+A source module (``scrapers/<id>.py``) declares ``INFO`` (a ``SourceInfo``, from the
+contracts) beside its code, a ``crawl(ctx)`` that discovers and fetches publications and emits
 Documents through the context, and a ``parse(raw, url, content_type)`` that turns
 archived bytes back into a ``Page`` so the archive can be replayed offline.
 """
@@ -15,32 +15,11 @@ from typing import Protocol
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from bs4 import Tag
+from launchfeed.scrapers.archive import Archive
+from launchfeed.scrapers.errors import SourceError
+from launchfeed.scrapers.http import ClientSettings, Fetched, HostPacer, PoliteClient, ValidatorStore
 
-from launchfeed.contracts import Document, document_id
-from scrapers.archive import Archive
-from scrapers.errors import SourceError
-from scrapers.http import ClientSettings, Fetched, HostPacer, PoliteClient, ValidatorStore
-
-
-@dataclass(frozen=True)
-class SourceInfo:
-    id: str
-    publisher: str
-    country: str
-    languages: tuple[str, ...]
-    timezone: str  # IANA name of the time zone the publisher dates its items in
-    authority: str  # who makes the assessments published here
-    base_url: str
-    listing_paths: tuple[str, ...]
-    allowed_hosts: tuple[str, ...]
-    cadence: str  # how often it publishes, in words, for `launchfeed sources`
-    timeout: float = 30.0
-    min_interval: float = 2.0
-    max_attempts: int = 3  # tries per request (transport errors, 5xx, 429); a slow site wants few
-    default_enabled: bool = True
-    geo_blocked: bool = False  # unusable from abroad without a proxy in the country
-    proxy_env: str | None = None  # environment variable holding that proxy
-    channel: str | None = None  # intermediary (e.g. a news agency) that carries the authority's words
+from launchfeed.contracts import Document, SourceInfo, document_id
 
 
 @dataclass

@@ -19,8 +19,10 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
-from scrapers import articlecs
-from scrapers.base import Context, Page, SourceInfo
+from launchfeed.scrapers import articlecs
+from launchfeed.scrapers.base import Context, Page
+
+from launchfeed.contracts import ExtractionPolicy, SourceInfo
 
 INFO = SourceInfo(
     id="dod",
@@ -38,6 +40,8 @@ INFO = SourceInfo(
     cadence="statements or readouts after major launches only; dozens of unrelated releases a day",
     timeout=30.0,
     min_interval=2.0,
+    # statements come hours after a launch, often the next day in Washington: no date from publication
+    extraction=ExtractionPolicy(date_from_published=False),
 )
 
 EASTERN = ZoneInfo(INFO.timezone)

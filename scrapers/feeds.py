@@ -6,9 +6,8 @@ import email.utils
 from dataclasses import dataclass
 from datetime import datetime
 
+from launchfeed.scrapers.errors import SourceError
 from lxml import etree
-
-from scrapers.errors import SourceError
 
 
 @dataclass

@@ -23,10 +23,9 @@ from typing import Protocol
 from urllib.parse import urljoin, urlsplit
 
 import httpx
+from launchfeed.scrapers.archive import Archive
+from launchfeed.scrapers.errors import SourceError
 from protego import Protego
-
-from scrapers.archive import Archive
-from scrapers.errors import SourceError
 
 DEFAULT_USER_AGENT = "launchfeed/0.1 (+https://github.com/launchfeed/launchfeed; research feed of official statements)"
 MAX_BYTES = 8 * 1024 * 1024

@@ -18,8 +18,10 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
-from scrapers import articlecs
-from scrapers.base import Context, Page, SourceInfo
+from launchfeed.scrapers import articlecs
+from launchfeed.scrapers.base import Context, Page
+
+from launchfeed.contracts import ExtractionPolicy, SourceInfo
 
 INFO = SourceInfo(
     id="indopacom",
@@ -34,6 +36,9 @@ INFO = SourceInfo(
     cadence="a short statement within hours of most launches; otherwise a few news items a day",
     timeout=30.0,
     min_interval=2.0,
+    # its statements come hours after a launch, often the next day in Hawaii: a statement that gives no
+    # date is not dated by its publication
+    extraction=ExtractionPolicy(date_from_published=False),
 )
 
 HAWAII = ZoneInfo(INFO.timezone)

@@ -41,10 +41,11 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 
 from bs4 import BeautifulSoup, Tag
+from launchfeed.scrapers.base import Context, Page, block_lines
+from launchfeed.scrapers.errors import SourceError
+from launchfeed.scrapers.http import decode_body
 
-from scrapers.base import Context, Page, SourceInfo, block_lines
-from scrapers.errors import SourceError
-from scrapers.http import decode_body
+from launchfeed.contracts import ExtractionPolicy, SourceInfo
 
 CATEGORIES = (
     "b0721b9f23054ddc7fe56c2811a12715",  # WPK General Secretary Kim Jong Un's Revolutionary Activities
@@ -66,6 +67,12 @@ INFO = SourceInfo(
     timeout=120.0,
     min_interval=5.0,
     max_attempts=2,
+    # KCNA names its weapons by description ("new-type ... missile") as often as by designation
+    extraction=ExtractionPolicy(
+        describes_own_weapons=True,
+        # its copies elsewhere keep the dateline "Pyongyang, May 14 (KCNA) --"
+        dateline=r"\((?:KCNA|Korean Central News Agency)\)|\bKCNA\b\s*\)?\s*-{1,2}",
+    ),
 )
 
 LISTING_SIZE = 20  # newest items asked per category: far more than a day brings

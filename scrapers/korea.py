@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 if TYPE_CHECKING:
-    from scrapers.base import Context
+    from launchfeed.scrapers.base import Context
 
 KST = ZoneInfo("Asia/Seoul")
 

@@ -35,11 +35,12 @@ from datetime import datetime
 from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 from bs4 import BeautifulSoup
+from launchfeed.scrapers.base import Context, Page, block_lines
+from launchfeed.scrapers.errors import SourceError
+from launchfeed.scrapers.http import decode_body
+from launchfeed.scrapers.korea import posted_at, worth_rechecking
 
-from scrapers.base import Context, Page, SourceInfo, block_lines
-from scrapers.errors import SourceError
-from scrapers.http import decode_body
-from scrapers.korea import posted_at, worth_rechecking
+from launchfeed.contracts import SourceInfo
 
 MENU = "/mnd/167/subview.do"
 

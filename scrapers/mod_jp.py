@@ -35,12 +35,13 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bs4 import BeautifulSoup
+from launchfeed.scrapers.base import Context, Page, block_lines
+from launchfeed.scrapers.errors import SourceError
+from launchfeed.scrapers.feeds import parse_feed
+from launchfeed.scrapers.http import Fetched, decode_body
+from launchfeed.scrapers.pdf import pdf_created, pdf_text
 
-from scrapers.base import Context, Page, SourceInfo, block_lines
-from scrapers.errors import SourceError
-from scrapers.feeds import parse_feed
-from scrapers.http import Fetched, decode_body
-from scrapers.pdf import pdf_created, pdf_text
+from launchfeed.contracts import SourceInfo
 
 INFO = SourceInfo(
     id="mod_jp",

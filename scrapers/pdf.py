@@ -6,9 +6,8 @@ import io
 import logging
 from datetime import datetime
 
+from launchfeed.scrapers.errors import SourceError
 from pypdf import PdfReader
-
-from scrapers.errors import SourceError
 
 # pypdf logs broken PDFs as errors, which would reach a cron job's mail; a broken PDF is
 # reported once, as the item's parse_error

@@ -26,12 +26,13 @@ import re
 from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
+from launchfeed.scrapers.base import Context, Page
+from launchfeed.scrapers.errors import SourceError
+from launchfeed.scrapers.feeds import FeedItem, parse_feed
+from launchfeed.scrapers.http import decode_body
+from launchfeed.scrapers.korea import KST, posted_at
 
-from scrapers.base import Context, Page, SourceInfo
-from scrapers.errors import SourceError
-from scrapers.feeds import FeedItem, parse_feed
-from scrapers.http import decode_body
-from scrapers.korea import KST, posted_at
+from launchfeed.contracts import ExtractionPolicy, SourceInfo
 
 FEED = "/RSS/nk.xml"
 
@@ -50,6 +51,8 @@ INFO = SourceInfo(
     min_interval=2.0,
     default_enabled=False,
     channel="yonhap",
+    # wire copies keep its dateline "SEOUL, May 8 (Yonhap) --"
+    extraction=ExtractionPolicy(dateline=r"\(Yonhap\)"),
 )
 
 ARTICLE = re.compile(r"^/view/[A-Z]{3}\d{14,}$")

@@ -177,9 +177,8 @@ def main(target: str) -> int:
     from datetime import UTC, datetime
 
     from launchdata import build_workspace
-
-    from output.catalog import load_catalog
-    from output.report import render_report
+    from launchfeed.output.catalog import load_catalog
+    from launchfeed.output.report import render_report
 
     with tempfile.TemporaryDirectory() as directory:
         ws = build_workspace(Path(directory))

@@ -24,7 +24,7 @@ from sitekit import FixtureSite
 
 from launchfeed.cli import main
 from launchfeed.config import proxy_env
-from scrapers.registry import MODULES
+from launchfeed.sources import crawlers
 
 BUILDERS = {
     "mod_jp": build_mod_jp_site, "indopacom": build_indopacom_site, "dod": build_dod_site,
@@ -35,7 +35,7 @@ DOWN = "dod"
 
 
 def start_sites(tmp_path, monkeypatch, down: str | None) -> dict[str, FixtureSite]:
-    assert set(BUILDERS) == set(MODULES), "a new source needs its fixture site here"
+    assert set(BUILDERS) == set(crawlers()), "a new source needs its fixture site here"
     running = {}
     for source, build in BUILDERS.items():
         if source != down:
@@ -46,9 +46,9 @@ def start_sites(tmp_path, monkeypatch, down: str | None) -> dict[str, FixtureSit
         monkeypatch.delenv(proxy_env(source), raising=False)
         url = running[source].base_url if source in running else refused_url()
         lines += [f"[sources.{source}]", f'base_url = "{url}"']
-        if MODULES[source].INFO.geo_blocked:
+        if crawlers()[source].INFO.geo_blocked:
             lines.append(f'proxy = "{url}"')  # the fixture site is its own proxy
-        if not MODULES[source].INFO.default_enabled:
+        if not crawlers()[source].INFO.default_enabled:
             lines.append("enabled = true")
     (tmp_path / "launchfeed.toml").write_text("\n".join(lines) + "\n", encoding="utf-8")
     monkeypatch.chdir(tmp_path)
@@ -108,7 +108,7 @@ def test_all_sources_with_one_down(sites, tmp_path, capsys):
     for source, requests in second.items():
         for request in requests:
             conditional = "if-none-match" in request.headers or "if-modified-since" in request.headers
-            listing = request.path in (*MODULES[source].INFO.listing_paths, "/robots.txt")
+            listing = request.path in (*crawlers()[source].INFO.listing_paths, "/robots.txt")
             assert conditional or listing, f"{source} asked for {request.method} {request.path} unconditionally"
 
     assert main(["sources", "--json", "--out", str(out)]) == 0

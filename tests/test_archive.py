@@ -6,8 +6,7 @@ import os
 import time
 
 import pytest
-
-from scrapers.archive import Archive
+from launchfeed.scrapers.archive import Archive
 
 
 def test_a_snapshot_is_stored_once_under_its_hash_and_read_back_checked(tmp_path):

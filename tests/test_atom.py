@@ -6,10 +6,10 @@ import sqlite3
 
 import feedparser
 from launchdata import REVISION, add, build_workspace
+from launchfeed.output.atom import render_atom
+from launchfeed.output.catalog import load_catalog
 
 from launchfeed.collect import write_outputs
-from output.atom import render_atom
-from output.catalog import load_catalog
 
 
 def parse(path):

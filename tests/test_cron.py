@@ -8,12 +8,12 @@ import subprocess
 import sys
 import time
 
+from launchfeed.scrapers import indopacom, mod_jp
+from launchfeed.scrapers.errors import SourceError
 from site_mod_jp import ROOT, build_mod_jp_site
 
 from launchfeed.cli import main
 from launchfeed.collect import run_lock
-from scrapers import indopacom, mod_jp
-from scrapers.errors import SourceError
 
 
 def collect_args(site, out) -> list[str]:
@@ -112,17 +112,17 @@ def test_a_second_run_leaves_at_once_while_the_first_holds_the_lock(site, tmp_pa
 
 def test_an_extractor_error_on_one_document_leaves_it_pending_and_the_others_are_read(site, tmp_path, capsys,
                                                                                      monkeypatch):  # fmt: skip
-    import extract
+    from launchfeed.extract import Extractor
 
     build_mod_jp_site(site)
-    real_chunk = extract._run_chunk
+    real_chunk = Extractor._run_chunk
 
-    def failing_on_one_text(chunk):
+    def failing_on_one_text(self, chunk):
         if any("２２時０８分" in item["text"] for item in chunk):  # the release of 2026-08-27
             raise ZeroDivisionError("a bug in a rule")
-        return real_chunk(chunk)
+        return real_chunk(self, chunk)
 
-    monkeypatch.setattr(extract, "_run_chunk", failing_on_one_text)
+    monkeypatch.setattr(Extractor, "_run_chunk", failing_on_one_text)
     assert main(collect_args(site, tmp_path)) == 1
     captured = capsys.readouterr()
     assert [line for line in captured.err.splitlines() if ": item skipped: " not in line] == [
@@ -133,7 +133,7 @@ def test_an_extractor_error_on_one_document_leaves_it_pending_and_the_others_are
     statements = (tmp_path / "statements.csv").read_text(encoding="utf-8")
     assert "2026-10-03" in statements and "2026-08-27" not in statements
 
-    monkeypatch.setattr(extract, "_run_chunk", real_chunk)  # the extractor fixed: the next run reads it
+    monkeypatch.setattr(Extractor, "_run_chunk", real_chunk)  # the extractor fixed: the next run reads it
     assert main(collect_args(site, tmp_path)) == 0
     assert "1 new statements" in capsys.readouterr().out
     assert "2026-08-27" in (tmp_path / "statements.csv").read_text(encoding="utf-8")

@@ -6,13 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from test_events import FIXTURES, statements
-from test_events_store import save
-
-from launchfeed.cli import main
-from launchfeed.collect import open_workspace, write_outputs
-from launchfeed.contracts import Event
-from output.crosscheck import (
+from launchfeed.output.crosscheck import (
     FACILITIES_FILE,
     ReferenceError,
     compare,
@@ -22,7 +16,13 @@ from output.crosscheck import (
     render_summary,
     result_json,
 )
-from output.events import reconcile
+from launchfeed.output.events import reconcile
+from test_events import FIXTURES, statements
+from test_events_store import save
+
+from launchfeed.cli import main
+from launchfeed.collect import open_workspace, write_outputs
+from launchfeed.contracts import Event
 
 
 def row(date, time="unknown", series=None, facility="unknown", distance="unknown", apogee="unknown", **extra):

@@ -9,9 +9,8 @@ from datetime import datetime, timedelta, timezone
 
 from hypothesis import given
 from hypothesis import strategies as st
-
-from output.tables import EVIDENCE, LIST_SEPARATOR, STATEMENTS
-from output.writers import FORMULA_PREFIXES, csv_cell, render_csv
+from launchfeed.output.tables import EVIDENCE, LIST_SEPARATOR, STATEMENTS
+from launchfeed.output.writers import FORMULA_PREFIXES, csv_cell, render_csv
 
 
 def read_back(text: str) -> list[dict]:
@@ -72,7 +71,7 @@ def test_no_string_cell_can_start_a_formula(text):
 
 
 def test_written_files_are_readable_by_others_and_keep_their_mode(tmp_path):
-    from output.writers import atomic_write
+    from launchfeed.output.writers import atomic_write
 
     target = tmp_path / "statements.csv"
     atomic_write(target, "a\n")

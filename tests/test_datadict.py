@@ -8,15 +8,15 @@ from dataclasses import fields
 import pytest
 from frictionless import Package, validate
 from launchdata import build_workspace
+from launchfeed.output.datadict import REPO_README, datapackage, main, render_readme
+from launchfeed.output.tables import TABLES
 
 from launchfeed.contracts import AuthorityView, Claim, Evidence, Missile, Report
-from output.datadict import REPO_README, datapackage, main, render_readme
-from output.tables import TABLES
 
 
 def test_committed_readme_is_the_generated_one():
     assert REPO_README.read_text(encoding="utf-8") == render_readme(), (
-        "output/README.md is stale: run python -m output.datadict and commit it"
+        "output/README.md is stale: run python -m launchfeed.output.datadict and commit it"
     )
     assert main(["--check"]) == 0
 

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from launchfeed.output.store import Store
+from launchfeed.scrapers import dod
+from launchfeed.scrapers.archive import Archive
+from launchfeed.scrapers.base import Context
 from site_dod import NEWS_PATH, RELEASES_PATH, build_dod_site, deny
-
-from output.store import Store
-from scrapers import dod
-from scrapers.archive import Archive
-from scrapers.base import Context
 
 ARTICLES = "https://www.war.gov/News/"
 RELEASE = ARTICLES + "Releases/Release/Article/"

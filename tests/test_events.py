@@ -13,8 +13,7 @@ import random
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, timezone
 
-from launchfeed.contracts import Claim, Report, document_id
-from output.events import (
+from launchfeed.output.events import (
     Statement,
     assign_ids,
     event_id,
@@ -23,6 +22,8 @@ from output.events import (
     place,
     reconcile,
 )
+
+from launchfeed.contracts import Claim, Report, document_id
 
 KST = timezone(timedelta(hours=9))
 

@@ -11,13 +11,14 @@ import json
 import sqlite3
 from datetime import UTC, datetime
 
+from launchfeed.output.events import current_events, reconcile_store, stored_events
+from launchfeed.output.store import MIGRATIONS, Store
+from launchfeed.output.tables import LAUNCHES
 from test_events import DISAGREEING, FIXTURES, MIDNIGHT, SALVO, TWO_IN_A_DAY, Fixture, rid
 
-from launchfeed.collect import open_workspace, source_authorities, write_outputs
+from launchfeed.collect import open_workspace, write_outputs
 from launchfeed.contracts import Document
-from output.events import current_events, reconcile_store, stored_events
-from output.store import MIGRATIONS, Store
-from output.tables import LAUNCHES
+from launchfeed.sources import authorities
 
 SOURCES = {"mod_jp": "mod_jp", "jcs_kr": "jcs", "yonhap_en": "jcs", "kcna": "kcna", "indopacom": "indopacom"}
 
@@ -107,7 +108,7 @@ def test_a_second_run_changes_nothing_and_writes_nothing(tmp_path):
     write_outputs(ws)
     logged = len(ws.store.changes())
     assert write_outputs(ws) == []
-    outcome = reconcile_store(ws.store, source_authorities())
+    outcome = reconcile_store(ws.store, authorities())
     assert (outcome.new, outcome.changed, outcome.merged, outcome.withdrawn) == ([], [], {}, [])
     assert len(ws.store.changes()) == logged
 

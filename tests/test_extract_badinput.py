@@ -2,7 +2,7 @@
 
 import time
 
-from extract import extract, extract_batch
+from extraction import extract, extract_batch
 
 
 def timed(text, **kw):

@@ -14,9 +14,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from extraction import extract
 from test_extract_heldout import assert_statement
-
-from extract import extract
 
 # (case id, lang, published, source, text, expected fields)
 CASES: list[tuple[str, str, str, str | None, str, dict]] = [

@@ -1,7 +1,7 @@
 """English extraction: MOD translations, wire reports, INDOPACOM statements, KCNA prose.
 All texts are written for these tests."""
 
-from extract import extract
+from extraction import extract
 
 MOD_EN = (
     "North Korea launched one ballistic missile from the vicinity of Pyongyang toward the northeast at around "

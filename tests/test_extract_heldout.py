@@ -10,8 +10,7 @@ of a case is not checked by it.
 from __future__ import annotations
 
 import pytest
-
-from extract import extract
+from extraction import extract
 
 # (case id, lang, published, source, text, expected fields)
 CASES: list[tuple[str, str, str, str | None, str, dict]] = [

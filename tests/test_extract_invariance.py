@@ -15,15 +15,14 @@ import re
 from collections.abc import Callable
 
 import pytest
+from extraction import extract, extract_batch
+from launchfeed.extract.normalize import normalize
 from test_extract_authorities import CASES as AUTHORITY_CASES
 from test_extract_claims import CASES as CLAIM_CASES
 from test_extract_fields import CASES as FIELD_CASES
 from test_extract_heldout import CASES as HELDOUT_CASES
 from test_extract_kcna import CASES as KCNA_CASES
 from test_extract_wire import CASES as WIRE_CASES
-
-from extract import extract, extract_batch
-from extract.normalize import normalize
 
 FIELDS = (
     "is_launch_report",

@@ -1,6 +1,6 @@
 """Japanese extraction on MOD-style releases written for these tests."""
 
-from extract import extract
+from extraction import extract
 
 FOLLOWUP = (
     "北朝鮮は本日６時１２分頃、平壌近郊から、１発の弾道ミサイルを、北東方向に向けて発射しました。"

@@ -1,6 +1,6 @@
 """Korean extraction on JCS-style notices written for these tests."""
 
-from extract import extract
+from extraction import extract
 
 FINAL = (
     "합참은 오늘 오전 7시 12분경 북한이 평양 순안 일대에서 동해상으로 발사한 단거리탄도미사일 2발을 포착하였습니다. "

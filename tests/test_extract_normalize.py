@@ -4,8 +4,7 @@ import unicodedata
 
 from hypothesis import given
 from hypothesis import strategies as st
-
-from extract.normalize import normalize, parse_number
+from launchfeed.extract.normalize import normalize, parse_number
 
 
 @given(st.text(max_size=200))

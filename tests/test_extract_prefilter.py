@@ -4,9 +4,8 @@ import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from extract.engine import compiled
-from extract.prefilter import Fast, fast, folded, required
+from launchfeed.extract.engine import compiled
+from launchfeed.extract.prefilter import Fast, fast, folded, required
 
 
 def _rules(code: str) -> list[Fast]:

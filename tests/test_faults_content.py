@@ -19,18 +19,18 @@ from pathlib import Path
 
 import pytest
 from faultsite import FaultSite, loopback_only
+from launchfeed.output.store import Store
+from launchfeed.scrapers import mod_jp
+from launchfeed.scrapers.archive import Archive
+from launchfeed.scrapers.base import Context
+from launchfeed.scrapers.errors import SourceError
+from launchfeed.scrapers.http import ClientSettings, PoliteClient
 from pdfgen import make_pdf, make_textless_pdf
 from pypdf import PdfReader, PdfWriter
 from site_mod_jp import ROOT, build_mod_jp_site
 from sitekit import FixtureSite
 
 from launchfeed.cli import main
-from output.store import Store
-from scrapers import mod_jp
-from scrapers.archive import Archive
-from scrapers.base import Context
-from scrapers.errors import SourceError
-from scrapers.http import ClientSettings, PoliteClient
 
 MB = 1024 * 1024
 ITEM = "/j/press/news/2026/09/14b"  # the one release the fixture serves as a readable page

@@ -19,14 +19,14 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from launchfeed.output import store as store_module
+from launchfeed.output.store import Store
+from launchfeed.output.writers import FORMULA_PREFIXES, INERT_VALUE
+from launchfeed.scrapers import mod_jp
 from site_mod_jp import ROOT, build_mod_jp_site
 from sitekit import Request, Response
 
 from launchfeed.cli import main
-from output import store as store_module
-from output.store import Store
-from output.writers import FORMULA_PREFIXES, INERT_VALUE
-from scrapers import mod_jp
 
 JST = ZoneInfo("Asia/Tokyo")
 RELEASE_PATH = "/j/press/news/2026/09/14b.html"

@@ -17,24 +17,24 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import httpx
+import launchfeed.scrapers.http as scrapers_http
 import pytest
 from faultsite import FaultSite, head, loopback_only
 from geoblock import refused_url
+from launchfeed.output.store import Store
+from launchfeed.scrapers import kcna, mod_jp
+from launchfeed.scrapers.archive import Archive
+from launchfeed.scrapers.base import Context
+from launchfeed.scrapers.errors import SourceError
+from launchfeed.scrapers.http import ClientSettings, PoliteClient
 from site_dod import build_dod_site
 from site_kcna import ICBM, LEADER, build_kcna_site
 from site_mod_jp import CHALLENGE, build_mod_jp_site
 from sitekit import FixtureSite, Request, Response
 
-import scrapers.http
 from launchfeed.cli import main
 from launchfeed.collect import collect, open_workspace
 from launchfeed.config import Config
-from output.store import Store
-from scrapers import kcna, mod_jp
-from scrapers.archive import Archive
-from scrapers.base import Context
-from scrapers.errors import SourceError
-from scrapers.http import ClientSettings, PoliteClient
 
 JST = mod_jp.JST
 NEWS = "/j/rss/news.xml"
@@ -53,7 +53,7 @@ def lookups(monkeypatch) -> Iterator[list[str]]:
 def sleeps(monkeypatch) -> list[float]:
     """The client's sleeps (retry backoff, Retry-After), recorded instead of slept."""
     slept: list[float] = []
-    monkeypatch.setattr(scrapers.http, "time", SimpleNamespace(monotonic=time.monotonic, sleep=slept.append))
+    monkeypatch.setattr(scrapers_http, "time", SimpleNamespace(monotonic=time.monotonic, sleep=slept.append))
     return slept
 
 

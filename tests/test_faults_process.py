@@ -33,12 +33,12 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from launchfeed.output.tables import TABLES
+from launchfeed.scrapers import mod_jp
 from site_mod_jp import build_mod_jp_site
 from sitekit import FixtureSite, Request, Response
 
 from launchfeed.cli import main
-from output.tables import TABLES
-from scrapers import mod_jp
 
 # after every fixture release: none is young enough to be rechecked, so each run asks the same
 JAPAN_NOW = datetime(2026, 12, 7, 12, 0, tzinfo=ZoneInfo("Asia/Tokyo"))
@@ -435,7 +435,7 @@ class FillingFile:
 
 
 def test_a_full_disk_leaves_the_old_outputs_and_the_next_run_writes_them(good, tmp_path, monkeypatch, capsys):
-    from output import writers
+    from launchfeed.output import writers
 
     out = tmp_path / "out"
     shutil.copytree(good.previous_dir, out)
@@ -545,7 +545,7 @@ def pause(marker: Path) -> None:
 
 
 def install_pause(point: str, marker: Path, out: Path) -> None:
-    from output.store import Store
+    from launchfeed.output.store import Store
 
     if point in ("storing", "reconciling"):
         record_change = Store._record_change

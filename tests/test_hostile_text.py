@@ -5,10 +5,9 @@ measured by the benchmark (benchmarks/bench_extract.py), not here."""
 
 from __future__ import annotations
 
+from extraction import extract, extract_batch
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from extract import extract, extract_batch
 
 PIECES = {
     "ja": ["北朝鮮は", "本日", "昨日", "７時４４分頃", "6時台", "から", "、", "。", "約", "３５０", "１,０００",

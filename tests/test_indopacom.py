@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from launchfeed.output.store import Store
+from launchfeed.scrapers import indopacom
+from launchfeed.scrapers.archive import Archive
+from launchfeed.scrapers.base import Context
 from site_indopacom import EMPTY_FEED, FEED_PATH, ROOT, build_indopacom_site, deny_feed
-
-from output.store import Store
-from scrapers import indopacom
-from scrapers.archive import Archive
-from scrapers.base import Context
 
 STATEMENT = "https://www.pacom.mil/Media/News/News-Article-View/Article/4418805/usindopacom-statement-on-dprk-ballistic-missile-launch/"
 EARLIER = "https://www.pacom.mil/Media/News/News-Article-View/Article/4390031/usindopacom-statement-on-dprk-ballistic-missile-launch/"

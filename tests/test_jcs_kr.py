@@ -10,15 +10,15 @@ from pathlib import Path
 import httpx
 import pytest
 from geoblock import DroppingServer, allow_only_loopback, refused_url
+from launchfeed.output.store import Store
+from launchfeed.scrapers import jcs_kr, korea
+from launchfeed.scrapers.archive import Archive
+from launchfeed.scrapers.base import Context
+from launchfeed.scrapers.errors import SourceError
 from site_jcs_kr import ENGLISH, KOREAN, build_jcs_kr_site, listing_path, post_path
 
 from launchfeed.cli import main
 from launchfeed.config import proxy_env
-from output.store import Store
-from scrapers import jcs_kr, korea
-from scrapers.archive import Archive
-from scrapers.base import Context
-from scrapers.errors import SourceError
 
 KST = korea.KST
 SITE = "https://www.jcs.mil.kr"

@@ -11,12 +11,11 @@ from zoneinfo import ZoneInfo
 
 import httpx
 import pytest
+from launchfeed.output.store import Store
+from launchfeed.scrapers import kcna
+from launchfeed.scrapers.archive import Archive
+from launchfeed.scrapers.base import Context
 from site_kcna import CRUISE, FACTORY, FARMS, HOME, ICBM, LEADER, OLD_ICBM, TOP, build_kcna_site
-
-from output.store import Store
-from scrapers import kcna
-from scrapers.archive import Archive
-from scrapers.base import Context
 
 SITE = "http://www.kcna.kp"
 LISTING_REQUESTS = [

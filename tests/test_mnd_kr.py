@@ -11,15 +11,15 @@ from pathlib import Path
 import httpx
 import pytest
 from geoblock import DroppingServer, allow_only_loopback, refused_url
+from launchfeed.output.store import Store
+from launchfeed.scrapers import korea, mnd_kr
+from launchfeed.scrapers.archive import Archive
+from launchfeed.scrapers.base import Context
+from launchfeed.scrapers.errors import SourceError
 from site_mnd_kr import MENU, article_path, build_mnd_kr_site, deep_link
 
 from launchfeed.cli import main
 from launchfeed.config import proxy_env
-from output.store import Store
-from scrapers import korea, mnd_kr
-from scrapers.archive import Archive
-from scrapers.base import Context
-from scrapers.errors import SourceError
 
 KST = korea.KST
 SITE = "https://www.mnd.go.kr"

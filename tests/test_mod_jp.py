@@ -8,14 +8,14 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from launchfeed.output.store import Store
+from launchfeed.scrapers import mod_jp
+from launchfeed.scrapers.archive import Archive
+from launchfeed.scrapers.base import Context
 from site_mod_jp import build_mod_jp_site
 from sitekit import SITES
 
 from launchfeed.cli import main
-from output.store import Store
-from scrapers import mod_jp
-from scrapers.archive import Archive
-from scrapers.base import Context
 
 JST = ZoneInfo("Asia/Tokyo")
 

@@ -9,10 +9,10 @@ import json
 
 import pytest
 from launchdata import build_workspace
+from launchfeed.output.query import display_width
+from launchfeed.output.tables import LAUNCHES, STATEMENTS
 
 from launchfeed.cli import main
-from output.query import display_width
-from output.tables import LAUNCHES, STATEMENTS
 
 
 @pytest.fixture(scope="module")
@@ -156,7 +156,7 @@ def test_limit_and_no_match(out, capsys):
         (["statements", "--disagrees", "speed"], "unknown disagreement flag speed; known: count, range, apogee, time"),
         (
             ["statements", "--source", "nowhere"],
-            "unknown source nowhere; known: dod, indopacom, jcs_kr, kcna, mnd_kr, mod_jp, yonhap_en",
+            "unknown source nowhere; known: csis, dod, indopacom, jcs_kr, kcna, mnd_kr, mod_jp, yonhap_en",
         ),
         (["statements", "--since", "2025-13"], "not a date: '2025-13'"),
         (["statements", "--until", "yesterday"], "not a date: 'yesterday'"),

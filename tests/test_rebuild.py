@@ -62,7 +62,7 @@ def test_rebuild_of_an_unchanged_archive_changes_nothing_and_never_touches_the_n
 
 
 def test_rebuild_restores_what_an_older_parser_and_extractor_stored(collected, no_network, capsys):
-    from output.store import Store
+    from launchfeed.output.store import Store
 
     store = Store(collected / "launchfeed.sqlite")
     salvo = next(d for d in store.documents() if d.url.endswith("03d.html"))
@@ -92,7 +92,7 @@ def test_rebuild_restores_what_an_older_parser_and_extractor_stored(collected, n
 
 def test_rebuild_restores_the_date_a_release_prints_and_the_launch_date_read_against_it(collected, no_network,
                                                                                            capsys):  # fmt: skip
-    from output.store import Store
+    from launchfeed.output.store import Store
 
     store = Store(collected / "launchfeed.sqlite")
     salvo = next(d for d in store.documents() if d.url.endswith("03d.html"))
@@ -114,7 +114,7 @@ def test_rebuild_restores_the_date_a_release_prints_and_the_launch_date_read_aga
 
 
 def test_an_unreadable_snapshot_is_reported_and_its_stored_text_kept(collected, no_network, capsys):
-    from output.store import Store
+    from launchfeed.output.store import Store
 
     store = Store(collected / "launchfeed.sqlite")
     document = next(d for d in store.documents() if d.url.endswith("14b.html"))

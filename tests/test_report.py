@@ -9,10 +9,10 @@ from datetime import UTC, datetime
 import pytest
 from chromium import Browser
 from launchdata import STATEMENTS, Said, build_workspace
+from launchfeed.output.catalog import load_catalog
+from launchfeed.output.report import render_report
 
 from launchfeed.cli import main
-from output.catalog import load_catalog
-from output.report import render_report
 
 HOSTILE = Said(
     "kcna", "/en/article/q/hostile.kcmsf", "2026-11-02T06:00:00+09:00",

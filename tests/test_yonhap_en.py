@@ -8,15 +8,15 @@ from pathlib import Path
 
 import pytest
 from geoblock import DroppingServer, allow_only_loopback
+from launchfeed.output.store import Store
+from launchfeed.scrapers import yonhap_en
+from launchfeed.scrapers.archive import Archive
+from launchfeed.scrapers.base import Context
 from site_yonhap_en import CRUISE, FEED, FLASH, LEAD, ROOT, build_yonhap_en_site
 
 from launchfeed.cli import main
 from launchfeed.collect import availability
 from launchfeed.config import Config
-from output.store import Store
-from scrapers import yonhap_en
-from scrapers.archive import Archive
-from scrapers.base import Context
 
 SITE = "https://en.yna.co.kr"
 LAUNCH_STORIES = {LEAD, FLASH, CRUISE}

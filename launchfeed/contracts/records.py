@@ -1,4 +1,4 @@
-"""The data contracts every stage imports: Document, Report, Event.
+"""What flows through the pipeline: Document, Report (a statement), Event.
 
 Each field carries its documentation in ``metadata`` (meaning, type, unit,
 allowed values). The data dictionary (``output/README.md``) and the Frictionless
@@ -13,7 +13,13 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Any
 
-AUTHORITIES = ("mod_jp", "jcs", "mnd_kr", "indopacom", "dod", "kcna", "other")
+from launchfeed.contracts.sources import AUTHORITIES
+
+__all__ = [
+    "STAGES", "PRECISIONS", "COUNT_QUALIFIERS", "VALUE_QUALIFIERS", "LANDINGS", "EEZ_VALUES", "MISSILE_CLASSES",
+    "meta", "stable_id", "document_id", "Document", "Evidence", "Missile", "Claim", "Report", "AuthorityView",
+    "Revision", "Event",
+]  # fmt: skip
 STAGES = ("flash", "followup", "final")
 PRECISIONS = ("minute", "hour", "day", "month")
 COUNT_QUALIFIERS = ("exact", "at_least", "approx", "multiple", "total")
