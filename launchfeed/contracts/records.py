@@ -98,6 +98,10 @@ class Evidence:
     end: int = field_(metadata=meta("Offset just past the span.", unit="characters"))
     text: str = field_(metadata=meta("The span as written."))
     sentence: str = field_(metadata=meta("The sentence containing the span."))
+    rule: str = field_(
+        default="",
+        metadata=meta("Stable id of the extraction rule that read the value there, e.g. ja.count.hatsu."),
+    )
 
 
 @dataclass
