@@ -24,10 +24,12 @@ from itertools import islice
 
 from launchfeed.contracts import ExtractionPolicy, Report, SourceInfo, UnknownSource
 
-from .engine import DEFAULT_TEXT_ZONE, Run, compiled
-from .lang import LANGUAGES, detect_lang
-from .normalize import normalize
+from .language import LANGUAGES, detect_lang, language
+from .normalize import Normalized, normalize
 from .pipeline import nlp_for
+from .reading import DEFAULT_TEXT_ZONE, Reading
+from .rules import compiled
+from .timeutil import parse_published
 
 __all__ = ["Extractor", "MAX_CHARS", "UnknownSource"]
 
@@ -91,12 +93,19 @@ class Extractor:
             idx = [i for i, p in enumerate(prepared) if p[1] == code]
             if not idx:
                 continue
-            docs = nlp_for(code).pipe([prepared[i][3].text for i in idx], batch_size=BATCH)
-            for i, doc in zip(idx, docs, strict=True):
+            nlp = nlp_for(code)
+            docs = []
+            for i in idx:
                 _, _, item, norm = prepared[i]
-                info = infos[i]
+                doc = nlp.make_doc(norm.text)
                 published = item.get("published")
-                report = Run(doc, compiled(code), norm, published if isinstance(published, str) else None, info).run()
+                day = parse_published(published if isinstance(published, str) else None, infos[i].timezone)
+                doc._.reading = Reading(norm.text, norm, compiled(code), infos[i], day)
+                docs.append(doc)
+            for i, doc in zip(idx, nlp.pipe(docs, batch_size=BATCH), strict=True):
+                _, _, item, _ = prepared[i]
+                info = infos[i]
+                report = doc._.reading.report
                 source = item.get("source")
                 report.source = source if isinstance(source, str) and source else None
                 report.authority = info.authority
@@ -105,11 +114,11 @@ class Extractor:
         return [r if r is not None else Report() for r in out]
 
 
-def _prepare(item: dict) -> tuple[str, str, dict, object]:
+def _prepare(item: dict) -> tuple[str, str, dict, Normalized]:
     raw = item.get("text") if isinstance(item, dict) else None
     text = raw if isinstance(raw, str) else ("" if raw is None else str(raw))
     text = text[:MAX_CHARS]
     lang = item.get("lang") if isinstance(item, dict) else None
     if lang not in LANGUAGES:
         lang = detect_lang(text)
-    return text, lang, item if isinstance(item, dict) else {}, normalize(text, lang)
+    return text, lang, item if isinstance(item, dict) else {}, normalize(text, language(lang))

@@ -16,7 +16,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
+
+from .language import Lang
 
 _REWRITE: dict[str, str] = {}
 for _i in range(20):  # ① .. ⑳
@@ -95,7 +97,7 @@ _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 _CTRL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
-def normalize(text: str, lang: str | None = None) -> Normalized:
+def normalize(text: str, lang: Lang | None = None) -> Normalized:
     """NFKC-normalize ``text`` with the rewrites above, keeping an offset map; then tidy
     its layout (see ``_layout``)."""
     out: list[str] = []
@@ -158,16 +160,19 @@ def normalize(text: str, lang: str | None = None) -> Normalized:
 # (joined: nothing between two Japanese characters, else a space) unless the line before ends a
 # sentence, the next line starts a list item, or the line before is an English headline.
 
-_WS_RUN = re.compile(
-    r"[ \t]*\n[ \t\n]*"
-    r"(?P<page>(?:-[ \t]?\d{1,3}[ \t]?-|Page[ \t]\d{1,3}(?:[ \t]of[ \t]\d{1,3})?|\d{1,3}[ \t]?/[ \t]?\d{1,3})"
-    r"[ \t]*\n[ \t\n]*)?|[ \t]{2,}|\t"
-)
+_PAGE_NUMBER = r"-[ \t]?\d{1,3}[ \t]?-|\d{1,3}[ \t]?/[ \t]?\d{1,3}"  # "- 2 -", "2/3"
+
+
+@cache
+def _ws_run(page_number_line: str) -> re.Pattern[str]:
+    page = _PAGE_NUMBER + ("|" + page_number_line if page_number_line else "")
+    return re.compile(rf"[ \t]*\n[ \t\n]*(?P<page>(?:{page})[ \t]*\n[ \t\n]*)?|[ \t]{{2,}}|\t")
+
+
 _ENDS_LINE = re.compile(r"[.!?。:;：；][\"')\]」』]*$")
 _BULLET = re.compile(r"[□○■●◆◇▲△▶▷・•*※#-]|\(\d{1,2}\)")
 _NUMBERED = re.compile(r"\d{1,2}[.)][ \t]*(?=[^\W\d_]|[(\"])")  # "1. ": an item only after a line that ended a sentence
 _HEADLINE_WORD = re.compile(r"[^\W\d_][\w'.-]*")
-_HEADLINE_SMALL = frozenset("a an and as at by for from in of on or the to with".split())
 
 
 def _cjk(ch: str) -> bool:
@@ -175,7 +180,7 @@ def _cjk(ch: str) -> bool:
     return ch > "\u2e7f" and not ("\uac00" <= ch <= "\ud7a3" or "\u3130" <= ch <= "\u318f")
 
 
-def _headline(text: str, line_start: int, line: str, nxt: str) -> bool:
+def _headline(text: str, line_start: int, line: str, nxt: str, small: frozenset[str]) -> bool:
     """An English headline: the first line of a paragraph, every word but the small ones
     capitalized ("Kim Jong Un Test-fires Large-caliber MRLS"), and a capital after it."""
     if line_start > 0 and text[max(0, line_start - 2) : line_start] != "\n\n":
@@ -183,11 +188,11 @@ def _headline(text: str, line_start: int, line: str, nxt: str) -> bool:
     if line.rstrip()[-1:] in ",-&/" or " -" in line or line.count("(") != line.count(")"):
         return False  # a dateline ("Pyongyang, May 14 (KCNA) -- Two", "(Korean") or a phrase runs on
     words = _HEADLINE_WORD.findall(line)
-    big = [w for w in words if w.lower() not in _HEADLINE_SMALL]
+    big = [w for w in words if w.lower() not in small]
     return len(big) >= 3 and all(w[0].isupper() for w in big) and nxt.isupper()
 
 
-def _soft_wrap(norm: Normalized, a: int, b: int, lang: str | None) -> str:
+def _soft_wrap(norm: Normalized, a: int, b: int, lang: Lang | None) -> str:
     """What a single line break between text[:a] and text[b:] becomes: "\n" (kept), " " or ""."""
     text = norm.text
     line_start = text.rfind("\n", 0, a) + 1
@@ -199,11 +204,12 @@ def _soft_wrap(norm: Normalized, a: int, b: int, lang: str | None) -> str:
         if _NUMBERED.match(text, b):
             return "\n"
         # the English and Korean sentencizers tell "a.m. North" from "p.m. KST" after a space too
-        return " " if lang in ("en", "ko") and end.group(0)[0] in ".!?" else "\n"
+        return " " if lang is not None and lang.stop_then_space and end.group(0)[0] in ".!?" else "\n"
     prev, nxt = text[a - 1], text[b]
-    if lang not in ("ja", "ko") and _headline(text, line_start, line, nxt):
+    small = lang.headline_small_words if lang is not None else frozenset()
+    if small and _headline(text, line_start, line, nxt, small):
         return "\n"
-    if lang == "ja" or _cjk(prev) or _cjk(nxt):
+    if (lang is not None and lang.breaks_anywhere) or _cjk(prev) or _cjk(nxt):
         # a Japanese line breaks anywhere, full-width letters too ("ＩＣ\nＢＭ"); ASCII words keep a space
         orig = norm.original
         ascii_words = orig[norm.ends[a - 1] - 1].isascii() and orig[norm.starts[b]].isascii()
@@ -211,24 +217,25 @@ def _soft_wrap(norm: Normalized, a: int, b: int, lang: str | None) -> str:
     return " "
 
 
-# Japanese typed with "，" (or ",") for "、": the rules read "、" (a comma between digits groups thousands)
-_JA_COMMA = re.compile(r"(?<!\d),|,(?!\d{3})")
+# "，" (or ",") typed for "、": the rules read "、" (a comma between digits groups thousands)
+_IDEOGRAPHIC_COMMA = re.compile(r"(?<!\d),|,(?!\d{3})")
 
 
-def _layout(norm: Normalized, lang: str | None) -> Normalized:
+def _layout(norm: Normalized, lang: Lang | None) -> Normalized:
     norm = _unwrap(norm, lang)
-    if lang == "ja" and "," in norm.text:
-        norm = Normalized(_JA_COMMA.sub("、", norm.text), norm.starts, norm.ends, norm.original)
+    if lang is not None and lang.ideographic_comma and "," in norm.text:
+        norm = Normalized(_IDEOGRAPHIC_COMMA.sub("、", norm.text), norm.starts, norm.ends, norm.original)
     return norm
 
 
-def _unwrap(norm: Normalized, lang: str | None) -> Normalized:
+def _unwrap(norm: Normalized, lang: Lang | None) -> Normalized:
     text = norm.text
+    ws_run = _ws_run(lang.page_number_line if lang is not None else "")
     pieces: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
     pos = 0
-    for m in _WS_RUN.finditer(text):
+    for m in ws_run.finditer(text):
         a, b = m.span()
         breaks = 1 if m.group("page") else m.group(0).count("\n")
         if breaks == 0:

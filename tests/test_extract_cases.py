@@ -29,6 +29,7 @@ def test_whole_report_is_the_expected_one(case, reports):
 def test_evidence_is_the_text_at_its_offsets(case, reports):
     for ev in reports[case.id].evidence:
         assert case.text[ev.start : ev.end] == ev.text and ev.text == ev.text.strip() and ev.text in ev.sentence
+        assert ev.rule, f"evidence of {ev.field} names no rule"
 
 
 # Lines of the full-length documents that tell of something else (earlier launches, meetings, experts,

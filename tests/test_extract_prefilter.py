@@ -4,18 +4,22 @@ import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from launchfeed.extract.engine import compiled
 from launchfeed.extract.prefilter import Fast, fast, folded, required
+from launchfeed.extract.rules import Rule, RuleSet, compiled
 
 
 def _rules(code: str) -> list[Fast]:
     """Every rule of a language that runs behind a shortcut."""
     out = []
     for value in vars(compiled(code)).values():
-        for item in value if isinstance(value, list) else [value]:
-            for rule in item if isinstance(item, tuple) else (item,):
-                if isinstance(rule, Fast):
-                    out.append(rule)
+        for item in value if isinstance(value, tuple) else (value,):
+            if isinstance(item, RuleSet):
+                found = [item.rx]
+            elif isinstance(item, Rule):
+                found = [item.rx, item.left, item.right]
+            else:
+                found = [item]
+            out.extend(rx for rx in found if isinstance(rx, Fast))
     return out
 
 

@@ -81,8 +81,8 @@ def test_imports_run_one_way():
 
 def test_the_check_sees_a_wrong_arrow(tmp_path):
     """The reader resolves relative imports and maps the stage folders to their installed names."""
-    assert module_name(ROOT / "extract" / "engine.py") == "launchfeed.extract.engine"
-    assert project_imports(ROOT / "extract" / "__init__.py") >= {"launchfeed.extract.engine", CONTRACTS}
+    assert module_name(ROOT / "extract" / "rules.py") == "launchfeed.extract.rules"
+    assert project_imports(ROOT / "extract" / "__init__.py") >= {"launchfeed.extract.rules", CONTRACTS}
     assert layer("launchfeed.scrapers.http") != layer("launchfeed.output.store")
 
 

@@ -5,7 +5,9 @@ Patterns run on NFKC-normalized text with straight quotes and ASCII dashes, and 
 matched case-insensitively.
 """
 
-from .lang import Lang
+import re
+
+from .schema import Lang
 
 _WORDS = {
     "one": 1,
@@ -112,61 +114,98 @@ def _with_defence(authorities: dict[str, tuple[str, ...]]) -> dict[str, tuple[st
 _REVISED = r"(?:revis|correct|rais|lower|updat|adjust)(?:ed|ing)"  # a number changed by a later estimate
 
 
+_ABBREVIATIONS = (
+    *("a.m.", "p.m.", "u.s.", "u.n.", "no.", "mr.", "dr.", "gen.", "lt.", "col.", "adm.", "st."),
+    *("jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec."),
+    *("e.g.", "i.e.", "vs.", "mt."),
+)
+_UNITS = {
+    "km": ("distance", 1.0),
+    "kms": ("distance", 1.0),
+    "kilometers": ("distance", 1.0),
+    "kilometres": ("distance", 1.0),
+    "kilometer": ("distance", 1.0),
+    "kilometre": ("distance", 1.0),
+    "miles": ("distance", 1.609344),
+    "mile": ("distance", 1.609344),
+    "nautical miles": ("distance", 1.852),
+    "nautical mile": ("distance", 1.852),
+    "seconds": ("duration", 1 / 60),
+    "s": ("duration", 1 / 60),
+    "minutes": ("duration", 1.0),
+    "mins": ("duration", 1.0),
+    "hours": ("duration", 60.0),
+    "hour": ("duration", 60.0),
+}
+_BEARINGS = {
+    "north-northeast": 22.5,
+    "east-northeast": 67.5,
+    "east-southeast": 112.5,
+    "south-southeast": 157.5,
+    "south-southwest": 202.5,
+    "west-southwest": 247.5,
+    "west-northwest": 292.5,
+    "north-northwest": 337.5,
+    "north": 0,
+    "northeast": 45,
+    "east": 90,
+    "southeast": 135,
+    "south": 180,
+    "southwest": 225,
+    "west": 270,
+    "northwest": 315,
+    "northward": 0,
+    "northeastward": 45,
+    "eastward": 90,
+    "southeastward": 135,
+    "southward": 180,
+    "southwestward": 225,
+    "westward": 270,
+    "northwestward": 315,
+    "northern": 0,
+    "northeastern": 45,
+    "eastern": 90,
+    "southeastern": 135,
+    "southern": 180,
+    "southwestern": 225,
+    "western": 270,
+    "northwestern": 315,
+    "northerly": 0,
+    "northeasterly": 45,
+    "easterly": 90,
+    "southeasterly": 135,
+    "southerly": 180,
+    "southwesterly": 225,
+    "westerly": 270,
+    "northwesterly": 315,
+}
+_A_LAUNCH_WORD = r"(?:launch|test|firing|ICBMs?|IRBMs?|missiles?)"
+_CLOCK = r"(?P<ap>a\.?\s?m\.?|p\.?\s?m\.?)(?![a-z])(?:\s*\(?(?P<zone>" + _ZONE_WORDS + r")\b\)?)?"
+
 LANG = Lang(
     code="en",
-    tokenizer="english",
+    tokenizer="words",
+    ignore_case=True,
     # after . ! ? before a capital or a digit; after "a.m." glued to a capital; at line breaks. It starts
     # with the character it ends on, so that re skips ahead to the next . ! ? or line break.
     sentence_end=r"[.!?\n](?:(?<=[.!?])[.!?]*[\"')\]]*(?=\s+[\"'(]?[A-Z0-9])|(?<=[a-z]\.[a-z]\.)(?=[A-Z])|(?<=\n)\n*)",
-    abbreviations=(
-        "a.m.",
-        "p.m.",
-        "u.s.",
-        "u.n.",
-        "no.",
-        "mr.",
-        "dr.",
-        "gen.",
-        "lt.",
-        "col.",
-        "adm.",
-        "st.",
-        "jan.",
-        "feb.",
-        "mar.",
-        "apr.",
-        "jun.",
-        "jul.",
-        "aug.",
-        "sep.",
-        "sept.",
-        "oct.",
-        "nov.",
-        "dec.",
-        "e.g.",
-        "i.e.",
-        "vs.",
-        "mt.",
-    ),
+    abbreviations=_ABBREVIATIONS,
+    clock_abbreviations=("a.m.", "p.m."),
+    # a zone or a day after the time belongs to it: "9:40 p.m. EDT", "11:04 p.m. Wednesday", "7:15 a.m. Feb. 27"
+    clock_continues=r"\s*\(?(?:"
+    + "|".join(re.escape(z) for z in sorted(_ZONES, key=len, reverse=True))
+    + "|"
+    + "|".join(re.escape(w) + r"\b(?!\s+(?:is|was|will|has|had)\b)" for w in sorted(_WEEKDAYS, key=len, reverse=True))
+    + "|"
+    + "|".join(re.escape(mo) + r"\.?\s+\d" for mo in sorted(_MONTHS, key=len, reverse=True))
+    + r")\b",
+    stop_then_space=True,
+    headline_small_words=frozenset("a an and as at by for from in of on or the to with".split()),
+    page_number_line=r"Page[ \t]\d{1,3}(?:[ \t]of[ \t]\d{1,3})?",
     number_words=_WORDS,
-    units={
-        "km": ("distance", 1.0),
-        "kms": ("distance", 1.0),
-        "kilometers": ("distance", 1.0),
-        "kilometres": ("distance", 1.0),
-        "kilometer": ("distance", 1.0),
-        "kilometre": ("distance", 1.0),
-        "miles": ("distance", 1.609344),
-        "mile": ("distance", 1.609344),
-        "nautical miles": ("distance", 1.852),
-        "nautical mile": ("distance", 1.852),
-        "seconds": ("duration", 1 / 60),
-        "s": ("duration", 1 / 60),
-        "minutes": ("duration", 1.0),
-        "mins": ("duration", 1.0),
-        "hours": ("duration", 60.0),
-        "hour": ("duration", 60.0),
-    },
+    quantity_number_words=True,
+    units=_UNITS,
+    unit_end=r"(?![A-Za-z])",
     qual_pre={
         **_ABOUT,
         "almost": "approx",
@@ -184,26 +223,26 @@ LANG = Lang(
     },
     qual_post={"or more": "at_least", "plus": "over"},
     interval_sep=r"to|-|~",
-    distance_roles=(
+    distance_roles={
         # "first said about 400 km but later revised the range to 600 km": the value revised away is no longer stated
         # (a distance follows that 'to': "updated its alert to 2 prefectures" revises no range)
-        (
+        "corrected_away": (
             "skip",
             None,
             r"^[^.]{0,50}?\b"
             + _REVISED
             + r"\b[^.]{0,30}?\bto\s+(?:[a-z]+\s+)?\d[\d,.]*\s*(?:km|kilomet|mi(?:les?)?\b)",
         ),
-        (
+        "corrected_apogee": (
             "apogee",
             r"\b" + _REVISED + r"\s+(?:the\s+|its\s+)?(?:maximum\s+)?(?:apogee|altitude)\b[^.]{0,20}\bto\s+$",
             None,
         ),
-        ("range", r"\b" + _REVISED + r"\b[^.]{0,30}\bto\s+$", None),
-        ("skip", None, r"^\s*(?:\([^)]*\)\s*)?(?:" + _DIR + r")(?:ward)?\s+of\b"),
-        ("skip", None, r"^\s*(?:\([^)]*\)\s*)?for its (?:second|third)\b"),
-        ("skip", None, r"^\s*-?\s*(?:striking\s+)?range\b"),
-        (
+        "corrected_range": ("range", r"\b" + _REVISED + r"\b[^.]{0,30}\bto\s+$", None),
+        "impact_point_bearing": ("skip", None, r"^\s*(?:\([^)]*\)\s*)?(?:" + _DIR + r")(?:ward)?\s+of\b"),
+        "other_launch_distance": ("skip", None, r"^\s*(?:\([^)]*\)\s*)?for its (?:second|third)\b"),
+        "range_class_word": ("skip", None, r"^\s*-?\s*(?:striking\s+)?range\b"),  # "a 1,000 km-range missile"
+        "capability": (
             "skip",
             r"(?:maximum|max\.?|striking|strike|operational|effective|firing)\s+range\s+(?:of\s+)?$|"
             r"\b(?:can|could|would|may|might|able to)\s+(?:\w+\s+){0,2}(?:strike|hit|reach|fly|travel)\b[^.]{0,40}$|"
@@ -211,75 +250,91 @@ LANG = Lang(
             r"\bwithin\s+(?:the\s+)?$",
             None,
         ),
-        ("range", None, r"^\s*(?:\([^)]*\)\s*)?\"?\s*away\b"),
-        (
+        "target_away": ("range", None, r"^\s*(?:\([^)]*\)\s*)?\"?\s*away\b"),
+        "apogee_word": (
             "apogee",
-            r"\b(?:apogees?|altitudes?|height|ceiling)\s+(?:of\s+)?$|"
-            r"\bpeak\s+(?:altitude\s+)?(?:of\s+)?$",
+            r"\b(?:apogees?|altitudes?|height|ceiling)\s+(?:of\s+)?$|\bpeak\s+(?:altitude\s+)?(?:of\s+)?$",
             None,
         ),
-        ("apogee", None, r"^\s*(?:\([^)]*\)\s*)?for its (?:first )?peak"),
-        ("range", r"\b" + _FLIGHT + r"\s+(?:[a-z-]+\s+){0,6}$", None),  # flew on an irregular trajectory for
-    ),
+        "for_its_peak": ("apogee", None, r"^\s*(?:\([^)]*\)\s*)?for its (?:first )?peak"),
+        "flew_before": ("range", r"\b" + _FLIGHT + r"\s+(?:[a-z-]+\s+){0,6}$", None),  # flew on an irregular path for
+    },
     # "350 km and 400 km", "450 km and the second (one) over 400 km"
     list_joiner=r"^\s*(?:\([^)]*\)\s*)?(?:,\s*)?(?:and|to|or|while|whereas)\s+"
     r"(?:(?:the\s+)?(?:other|second|third|fourth|last|latter|another)(?:\s+(?:one|missile|rocket|projectile))?\s+)?$",
-    duration_roles=(
+    duration_roles={
         # "flew for 73 minutes"; "travelled about 1,000km in 86 minutes"
-        ("flight", r"\b(?:flew|flight|flying|travel+ed|orbits?)\b(?:[^.]|\.(?=\d)){0,90}\b(?:for|in)\s+$", None),
-        ("flight", r"\bflight (?:time|duration) of\s+$|\btimespan of\s+$", None),
-    ),
-    # "ten times the speed of sound" is Mach 10
-    speed=r"\bMach\s*(?P<n>\d+(?:\.\d+)?)(?:\s*(?:to|-|~)\s*(?:Mach\s*)?(?P<n2>\d+(?:\.\d+)?))?|"
-    r"\b(?P<n3>\d+(?:\.\d+)?|" + "|".join(_WORDS) + r")\s+times\s+the\s+speed\s+of\s+sound\b",
+        "flew_for": (
+            "flight",
+            r"\b(?:flew|flight|flying|travel+ed|orbits?)\b(?:[^.]|\.(?=\d)){0,90}\b(?:for|in)\s+$",
+            None,
+        ),
+        "flight_time_word": ("flight", r"\bflight (?:time|duration) of\s+$|\btimespan of\s+$", None),
+    },
+    duration_joiner=r"\s*(?:and\s+|,\s*)?",  # "2 hours and 8 minutes", "74 minutes 30 seconds"
+    speed={
+        "mach": r"\bMach\s*(?P<n>\d+(?:\.\d+)?)(?:\s*(?:to|-|~)\s*(?:Mach\s*)?(?P<n2>\d+(?:\.\d+)?))?",
+        # "ten times the speed of sound" is Mach 10
+        "times_sound": r"\b(?P<n3>\d+(?:\.\d+)?|" + "|".join(_WORDS) + r")\s+times\s+the\s+speed\s+of\s+sound\b",
+    },
     speed_block=r"\b(?:can|could|capable|designed|able to|would|will)\b",
-    times=(
+    times={
         # "shortly after 6 a.m.": only the hour is known (as 6時台)
-        r"\b(?P<band>shortly|just|soon|a little|sometime|some time)\s+after\s+(?P<h>\d{1,2})\s*"
-        r"(?P<ap>a\.?\s?m\.?|p\.?\s?m\.?)(?![a-z])(?:\s*\(?(?P<zone>" + _ZONE_WORDS + r")\b\)?)?",
-        r"\b(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*(?P<ap>a\.?\s?m\.?|p\.?\s?m\.?)(?![a-z])"
-        r"(?:\s*\(?(?P<zone>" + _ZONE_WORDS + r")\b\)?)?",
-        r"\b(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?!\d)(?:\s*\(?(?P<zone>" + _ZONE_WORDS + r")\b\)?)?",
+        "shortly_after": r"\b(?P<band>shortly|just|soon|a little|sometime|some time)\s+after\s+(?P<h>\d{1,2})\s*"
+        + _CLOCK,
+        "twelve_hour": r"\b(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*" + _CLOCK,
+        "twenty_four_hour": r"\b(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?!\d)(?:\s*\(?(?P<zone>"
+        + _ZONE_WORDS
+        + r")\b\)?)?",
         # wire copy's four-digit GMT / UTC times ("2244 GMT"; "between 2301 and 2323 GMT", "2110, 2125 and 2140
         # GMT": the zone comes last)
-        r"\b(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)(?:\s*(?P<zone>GMT|UTC)\b|(?=(?:\s*(?:,\s*and|and|,|to|-|~)\s*"
-        r"(?:[01]\d|2[0-3])[0-5]\d){1,5}\s*(?:GMT|UTC)\b))",
-    ),
+        "gmt_four_digit": r"\b(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)(?:\s*(?P<zone>GMT|UTC)\b|"
+        r"(?=(?:\s*(?:,\s*and|and|,|to|-|~)\s*(?:[01]\d|2[0-3])[0-5]\d){1,5}\s*(?:GMT|UTC)\b))",
+    },
     time_equivalent=r"[\s,(]*(?:or\s+|i\.e\.,?\s*)?\(?\s*",
     ampm={"a.m.": "am", "am": "am", "a.m": "am", "am.": "am", "p.m.": "pm", "pm": "pm", "p.m": "pm", "pm.": "pm"},
     time_joiner=r"^\s*(?:and|to|-|~|or|,|until|through|,\s*and)\s*"
     r"(?:(?:on\s+)?(?:{WD},?\s*)?(?:{MONTH})\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s*)?$",
-    time_cues=(
-        (
+    time_cues={
+        "launch_word": (
             r"\b(?:l(?:au|ua)nch(?:ed|es|ing)?|fir(?:ed|es|ing)|test-fir\w*|tested|detected|lift(?:ed)?[- ]off|"
             r"started|starting|began)\b",
             "launch",
         ),
-        (
+        "impact_or_announcement": (
             r"\b(?:alerts?|alarms?|warnings?|announc\w*|splash\w*|fell|fall(?:s|en)?|landed|land(?:s|ing)?|crash\w*|"
             r"impact\w*|hit|struck|disappear\w*|exploded|statement|briefing)\b",
             "other",
         ),
-    ),
+    },
     time_search=("left", "right"),
     time_adjacent_other=r"\b(?:announced|reported|said|stated|issued|released|alert|warning|notice|published)\s+"
     r"(?:(?:at|around|before|after|about|approximately)\s+){0,2}$",
     clause_break=r"[;:]|,\s*(?:and|but|while|which|who)\b|\bthat\b|\bwhich\b",
     # the coast guard's notices; who spoke, met or briefed at a time: a call, a meeting, a press conference
-    time_skip_sentence=r"\bcoast guard\b|\b(?:spoke|talked|convened|briefed|met with)\b|"
-    r"\b(?:press conference|phone call|(?:emergency )?meeting)\b",
+    time_skip_sentence={
+        "coast_guard": r"\bcoast guard\b",
+        "who_spoke": r"\b(?:spoke|talked|convened|briefed|met with)\b",
+        "meeting": r"\b(?:press conference|phone call|(?:emergency )?meeting)\b",
+    },
     time_skip_carry=r"^\s*(?:It|The (?:coast guard|agency))\b",
+    # "(2244 GMT Sunday)": a four-digit UTC time right before the date that is its day
+    utc_hhmm=r"\b(?P<h>[0-2]\d)(?P<m>[0-5]\d)\s*(?-i:GMT|UTC)\s*,?\s*$",
+    zone_date_joiner=r"[\s,]*(?:on\s+)?",
     zones=_ZONES,
-    dates=(
-        r"\b(?:(?P<wd>{WD}),?\s*\(?\s*)?(?P<mo>{MONTH})\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>\d{4}))?",
-        r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?P<mo>{MONTH})\b(?:\s+(?P<y>\d{4}))?",
-        r"\b(?P<wd>{WD})\b",
-        r"\b(?P<rel>today|yesterday|this morning|this afternoon|this evening|tonight|last night|the previous day|"
-        r"a day (?:earlier|before))\b",
-    ),
+    dates={
+        "month_day": r"\b(?:(?P<wd>{WD}),?\s*\(?\s*)?(?P<mo>{MONTH})\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\b"
+        r"(?:,?\s+(?P<y>\d{4}))?",
+        "day_month": r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?P<mo>{MONTH})\b(?:\s+(?P<y>\d{4}))?",
+        "weekday": r"\b(?P<wd>{WD})\b",
+        "relative": r"\b(?P<rel>today|yesterday|this morning|this afternoon|this evening|tonight|last night|"
+        r"the previous day|a day (?:earlier|before))\b",
+    },
     # SEOUL, May 8 (Yonhap) --; WASHINGTON (Sept. 9, 2025, 8:40 p.m. EDT) --: when it was published, not launched
-    dateline=r"\b[A-Z][a-z]+,\s+[A-Z][a-z]+\.?\s+\d{1,2}\s*\((?:[A-Z]+|Korean Central News Agency)\)\s*-{1,2}"
-    r"|^\s*(?:\d{1,2}\.\s+)?[A-Z][A-Za-z .,'-]{1,60}?\s*\([^()]{0,40}\d{4}[^()]{0,40}\)\s*(?:--|-|:)",
+    dateline={
+        "agency": r"\b[A-Z][a-z]+,\s+[A-Z][a-z]+\.?\s+\d{1,2}\s*\((?:[A-Z]+|Korean Central News Agency)\)\s*-{1,2}",
+        "statement": r"^\s*(?:\d{1,2}\.\s+)?[A-Z][A-Za-z .,'-]{1,60}?\s*\([^()]{0,40}\d{4}[^()]{0,40}\)\s*(?:--|-|:)",
+    },
     months=_MONTHS,
     weekdays=_WEEKDAYS,
     # "KCNA said on Thursday"; "state media reported Saturday"
@@ -300,22 +355,26 @@ LANG = Lang(
     # ("between 2301 and 2323 GMT on Sunday" dates the launch)
     date_background=r"\b(?:first|last|previous(?:ly)?|earlier|since|ago|before|after|until|between(?!\s+\d{4}\b))\b"
     r"[^.]{0,25}$",
-    munitions=(
-        (
+    munitions={
+        "satellite": (
             r"\b(?:satellite launch vehicles?|space launch vehicles?|launch vehicles?|SLVs?|carrier rockets?|"
             r"(?:reconnaissance\s+)?satellites?)\b",
             "satellite",
         ),
-        (r"\b(?:multiple[- ](?:launch\s+)?rocket\s+(?:launcher\s+)?(?:systems?|launchers?)|MLRS|MRLS)\b", "system"),
-        (r"\b(?:rocket launcher |MLRS |rocket )?shells\b(?<!artillery shells)", "rocket"),
-        (r"\bartillery(?:\s+(?:shells|shots|rounds|pieces))?\b", "artillery"),
-        (
+        "launcher_system": (
+            r"\b(?:multiple[- ](?:launch\s+)?rocket\s+(?:launcher\s+)?(?:systems?|launchers?)|MLRS|MRLS)\b",
+            "system",
+        ),
+        "shells": (r"\b(?:rocket launcher |MLRS |rocket )?shells\b(?<!artillery shells)", "rocket"),
+        "artillery": (r"\bartillery(?:\s+(?:shells|shots|rounds|pieces))?\b", "artillery"),
+        "missile": (
             r"\b(?:missiles?|SRBMs?|MRBMs?|IRBMs?|IRMBs?|ICBMs?|SLBMs?|SLCMs?|SAMs?|projectiles?|guided weapons?)\b",
             "missile",
         ),
-        (r"\brockets?\b", "rocket"),
-        (r"\brounds\b(?!\s+of\b)", "rocket"),  # "about 10 rounds from a multiple rocket launcher" (not rounds of talks)
-    ),
+        "rocket": (r"\brockets?\b", "rocket"),
+        # "about 10 rounds from a multiple rocket launcher" (not rounds of talks)
+        "rounds": (r"\brounds\b(?!\s+of\b)", "rocket"),
+    },
     munition_modifier_of=r"^(?:\s*\))?\s*-?\s*(?:launchers?|systems?|submarines?|compan(?:y|ies)|units?|sub-?units?|"
     r"forces?|administration|bureau|engines?|warheads?|production|programm?e?s?|"
     r"technolog(?:y|ies)|capabilit(?:y|ies)|sites?|bases?|soldiers|troops|regiments?|"
@@ -328,54 +387,76 @@ LANG = Lang(
     munition_launch_compound=r"^(?:\s*\))?\s*(?:salvo\s+)?(?:test[- ]?)?(?:launch(?:es|ing)?|fir(?:e|es|ing)|"
     r"firings|salvo|drills?|tests?|test-fire)\b(?!\s+(?:such\s+as|like)\b)",
     munition_excluded=r"(?:anti-?tank|anti-?armou?r)\s*$",
-    launch_cue=r"\b(?:l(?:au|ua)nch(?:ed|es|ing)?|fir(?:ed|es|ing)|fire|test-fir(?:ed|es|ing|e)|"
-    r"test[- ]launch(?:ed|es|ing)?|tested|shot|salvo|opened fire|lift(?:ed)?[- ]off|flew|flying)\b",
-    # "launches such as those seen in recent years": launches in general; "launching vehicles": equipment
-    launch_block_right=r"\s+(?:such\s+as|like\s+(?:those|these|the\s+ones))\b|\s+(?:vehicles?|pads?|grounds?|stations?|"
-    r"platforms?|tubes?|systems?|contests?|competitions?)\b",
-    launch_block=r"\b(?:will|would|can|could|may|might|should|plans? to|planning to|intends? to|able to|"
-    r"capable of|designed to|ability to|for|not|never|no)\s+(?:\w+\s+)?$",
+    launch_cue={
+        "fired": r"\b(?:l(?:au|ua)nch(?:ed|es|ing)?|fir(?:ed|es|ing)|fire|test-fir(?:ed|es|ing|e)|"
+        r"test[- ]launch(?:ed|es|ing)?|tested|shot|salvo|opened fire|lift(?:ed)?[- ]off)\b",
+        "flew": r"\b(?:flew|flying)\b",
+    },
+    launch_block_right={
+        # "launches such as those seen in recent years": launches in general
+        "in_general": r"\s+(?:such\s+as|like\s+(?:those|these|the\s+ones))\b",
+        # "launching vehicles": equipment; a firing contest is no launch
+        "equipment_or_contest": r"\s+(?:vehicles?|pads?|grounds?|stations?|platforms?|tubes?|systems?|contests?|"
+        r"competitions?)\b",
+    },
+    launch_block={
+        "not_now": r"\b(?:will|would|can|could|may|might|should|plans? to|planning to|intends? to|able to|"
+        r"capable of|designed to|ability to|for|not|never|no)\s+(?:\w+\s+)?$",
+    },
     link_window=90,
     # "capable of": what it could do; "nuclear-capable" only describes the weapon
     link_block=r"\b(?:with|(?<![-\u2011])capable|can|could|will|would|against|intercepted)\b|[;:]",
-    event_sentence=r"\b(?:drills?|exercises?|test-fir\w*|test[- ]launch\w*|launch(?:es|ing)?|firings?|salvo)\b|"
-    r"\b(?:conducted|held|staged|carried out)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}tests?\b",
-    # ... after the test-launch of the Hwasong-15 eight years ago; speakers recalled the test-fire
-    # ... the launch set against others ("The launch came three weeks after ..."), related-article lines
-    # "It is the third launch this year" sets this one against others; "It is still in flight", "It was
-    # estimated to have flown ..." tell of this one
-    background_sentence=r"^\s*(?:This|It) (?:marks|(?:is|was)(?!\s+(?:still|currently|now|expected|believed|estimated|"
-    r"assessed|presumed|thought|likely|launched|fired)\b)|comes|came|follows|followed)\b|"
-    r"^\s*The (?:launch|test|firing) (?:came|comes)\b[^.]{0,40}\b(?:after|since)\b|"
-    r"^\s*Related(?:\s+(?:articles?|stories|news|links?))?\s*:|\byears ago\b|"
-    r"\b(?:recalled|reminisced)\b|\bheld to (?:mark|celebrate|commemorate)\b",
+    event_sentence={
+        "drill_word": r"\b(?:drills?|exercises?|test-fir\w*|test[- ]launch\w*|launch(?:es|ing)?|firings?|salvo)\b",
+        "conducted_test": r"\b(?:conducted|held|staged|carried out)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}tests?\b",
+    },
+    background_sentence={
+        # "It is the third launch this year" sets this one against others; "It is still in flight", "It was
+        # estimated to have flown ..." tell of this one
+        "it_marks": r"^\s*(?:This|It) (?:marks|(?:is|was)(?!\s+(?:still|currently|now|expected|believed|estimated|"
+        r"assessed|presumed|thought|likely|launched|fired)\b)|comes|came|follows|followed)\b",
+        "came_after": r"^\s*The (?:launch|test|firing) (?:came|comes)\b[^.]{0,40}\b(?:after|since)\b",
+        "related_line": r"^\s*Related(?:\s+(?:articles?|stories|news|links?))?\s*:",
+        # ... after the test-launch of the Hwasong-15 eight years ago; speakers recalled the test-fire
+        "years_ago": r"\byears ago\b|\b(?:recalled|reminisced)\b|\bheld to (?:mark|celebrate|commemorate)\b",
+    },
     # other launches: an earlier one ("In March, ...", "Last October, ..."), a year's total ("has fired a total
     # of 10 ... this year")
-    other_launch_sentence=r"^\s*(?:In|Last|Earlier in)\s+(?:" + "|".join(_MONTHS) + r"|year|month|week)\b|"
-    r"\bha(?:s|ve) (?:now )?(?:launched|fired|conducted)\b[^.]{0,80}\b(?:this|so far this|last) year\b|"
-    r"(?<!launch )(?<!test )(?<!firing )\bso far this year\b",  # "its fifth launch so far this year": this one
+    other_launch_sentence={
+        "in_month": r"^\s*(?:In|Last|Earlier in)\s+(?:" + "|".join(_MONTHS) + r"|year|month|week)\b",
+        "year_total": r"\bha(?:s|ve) (?:now )?(?:launched|fired|conducted)\b[^.]{0,80}\b"
+        r"(?:this|so far this|last) year\b",
+        # "its fifth launch so far this year": this one
+        "year_so_far": r"(?<!launch )(?<!test )(?<!firing )\bso far this year\b",
+    },
     # "Its last ICBM, launched in October, reached ...": an earlier launch, never this one
-    past_launch_sentence=r"^\s*(?:Its|The North's|North Korea's|Pyongyang's)\s+(?:last|previous)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:launch|test|firing|ICBMs?|IRBMs?|missiles?)\b",
+    past_launch_sentence={
+        "last_one": r"^\s*(?:Its|The North's|North Korea's|Pyongyang's)\s+(?:last|previous)\s+(?:[\w-]+\s+){0,3}?"
+        + _A_LAUNCH_WORD
+        + r"\b",
+    },
     this_launch_marker=r"\b(?:today|tonight|yesterday|this (?:morning|afternoon|evening)|on (?:"
     + "|".join(_WEEKDAYS)
     + r"))\b",
     flash_cues=r"\b(?:still|currently) in flight\b|\bexpected to (?:land|fall|splash)|"
     r"\b(?:more|further) details (?:to follow|will (?:be released|follow))\b",
-    stage_words=(
-        (r"\((?:update|follow-?up)\)", "followup"),
-        (r"\(final\)|\bfinal (?:assessment|report|notice)\b", "final"),
+    stage_words={
+        "followup_word": (r"\((?:update|follow-?up)\)", "followup"),
+        "final_word": (r"\(final\)|\bfinal (?:assessment|report|notice)\b", "final"),
         # a first notice: "(initial report)", "JCS first report:", "More details to follow."
-        (r"\b(?:flash|breaking)\b|\b(?:initial|first) (?:report|notice)\b", "flash"),
-    ),
+        "flash_word": (r"\b(?:flash|breaking)\b|\b(?:initial|first) (?:report|notice)\b", "flash"),
+    },
     count_left=r"(?:(?P<q>at least|more than|over|about|approximately|around|roughly|some|nearly|up to|"
     r"a total of|total of)\s+)?(?<![\d.,-])\b(?P<n>\d{1,4}|"
     + "|".join(sorted(_COUNT_WORDS, key=len, reverse=True))
     + r")\s+(?:(?:more|additional|other|further)\s+)?(?P<mods>(?:[^\s.,;:!?()]+\s+){0,6})$",
-    count_mods_reject=r"^\s(?:mm|mm-\S*|cm|km|kg|kilometers?|miles?|tons?|tonnage)\b|\s(?:\d+(?:[.,]\d+)?|the|a|an|to|from|at|in|on|into|toward|towards|that|which|was|were|is|"
+    count_mods_reject=r"^\s(?:mm|mm-\S*|cm|km|kg|kilometers?|miles?|tons?|tonnage)\b|\s(?:\d+(?:[.,]\d+)?|the|a|an|to|"
+    r"from|at|in|on|into|toward|towards|that|which|was|were|is|"
     r"are|by|for|with|and|or|units|rounds|salvo|launch|launches|test|tests|series)\s|"
     r"(?<!\btype)(?<!\bkind)(?<!\bversion)(?<!\bvariant)\sof\s",
     count_numbers={"a": 1, "an": 1, "a single": 1, "single": 1, "both": 2, "a pair of": 2},
+    count_articles=("a", "an"),
+    plural_noun=r"(?-i:(?=.*[a-z]).*[sS])",  # "missiles", "SLBMs" (not an acronym in capitals: "SAMS")
     count_of_launch=("a single", "single"),
     # "a new tactical guided weapon" names a type of weapon, as "a new-type missile" does
     count_not_article_of=r"\b(?:type|kind|version|variant|test|salvo|barrage)\s+of\b|\bnew-type\b|\bguided\s*$",
@@ -399,53 +480,62 @@ LANG = Lang(
     count_totalizing=r"both|all",
     count_also_left=r"\balso\s+(?:fired|launched|test-fired)\s+(?:(?:about|some|approximately|at least)\s+)?$",
     # "fired a missile at 6:51 a.m. and another from Kusong at 4:32 p.m.": one more, fired apart
-    counts=(r"\band\s+(?P<another>another)(?:\s+one)?(?=\s+(?:from|at|off|near|into|toward|towards|on|in|later)\b)",),
-    classes=(
+    counts={
+        "and_another": r"\band\s+(?P<another>another)(?:\s+one)?(?=\s+(?:from|at|off|near|into|toward|towards|on|in|"
+        r"later)\b)",
+    },
+    count_list_joiner=r"\s*(?:,|and|,\s*and)\s*",  # "for 10 199s and 10 203s": one flight time per missile
+    classes={
         # JCS's English "long-range ballistic missile" is its 장거리탄도미사일, an ICBM
-        (r"\b(?:ICBMs?|intercontinental(?:[- ]range)?(?:\s+ballistic)?|long-range ballistic missiles?)\b", "icbm"),
-        (r"\bhypersonic\b", "hypersonic"),
-        (r"\b(?:SLBMs?|submarine-launched ballistic)\b", "slbm"),
-        (
+        "icbm": (
+            r"\b(?:ICBMs?|intercontinental(?:[- ]range)?(?:\s+ballistic)?|long-range ballistic missiles?)\b",
+            "icbm",
+        ),
+        "hypersonic": (r"\bhypersonic\b", "hypersonic"),
+        "slbm": (r"\b(?:SLBMs?|submarine-launched ballistic)\b", "slbm"),
+        "cruise": (
             r"\b(?:cruise missiles?|SLCMs?|ship-to-ship missiles?|surface-to-(?:sea|ship) missiles?|"
             r"anti-ship (?:cruise )?missiles?|sea-to-surface)\b",
             "cruise",
         ),
-        (r"\b(?:anti-?(?:air|aircraft)|surface-to-air|SAMs?|air defen[cs]e missiles?)\b", "anti_air"),
-        (
+        "anti_air": (r"\b(?:anti-?(?:air|aircraft)|surface-to-air|SAMs?|air defen[cs]e missiles?)\b", "anti_air"),
+        "rocket_launcher": (
             r"\b(?:MLRS|MRLS|multiple[- ](?:launch\s+)?rocket(?:\s+launchers?|\s+systems?)?|rocket launchers?|"
             r"rockets)\b",
             "mlrs",
         ),
-        (
+        "ballistic": (
             # "a ballistic control system" for rocket shells steers them: no ballistic missile
             r"\b(?:SRBMs?|MRBMs?|IRBMs?|IRMBs?|ballistic missiles?|ballistic(?!\s+control)|intermediate-range|"
             r"short-range|medium-range)\b",
             "ballistic",
         ),
-        (r"\bartillery\b", "artillery"),
-        (r"\bmissiles?\b", "generic"),
-    ),
+        "artillery": (r"\bartillery\b", "artillery"),
+        "bare_missile": (r"\bmissiles?\b", "generic"),
+    },
     # "tactical ballistic missiles and super-large multiple rocket launchers": up to two modifiers of the second
     class_coordination=r"\s*(?:missiles?|rockets?)?\s*(?:and|,)\s+(?:[\w-]+\s+){0,2}",
     class_coordination_block=r"\bincluding\s+(?:\w+\s+){0,2}$",
     satellite_cue=r"\bsatellite launch\b|\blaunch(?:ed|ing)?\s+(?:a|an|the|its)\s+(?:[\w-]+\s+){0,3}satellite",
     name_block_left=r"(?:intended for|warhead (?:for|of)|for the|for its)\s+(?:the\s+)?['\"]?$",
-    description_names=(
-        r"\b(?:rocket\s+launcher\s+systems?|rocket\s+launchers?|missile\s+systems?|missiles?|rockets?)\b",
-    ),
+    description_names={
+        "weapon_noun": r"\b(?:rocket\s+launcher\s+systems?|rocket\s+launchers?|missile\s+systems?|missiles?|"
+        r"rockets?)\b",
+    },
     description_stopwords=r"the|a|an|of|and|or|to|in|on|at|for|with|by|from|its|their|our|this|that|these|"
     r"those|such|launched|fired|flew|he|she|it|they|we|was|were|is|are|drill|test|\d+|"
     r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|oversees|observes|"
     r"respected|comrade|kim|jong|un|dprk|test-fire|test-fires|conducts|conducted|"
     r"guides|inspects|several|many|various|new|fifty|thirty|twenty",
-    areas=(
-        r"(?<!away\s)\bfrom\s+(?P<area>[^,;.()]{2,80}?)(?=\s+(?:toward|towards|into|to\s+the|to\s+waters|at\s|"
-        r"around\s+\d|between\s|on\s|before\s|after\s|and\s|that\s|which\s|where\s|in\s+the\s+(?:early|morning|"
+    areas={
+        "from_place": r"(?<!away\s)\bfrom\s+(?P<area>[^,;.()]{2,80}?)(?=\s+(?:toward|towards|into|to\s+the|to\s+waters|"
+        r"at\s|around\s+\d|between\s|on\s|before\s|after\s|and\s|that\s|which\s|where\s|in\s+the\s+(?:early|morning|"
         r"afternoon|evening)|in\s+an?\s|eastward|westward|southward|northward|under\s|over\s)|\s*[,.;]|\s*$)",
-        r"(?<!into\s)(?<!toward\s)(?<!towards\s)(?<!into\sthe\s)(?<!toward\sthe\s)(?<!towards\sthe\s)\b"
+        "waters_off": r"(?<!into\s)(?<!toward\s)(?<!towards\s)(?<!into\sthe\s)(?<!toward\sthe\s)(?<!towards\sthe\s)\b"
         r"(?P<area>(?:the\s+)?waters\s+off\s+(?:the\s+)?(?:coast\s+of\s+)?(?-i:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}))",
-        r"\b(?:conducted|staged|held|carried out)\b[^.]{0,120}?\bin\s+(?P<area>the\s+(?:East|West)\s+Sea\s+of\s+Korea)",
-    ),
+        "east_sea_of_korea": r"\b(?:conducted|staged|held|carried out)\b[^.]{0,120}?\bin\s+"
+        r"(?P<area>the\s+(?:East|West)\s+Sea\s+of\s+Korea)",
+    },
     area_reject=r"^\s*(?:\d|(?:the\s+)?(?:point|launch|same|ground|air)\b)|^\s*(?:the\s+)?(?:north|south|east|west)\w*\s*$|"
     r"\b(?:" + "|".join(_MONTHS) + "|" + "|".join(_WEEKDAYS) + r")\b|\blaunchers?\b|"
     r"\b(?:a\.m|p\.m|am|pm)\b|^\s*(?:North Korea|the DPRK|DPRK)\s*$|\b(?:missiles?|rockets?)\b|"
@@ -460,82 +550,43 @@ LANG = Lang(
     vessel_names=r"(?P<area>(?-i:\bDestroyer\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})|\"[^\"]{1,30}\"\s+submarine)",
     vessel_subject=r"(?P<area>(?-i:\bDestroyer\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})|\"[^\"]{1,30}\"\s+submarine)\s+"
     r"(?:conducts|conducted|fired|fires|launched|launches|test-fired|test-fires)\b",
-    direction=r"\b(?:toward|towards|to)\s+(?:the\s+)?(?P<dir>" + _DIR + r")\b(?!-)"
-    r"(?!\s*(?:sea|coast|of|korea|china|japan)\b)"
-    r"|\b(?P<dir2>(?:north|south)(?:east|west)?ward|eastward|westward)\b"
-    r"|\bin\s+an?\s+(?P<dir3>(?:north|south)?(?:east|west)?(?:ern|erly))\s+direction\b",
-    bearings={
-        "north-northeast": 22.5,
-        "east-northeast": 67.5,
-        "east-southeast": 112.5,
-        "south-southeast": 157.5,
-        "south-southwest": 202.5,
-        "west-southwest": 247.5,
-        "west-northwest": 292.5,
-        "north-northwest": 337.5,
-        "north": 0,
-        "northeast": 45,
-        "east": 90,
-        "southeast": 135,
-        "south": 180,
-        "southwest": 225,
-        "west": 270,
-        "northwest": 315,
-        "northward": 0,
-        "northeastward": 45,
-        "eastward": 90,
-        "southeastward": 135,
-        "southward": 180,
-        "southwestward": 225,
-        "westward": 270,
-        "northwestward": 315,
-        "northern": 0,
-        "northeastern": 45,
-        "eastern": 90,
-        "southeastern": 135,
-        "southern": 180,
-        "southwestern": 225,
-        "western": 270,
-        "northwestern": 315,
-        "northerly": 0,
-        "northeasterly": 45,
-        "easterly": 90,
-        "southeasterly": 135,
-        "southerly": 180,
-        "southwesterly": 225,
-        "westerly": 270,
-        "northwesterly": 315,
+    direction={
+        "toward": r"\b(?:toward|towards|to)\s+(?:the\s+)?(?P<dir>" + _DIR + r")\b(?!-)"
+        r"(?!\s*(?:sea|coast|of|korea|china|japan)\b)",
+        "ward": r"\b(?P<dir2>(?:north|south)(?:east|west)?ward|eastward|westward)\b",
+        "in_direction": r"\bin\s+an?\s+(?P<dir3>(?:north|south)?(?:east|west)?(?:ern|erly))\s+direction\b",
     },
+    bearings=_BEARINGS,
     landing_clause=r"\b(?:fell|fallen|falling|landed|landing|splash\w*|crash\w*|impact\w*|into|toward|towards|"
     r"came down|over the)\b",
-    landings=(
-        (r"\bPacific\b", "pacific"),
-        (
+    landings={
+        "pacific": (r"\bPacific\b", "pacific"),
+        "sea_of_japan": (
             # "the waters off its east coast": the open sea there, not MOD's "near the east coast"
             rf"\b(?:sea|waters) between (?:the\s+)?{_KOREA_JAPAN} and (?:the\s+)?{_KOREA_JAPAN}\b|"
             r"\bEast Sea\b|\bSea of Japan\b|"
             r"\b(?:waters|sea) off (?:its|the|North Korea's|the North's) east(?:ern)? coast\b",
             "sea_of_japan",
         ),
-        (
+        "yellow_sea": (
             r"\bYellow Sea\b|\bWest Sea\b|\bsea between Korea and China\b|"
             r"\b(?:waters|sea) off (?:its|the|North Korea's|the North's) west(?:ern)? coast\b",
             "yellow_sea",
         ),
-        (r"\beast(?:ern)? coast\b", "near_east_coast"),
-    ),
+        "near_east_coast": (r"\beast(?:ern)? coast\b", "near_east_coast"),
+    },
     over_japan=r"\b(?:flew|flying|passed|passing)\s+over\s+(?:northern\s+)?Japan\b|"
     r"\boverflew\s+(?:the\s+territory\s+of\s+)?(?:northern\s+)?Japan\b",
-    eez=(
-        (r"\b(?:inside|within)\s+" + _EEZ, "inside"),
-        (r"\boutside\s+(?:of\s+)?" + _EEZ, "outside"),
+    eez={
+        "inside": (r"\b(?:inside|within)\s+" + _EEZ, "inside"),
+        "outside": (r"\boutside\s+(?:of\s+)?" + _EEZ, "outside"),
         # "did not land in Japan's EEZ" states where it fell; "has not been confirmed to ..." does not
-        (
+        "did_not_land_inside": (
             r"\b(?:did not|didn't)\s+(?:land|fall|splash down|come down)\s+(?:in|inside|within|into)\s+" + _EEZ,
             "outside",
         ),
-        (r"\b(?:no|not|none|neither|nor)\b[^.;]{0,80}?(?:exclusive economic zone|EEZ)", "none_seen"),
-    ),
+        "not_confirmed": (r"\b(?:no|not|none|neither|nor)\b[^.;]{0,80}?(?:exclusive economic zone|EEZ)", "none_seen"),
+    },
     # "The first missile ...", "..., and the second flew ...": the missile a clause is about
     item_marker=r"\bthe\s+(first|second|third|fourth|fifth|last)\s+(?:missile|one|projectile|rocket)\b"
     r"|\bthe\s+(second|third|fourth|fifth)\s+(?=(?:flew|traveled|travelled|reached|flying|landed|fell|about|"
@@ -597,13 +648,15 @@ LANG = Lang(
             "_none": ("Japan Coast Guard", "Japanese Coast Guard", "Tokyo's Coast Guard", "Coast Guard"),
         }
     ),
-    speaker=(
-        r"\baccording to (?:the\s+|a\s+)?(?:(?:initial|latest)\s+)?(?:North Korean\s+)?(?P<a>{AUTH})\b",
-        r"\b(?P<a>{AUTH})(?:'s)?(?:\s*\([^)]{1,15}\))?(?:(?:(?<=Minister)|(?<=Secretary))(?-i:\s+[A-Z][a-z]+){1,3})?\s+(?:(?:also|later|earlier|initially|then|further|separately|"
+    speaker={
+        "according_to": r"\baccording to (?:the\s+|a\s+)?(?:(?:initial|latest)\s+)?(?:North Korean\s+)?(?P<a>{AUTH})\b",
+        "authority_said": r"\b(?P<a>{AUTH})(?:'s)?(?:\s*\([^)]{1,15}\))?(?:(?:(?<=Minister)|(?<=Secretary))"
+        r"(?-i:\s+[A-Z][a-z]+){1,3})?\s+(?:(?:also|later|earlier|initially|then|further|separately|"
         r"first)\s+)?(?:said|says|reported|reports|announced|announces|stated|states|confirmed|confirms|estimated|"
         r"estimates|assessed|added|adds|noted|claimed|claims|made|told|disclosed)\b",
-        r"\b(?P<a>{AUTH})(?:'s)?\s+(?:\w+\s+)?(?:report|statement|assessment|estimate|analysis)\s+that\b",
-    ),
+        "report_that": r"\b(?P<a>{AUTH})(?:'s)?\s+(?:\w+\s+)?(?:report|statement|assessment|estimate|analysis)"
+        r"\s+that\b",
+    },
     speaker_coordination=r"\b(?P<a>{AUTH})\s*(?:,|and)\s*(?:the\s+)?$",
     hedge=r"\b(?:reportedly|allegedly|purportedly|(?:is|was|are|were) (?:reported|said|believed) to)\b",
     other_source=r"\b(?:experts?|analysts?|observers?|officials?|NK News|NK Pro|38 North|photos?|imagery)\b",

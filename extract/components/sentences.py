@@ -1,0 +1,304 @@
+"""Sentences and background: where sentences end, which tell of other events, which state this launch.
+
+Two components. ``launchfeed_sentencizer`` sets the sentence boundaries (the language's
+``sentence_end``, minding abbreviations and "a.m." before a zone or a day). ``launchfeed_sentences``
+reads each sentence: the list item it is about, whether it tells of other events (background:
+related-article lines, earlier launches, the year's tally, past facts), the munitions it names and
+whether a launch word is tied to one of them. A text in which no sentence ties a launch word to a
+munition is no launch report, and the later components read nothing of it.
+
+Writes: ``reading.sents`` (with munitions and launch flags), ``reading.gazetteer``,
+``reading.datelines``, ``report.is_launch_report``; spans ``launchfeed.munitions`` and
+``launchfeed.background``.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import numpy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..gazetteer import WEAPON_ALIAS, WEAPON_DESIGNATION, weapons
+from ..reading import GAZETTEER_KEY, MAX_SENT, Munition, Reading, Sentence, put_spans
+from ..rules import Rules, compiled, decision
+from ..tokenizers import doc_text
+
+CTX = 120  # characters of left / right context a munition rule sees
+SENT_KEY = "launchfeed_sentence_tokens"  # doc.user_data: index of each sentence's first token
+
+DATES_THIS_LAUNCH = decision(
+    "any.background.dates_this_launch",
+    "a sentence set against other launches that also dates this one (today, on Thursday) is not background",
+)
+SET_AGAINST_ONLY = decision(
+    "any.launch.set_against_only",
+    "when no other sentence states a launch, the one set against earlier launches states this one",
+)
+COMPOUND = decision("any.launch.compound", 'a munition word naming a launch ("missile launch") states one')
+LINKED = decision("any.launch.linked", "a launch word within the link window of a munition, nothing blocking between")
+ITEM_FLIGHT = decision("any.launch.item_flight", "a list item with a launch or flight word is about a launched missile")
+NO_LAUNCH = decision("any.launch.none", "no sentence ties a launch word to a munition: no launch report")
+LIST_ITEM = decision("any.items.list_item", "a list item starts the sentence: it and those after it are about it")
+
+
+# --- boundaries --------------------------------------------------------------------------
+
+
+@cache
+def _abbreviations(code: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    lang = compiled(code).lang
+    return tuple(a.lower() for a in lang.abbreviations), tuple(a.lower() for a in lang.clock_abbreviations)
+
+
+def sentence_starts(text: str, rules: Rules) -> list[int]:
+    """Character offsets where a new sentence starts (after the first)."""
+    abbrevs, clocks = _abbreviations(rules.code)
+    starts: list[int] = []
+    for m in rules.sentence_end.finditer(text):
+        end = m.end()
+        if abbrevs and m.group(0).startswith("."):
+            k = m.start()
+            j = k
+            while j > 0 and not text[j - 1].isspace() and text[j - 1] not in "(\"'":
+                j -= 1
+            word = text[j : k + 1].lower()
+            if word in abbrevs and not (word in clocks and _clock_ends_sentence(text, end, rules)):
+                continue
+        while end < len(text) and text[end].isspace():
+            end += 1
+        if 0 < end < len(text):
+            starts.append(end)
+    return starts
+
+
+def _clock_ends_sentence(text: str, end: int, rules: Rules) -> bool:
+    """a.m. / p.m. end a sentence when a capitalized word follows, unless it names the time's zone or day."""
+    if rules.clock_continues is not None and rules.clock_continues.match(text, end):
+        return False
+    rest = text[end : end + 3].lstrip()
+    return bool(rest) and rest[0].isupper()
+
+
+def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
+    """(start_char, end_char) of each sentence, from the first tokens the sentencizer noted (``doc.sents``
+    makes a Token object for every token)."""
+    n = len(doc)
+    if not n:
+        return []
+    firsts = list(doc.user_data.get(SENT_KEY) or [])
+    if not firsts:
+        firsts = numpy.flatnonzero(doc.to_array("SENT_START").astype("int64") == 1).tolist()
+    if not firsts or firsts[0] != 0:
+        firsts.insert(0, 0)
+    spans = []
+    for a, b in zip(firsts, [*firsts[1:], n], strict=True):
+        last = doc[b - 1]
+        spans.append((doc[a].idx, last.idx + len(last)))
+    return spans
+
+
+@Language.factory("launchfeed_sentencizer", default_config={"lang": "en"})
+def make_sentencizer(nlp: Language, name: str, lang: str):
+    rules = compiled(lang)
+
+    def sentencizer(doc: Doc) -> Doc:
+        if not len(doc):
+            return doc
+        starts = numpy.array(sentence_starts(doc_text(doc), rules), dtype="int64")
+        idx = doc.to_array("IDX").astype("int64")
+        arr = numpy.full(len(idx), -1, dtype="int64")
+        if len(starts):
+            # a boundary inside a token is dropped: the token indexes whose start is a boundary
+            at = numpy.searchsorted(idx, starts).clip(0, len(idx) - 1)
+            arr[at[idx[at] == starts]] = 1
+        arr[0] = 1
+        doc.from_array(["SENT_START"], arr.reshape(-1, 1).view("uint64"))
+        doc.user_data[SENT_KEY] = numpy.flatnonzero(arr == 1).tolist()  # read back without another copy
+        return doc
+
+    return sentencizer
+
+
+# --- reading the sentences ----------------------------------------------------------------
+
+
+@Language.factory("launchfeed_sentences")
+def make_sentences(nlp: Language, name: str):
+    return read_sentences
+
+
+def read_sentences(doc: Doc) -> Doc:
+    r: Reading = doc._.reading
+    text = r.text
+    r.sents = [Sentence(i, a, b, text[a : min(b, a + MAX_SENT)]) for i, (a, b) in enumerate(sentence_spans(doc))]
+    if not r.sents:
+        return doc
+    r.gazetteer = list(doc.spans[GAZETTEER_KEY]) if GAZETTEER_KEY in doc.spans else []
+    r.gazetteer_in = [[] for _ in r.sents]
+    for span in r.gazetteer:
+        r.gazetteer_in[r.sent_of(span.start_char).i].append(span)
+    c = r.rules
+    r.datelines = [(m.start(), m.end()) for m in c.dateline.finditer(text[:400])] if c.dateline else []
+    _mark(r)
+    put_spans(doc, "launchfeed.munitions", [(m.start, m.end, m.kind, m.rule) for s in r.sents for m in s.munitions])
+    put_spans(doc, "launchfeed.background", [(s.start, s.end, "BACKGROUND", s.background_rule or "")
+                                             for s in r.sents if s.background])  # fmt: skip
+    return doc
+
+
+def _mark(r: Reading) -> None:
+    c = r.rules
+    item = None
+    set_against: list[Sentence] = []  # sentences about other launches that do not date this one
+    for s in r.sents:
+        if c.item_marker:
+            first = c.item_marker.match(s.text.lstrip())
+            k = _item_index(c, next((g for g in first.groups() if g), "")) if first else None
+            if k is not None:
+                # a list item starts the sentence: it and the sentences after it are about that item (the last one
+                # named in it) until the next item starts
+                s.marks = _marks(c, s)
+                s.item = k
+                item = s.marks[-1][1] if s.marks else k
+                r.fire(LIST_ITEM)
+            else:
+                s.item = item
+        _background(r, s, set_against)
+        s.munitions = _munitions(r, s)
+        if not s.background:
+            s.launch = _link_launch(r, s)
+    if not any(s.launch for s in r.sents):
+        # no other sentence states a launch: the one set against earlier launches states this one
+        for s in set_against:
+            s.background = False
+            s.background_rule = None
+            s.launch = _link_launch(r, s)
+            if s.launch:
+                r.fire(SET_AGAINST_ONLY)
+    if not any(s.launch for s in r.sents):
+        r.launch_rule = r.fire(NO_LAUNCH)
+        for s in r.sents:
+            for m in s.munitions:
+                r.lost("is_launch_report", m.start, m.end, m.rule, "no launch word tied to it", NO_LAUNCH)
+        return  # not a launch report: nothing more is read
+    r.report.is_launch_report = True
+    for s in r.sents:
+        if (
+            s.item is not None
+            and not s.background
+            and not s.launch
+            and any(rx is not None and rx.search(s.text) for rx in (c.launch_cue, c.item_flight_cue))
+        ):
+            s.launch = True
+            r.fire(ITEM_FLIGHT)
+        if c.event_sentence and c.event_sentence.search(s.text):
+            s.event = True
+        if c.item_marker and s.launch and not s.marks:
+            s.marks = _marks(c, s)  # items named inside ("..., and the second flew ...")
+
+
+def _background(r: Reading, s: Sentence, set_against: list[Sentence]) -> None:
+    c = r.rules
+    for rules, against in ((c.background_sentence, False), (c.past_launch_sentence, False),
+                           (c.other_launch_sentence, True)):  # fmt: skip
+        m = rules.search(s.text) if rules is not None else None
+        if m is None:
+            continue
+        if rules is not c.background_sentence and c.this_launch_marker and c.this_launch_marker.search(s.text):
+            r.fire(DATES_THIS_LAUNCH)
+            return
+        s.background = True
+        s.background_rule = r.fire(rules.rule_of(m))
+        if against:
+            set_against.append(s)
+        return
+
+
+def _marks(c: Rules, s: Sentence) -> list[tuple[int, int]]:
+    """(position, index) of each list item a sentence names."""
+    out = []
+    for m in c.item_marker.finditer(s.text):
+        k = _item_index(c, next((g for g in m.groups() if g), ""))
+        if k is not None:
+            out.append((s.start + m.start(), k))
+    return out
+
+
+def _item_index(c: Rules, token: str) -> int | None:
+    if token.isdigit():
+        return int(token)
+    return c.ordinals.get(token.lower())
+
+
+def _munitions(r: Reading, s: Sentence) -> list[Munition]:
+    c = r.rules
+    found: list[Munition] = []
+    taken: list[tuple[int, int]] = []
+    for rule in c.munitions:
+        for m in rule.rx.finditer(s.text):
+            a, b = m.start(), m.end()
+            if any(a < y and x < b for x, y in taken):
+                continue
+            right = s.text[b : b + CTX]
+            left = s.text[max(0, a - CTX) : a]
+            if c.munition_modifier_of and c.munition_modifier_of.search(right):
+                continue
+            compound = bool(c.munition_launch_compound and c.munition_launch_compound.search(right))
+            if c.munition_excluded and c.munition_excluded.search(left):
+                continue
+            taken.append((a, b))
+            found.append(Munition(s.start + a, s.start + b, rule.value, m.group(0), rule.id, compound=compound))
+    for m in weapons().designation.finditer(s.text):
+        a, b = m.start(), m.end()
+        if any(a < y and x < b for x, y in taken):
+            continue
+        cls = weapons().class_of(m.group("name"))
+        if cls:
+            kind = "satellite" if cls == "satellite_launch" else "missile"
+            found.append(Munition(s.start + a, s.start + b, kind, m.group(0), WEAPON_DESIGNATION))
+            taken.append((a, b))
+    for span in r.gazetteer_in[s.i]:
+        if span.label_ == "WEAPON":
+            found.append(Munition(span.start_char, span.end_char, "missile", span.text, WEAPON_ALIAS))
+    found.sort(key=lambda x: x.start)
+    return found
+
+
+def _link_launch(r: Reading, s: Sentence) -> bool:
+    c = r.rules
+    if not s.munitions or c.launch_cue is None:
+        return False
+    ok = False
+    text = r.text
+    for mu in s.munitions:
+        if mu.compound:
+            left = text[max(s.start, mu.start - 40) : mu.start]
+            if c.launch_block and c.launch_block.search(left):
+                continue  # "no missile launch", "ready for a missile launch"
+            mu.linked = True
+            ok = True
+            r.fire(COMPOUND)
+    for m in c.launch_cue.finditer(s.text):
+        a, b = s.start + m.start(), s.start + m.end()
+        if any(mu.start <= a < mu.end for mu in s.munitions):
+            continue  # "launch" inside "launch vehicle"
+        left = s.text[max(0, m.start() - 40) : m.start()]
+        if c.launch_block and (blocked := c.launch_block.search(left)):
+            r.fire(c.launch_block.rule_of(blocked))
+            continue
+        if c.launch_block_right and (blocked := c.launch_block_right.match(s.text, m.end(), m.end() + 20)):
+            r.fire(c.launch_block_right.rule_of(blocked))
+            continue
+        for mu in s.munitions:
+            gap = text[b : mu.start] if mu.start >= b else text[mu.end : a]
+            if len(gap) > c.link_window:
+                continue
+            if c.link_block and c.link_block.search(gap):
+                continue
+            mu.linked = True
+            ok = True
+            r.fire(c.launch_cue.rule_of(m))
+            r.fire(LINKED)
+    return ok
