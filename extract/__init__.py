@@ -3,6 +3,7 @@
     extractor = Extractor(declarations)        # SourceInfo by source id (the CLI layer has them)
     extractor.extract(text, lang=None, published=None, source=None) -> Report
     extractor.batch(items) -> Iterator[Report]  # dicts with text, lang, published, source
+    extractor.explain(text, ...) -> Reading     # the report, every candidate of every field, the rules
 
 ``lang`` None detects the language from the script (kana -> ja, hangul -> ko, else en).
 ``published`` (ISO date or datetime) is the day that 本日 / 오늘 / today refer to, in the
@@ -22,13 +23,15 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from itertools import islice
 
+from spacy.tokens import Doc
+
 from launchfeed.contracts import ExtractionPolicy, Report, SourceInfo, UnknownSource
 
 from .language import LANGUAGES, detect_lang, language
-from .normalize import Normalized, normalize
+from .normalize import normalize
 from .pipeline import nlp_for
 from .reading import DEFAULT_TEXT_ZONE, Reading
-from .rules import compiled
+from .rules import MATCHED, compiled
 from .timeutil import parse_published
 
 __all__ = ["Extractor", "MAX_CHARS", "UnknownSource"]
@@ -67,13 +70,32 @@ class Extractor:
         return next(self.batch([{"text": text, "lang": lang, "published": published, "source": source}]))
 
     def batch(self, items: Iterable[dict]) -> Iterator[Report]:
-        """Reports for a stream of items, in order; pipelines load once, texts go through nlp.pipe."""
+        """Reports for a stream of items, in order; pipelines load once, texts go through nlp.pipe in batches."""
         it = iter(items)
         while True:
             chunk = list(islice(it, BATCH))
             if not chunk:
                 return
-            yield from self._run_chunk(chunk)
+            yield from (reading.report for reading in self._read(chunk))
+
+    def explain(
+        self, text: str, *, lang: str | None = None, published: str | None = None, source: str | None = None
+    ) -> Reading:
+        """The whole reading of one text: its report, every candidate of every field (taken or not, with the
+        rule that found it and why it lost), and the rules that decided (``explain.render`` prints it)."""
+        doc = self._doc({"text": text, "lang": lang, "published": published, "source": source}, recording=True)
+        reading = doc._.reading
+        token = MATCHED.set(reading.fired)
+        try:
+            nlp_for(doc.lang_)(doc)
+        finally:
+            MATCHED.reset(token)
+        return reading
+
+    def doc(self, text: str, lang: str | None = None, published: str | None = None, source: str | None = None) -> Doc:
+        """A text made ready for its language's pipeline (``nlp_for(doc.lang_)``): tokenized, with its reading's
+        inputs on ``doc._.reading``."""
+        return self._doc({"text": text, "lang": lang, "published": published, "source": source})
 
     def source_of(self, source: object, text: str) -> SourceInfo:
         """The declaration a text is read by: its source's, else the one whose dateline it carries."""
@@ -85,40 +107,31 @@ class Extractor:
         head = text[:DATELINE_REACH]
         return next((info for rx, info in self._datelines if rx.search(head)), UNKNOWN)
 
-    def _run_chunk(self, chunk: list[dict]) -> list[Report]:
-        prepared = [_prepare(x) for x in chunk]
-        infos = [self.source_of(item.get("source"), norm.text) for _, _, item, norm in prepared]
-        out: list[Report | None] = [None] * len(chunk)
+    def _doc(self, item: object, recording: bool = False) -> Doc:
+        item = item if isinstance(item, dict) else {}
+        raw = item.get("text")
+        text = (raw if isinstance(raw, str) else ("" if raw is None else str(raw)))[:MAX_CHARS]
+        code = item.get("lang")
+        if code not in LANGUAGES:
+            code = detect_lang(text)
+        norm = normalize(text, language(code))
+        source = item.get("source")
+        info = self.source_of(source, norm.text)
+        published = item.get("published")
+        doc = nlp_for(code).make_doc(norm.text)
+        day = parse_published(published if isinstance(published, str) else None, info.timezone)
+        doc._.reading = reading = Reading(norm.text, norm, compiled(code, recording), info, day)
+        reading.report.source = source if isinstance(source, str) and source else None
+        reading.report.authority = info.authority
+        reading.report.channel = info.channel
+        return doc
+
+    def _read(self, chunk: list[object]) -> list[Reading]:
+        """The readings of a chunk of items, in order: each language's texts through its pipeline together."""
+        docs = [self._doc(item) for item in chunk]
         for code in LANGUAGES:
-            idx = [i for i, p in enumerate(prepared) if p[1] == code]
-            if not idx:
-                continue
-            nlp = nlp_for(code)
-            docs = []
-            for i in idx:
-                _, _, item, norm = prepared[i]
-                doc = nlp.make_doc(norm.text)
-                published = item.get("published")
-                day = parse_published(published if isinstance(published, str) else None, infos[i].timezone)
-                doc._.reading = Reading(norm.text, norm, compiled(code), infos[i], day)
-                docs.append(doc)
-            for i, doc in zip(idx, nlp.pipe(docs, batch_size=BATCH), strict=True):
-                _, _, item, _ = prepared[i]
-                info = infos[i]
-                report = doc._.reading.report
-                source = item.get("source")
-                report.source = source if isinstance(source, str) and source else None
-                report.authority = info.authority
-                report.channel = info.channel
-                out[i] = report
-        return [r if r is not None else Report() for r in out]
-
-
-def _prepare(item: dict) -> tuple[str, str, dict, Normalized]:
-    raw = item.get("text") if isinstance(item, dict) else None
-    text = raw if isinstance(raw, str) else ("" if raw is None else str(raw))
-    text = text[:MAX_CHARS]
-    lang = item.get("lang") if isinstance(item, dict) else None
-    if lang not in LANGUAGES:
-        lang = detect_lang(text)
-    return text, lang, item if isinstance(item, dict) else {}, normalize(text, language(lang))
+            mine = [doc for doc in docs if doc.lang_ == code]
+            if mine:
+                for _ in nlp_for(code).pipe(mine, batch_size=BATCH):
+                    pass  # the pipeline fills each doc's reading in place
+        return [doc._.reading for doc in docs]

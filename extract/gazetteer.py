@@ -16,7 +16,7 @@ from .language import Lang
 from .rules import decision
 
 WEAPON_DESIGNATION = decision("any.weapon.designation", "a weapon family's name with a number (Hwasong-17, KN-23)")
-WEAPON_ALIAS = decision("any.weapon.alias", "a weapon's name as the language writes it (화성-17형, 火星17)")
+WEAPON_ALIAS = decision("any.weapon.alias", "a weapon's name as the language writes it (weapons.json aliases)")
 
 
 def _load(name: str) -> dict:

@@ -226,6 +226,7 @@ class Reading:
         """A value found for a field and not taken: ``why`` in words, ``because`` the rule that made it lose."""
         if end <= start or not self.text:
             return
+        self.fire(rule)
         self.fire(because)
         a, b = self.norm.span(start, end)
         reason = f"{why} ({because})" if because else why

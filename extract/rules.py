@@ -14,6 +14,7 @@ declared once with ``decision(id, meaning)`` in the component that applies it, a
 from __future__ import annotations
 
 import re
+from contextvars import ContextVar
 from dataclasses import dataclass, fields
 from functools import cache
 
@@ -32,18 +33,24 @@ def decision(rule_id: str, meaning: str) -> str:
     return rule_id
 
 
+# Explaining a text notes every rule that matched in it: the rules of an explained text are compiled recording
+# (``compiled(code, recording=True)``) into the set this holds while the text is read. Plain runs pay nothing.
+MATCHED: ContextVar[set[str] | None] = ContextVar("launchfeed_matched_rules", default=None)
+
+
 class RuleSet:
     """The rules of one key as one compiled alternation; ``rule_of(match)`` names the rule that matched."""
 
-    def __init__(self, ids: list[str], patterns: list[str], flags: int) -> None:
+    def __init__(self, ids: list[str], patterns: list[str], flags: int, recording: bool = False) -> None:
         self.ids = ids
         if len(patterns) == 1:
             self._names: dict[str, str] = {}
-            self.rx = fast(re.compile(patterns[0], flags))
+            rx = fast(re.compile(patterns[0], flags))
         else:
             self._names = {f"_r{k}": rule_id for k, rule_id in enumerate(ids)}
             joined = "|".join(f"(?P<_r{k}>{p})" for k, p in enumerate(patterns))
-            self.rx = fast(re.compile(joined, flags))
+            rx = fast(re.compile(joined, flags))
+        self.rx = _Recording(rx, self.rule_of) if recording else rx
         self.search = self.rx.search
         self.match = self.rx.match
         self.fullmatch = self.rx.fullmatch
@@ -52,6 +59,35 @@ class RuleSet:
 
     def rule_of(self, m: re.Match[str]) -> str:
         return self._names.get(m.lastgroup or "", self.ids[0]) if self._names else self.ids[0]
+
+
+class _Recording:
+    """A compiled pattern that notes the rule of each match it finds in ``MATCHED``."""
+
+    def __init__(self, rx, rule_of) -> None:
+        self.rx = rx
+        self.rule_of = rule_of
+
+    def _note(self, m):
+        if m is not None and (matched := MATCHED.get()) is not None:
+            matched.add(self.rule_of(m))
+        return m
+
+    def search(self, *args):
+        return self._note(self.rx.search(*args))
+
+    def match(self, *args):
+        return self._note(self.rx.match(*args))
+
+    def fullmatch(self, *args):
+        return self._note(self.rx.fullmatch(*args))
+
+    def finditer(self, *args):
+        for m in self.rx.finditer(*args):
+            yield self._note(m)
+
+    def sub(self, repl, text, count=0):
+        return self.rx.sub(lambda m: (self._note(m), repl if isinstance(repl, str) else repl(m))[1], text, count)
 
 
 @dataclass(frozen=True)
@@ -68,8 +104,9 @@ class Rule:
 class Rules:
     """A language's keys, compiled. Keys that hold no pattern are the language's data as they are."""
 
-    def __init__(self, lang: Lang) -> None:
+    def __init__(self, lang: Lang, recording: bool = False) -> None:
         self.lang = lang
+        self.recording = recording
         self.code = lang.code
         self.flags = re.IGNORECASE if lang.ignore_case else 0
         families = rule_families()
@@ -84,13 +121,15 @@ class Rules:
                 setattr(self, f.name, self._set(family, {f.name: value}) if value else None)
             elif f.type == "Roles":
                 setattr(self, f.name, tuple(
-                    Rule(self._id(family, n), None, role, self._rx(left), self._rx(right))
-                    for n, (role, left, right) in value.items()
+                    Rule(rid, None, role, self._rx(left, rid), self._rx(right, rid))
+                    for n, (role, left, right) in value.items() if (rid := self._id(family, n))
                 ))  # fmt: skip
             elif f.type == "Valued":
-                setattr(self, f.name, tuple(Rule(self._id(family, n), self._rx(p), v) for n, (p, v) in value.items()))
+                valued = ((self._id(family, n), p, v) for n, (p, v) in value.items())
+                setattr(self, f.name, tuple(Rule(rid, self._rx(p, rid), v) for rid, p, v in valued))
             elif f.metadata.get("each"):
-                setattr(self, f.name, tuple(Rule(self._id(family, n), self._rx(p)) for n, p in value.items()))
+                setattr(self, f.name, tuple(Rule(rid, self._rx(p, rid))
+                                            for n, p in value.items() if (rid := self._id(family, n))))  # fmt: skip
             else:
                 setattr(self, f.name, self._set(family, value))
         self.auth_names = {n.lower(): a for a, ns in lang.authorities.items() for n in ns}
@@ -104,21 +143,25 @@ class Rules:
         self.ids.append(rule_id)
         return rule_id
 
-    def _rx(self, pattern: str | None):
-        return fast(re.compile(self.fill(pattern), self.flags)) if pattern else None
+    def _rx(self, pattern: str | None, rule_id: str = ""):
+        if not pattern:
+            return None
+        rx = fast(re.compile(self.fill(pattern), self.flags))
+        return _Recording(rx, lambda m: rule_id) if self.recording else rx
 
     def _set(self, family: str, named: dict[str, str]) -> RuleSet | None:
         named = {n: p for n, p in named.items() if p}
         if not named:
             return None
         ids = [self._id(family, n) for n in named]
-        return RuleSet(ids, [self.fill(p) for p in named.values()], self.flags)
+        return RuleSet(ids, [self.fill(p) for p in named.values()], self.flags, self.recording)
 
     # --- placeholders -----------------------------------------------------------------------
 
     def fill(self, pattern: str) -> str:
         """Expand the placeholders of a pattern with this language's word lists."""
-        return _PLACEHOLDER.sub(lambda m: self._alts[m.group(1)], pattern) if pattern else pattern
+        alts = self._alts
+        return _PLACEHOLDER.sub(lambda m: alts.get(m.group(1), m.group(0)), pattern) if pattern else pattern
 
     @property
     def _alts(self) -> dict[str, str]:
@@ -168,7 +211,7 @@ class Rules:
         self.unit_table = {k.lower(): v for k, v in lang.units.items()}
 
 
-_PLACEHOLDER = re.compile(r"\{(NUM|NUMW|UNIT|QPRE|QPOST|MUN|MONTH|WD|AUTH)\}")
+_PLACEHOLDER = re.compile(r"\{([A-Z]+)\}")
 
 
 def _scaled(scales: dict[str, int]) -> str:
@@ -186,9 +229,9 @@ def _alt(words) -> str:
 
 
 @cache
-def compiled(code: str) -> Rules:
-    """A language's rules, compiled once per process."""
-    return Rules(language(code))
+def compiled(code: str, recording: bool = False) -> Rules:
+    """A language's rules, compiled once per process (``recording``: noting every match in ``MATCHED``)."""
+    return Rules(language(code), recording)
 
 
 def language_rule_ids() -> set[str]:

@@ -127,6 +127,11 @@ def cmd_extract(args: argparse.Namespace) -> int:
             print(f"launchfeed: cannot read {args.file}: {exc}", file=sys.stderr)
             return EXIT_USAGE
     try:
+        if args.explain:
+            from launchfeed.extract.explain import render
+
+            print(render(extractor().explain(text, lang=args.lang, published=args.published, source=args.source)))
+            return EXIT_OK
         report = extractor().extract(text, lang=args.lang, published=args.published, source=args.source)
     except UnknownSource as exc:
         print(f"launchfeed: {exc}", file=sys.stderr)
@@ -393,6 +398,8 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--lang", choices=("ja", "ko", "en"), help="language (default: detected)")
     extract.add_argument("--published", metavar="DATE", help="publication date that 'today' refers to (YYYY-MM-DD)")
     extract.add_argument("--source", metavar="ID", help="source id; sets the authority (e.g. mod_jp, jcs_kr)")
+    extract.add_argument("--explain", action="store_true", help="print, per field, the candidates found (words, "
+                         "span, rule), the one taken and why the others lost, instead of the JSON")  # fmt: skip
     extract.set_defaults(handler=cmd_extract)
 
     cross = commands.add_parser(

@@ -115,14 +115,14 @@ def test_an_extractor_error_on_one_document_leaves_it_pending_and_the_others_are
     from launchfeed.extract import Extractor
 
     build_mod_jp_site(site)
-    real_chunk = Extractor._run_chunk
+    real_read = Extractor._read
 
     def failing_on_one_text(self, chunk):
         if any("２２時０８分" in item["text"] for item in chunk):  # the release of 2026-08-27
             raise ZeroDivisionError("a bug in a rule")
-        return real_chunk(self, chunk)
+        return real_read(self, chunk)
 
-    monkeypatch.setattr(Extractor, "_run_chunk", failing_on_one_text)
+    monkeypatch.setattr(Extractor, "_read", failing_on_one_text)
     assert main(collect_args(site, tmp_path)) == 1
     captured = capsys.readouterr()
     assert [line for line in captured.err.splitlines() if ": item skipped: " not in line] == [
@@ -133,7 +133,7 @@ def test_an_extractor_error_on_one_document_leaves_it_pending_and_the_others_are
     statements = (tmp_path / "statements.csv").read_text(encoding="utf-8")
     assert "2026-10-03" in statements and "2026-08-27" not in statements
 
-    monkeypatch.setattr(Extractor, "_run_chunk", real_chunk)  # the extractor fixed: the next run reads it
+    monkeypatch.setattr(Extractor, "_read", real_read)  # the extractor fixed: the next run reads it
     assert main(collect_args(site, tmp_path)) == 0
     assert "1 new statements" in capsys.readouterr().out
     assert "2026-08-27" in (tmp_path / "statements.csv").read_text(encoding="utf-8")

@@ -32,7 +32,8 @@ TOTAL_BESIDE_PARTS = decision("any.count.total_beside_parts", "a total stated be
 LAUNCHED_APART = decision("any.count.launched_apart", "counts of missiles launched apart, at another time, add up")
 SEVERAL = decision("any.count.several", "words for several, with no number: count unknown, several")
 ONE_FLIGHT_EACH = decision("any.count.one_flight_each", "several missiles given one flight time each: as many")
-PER_LAUNCH_TIME = decision("any.count.per_launch_time", "N per launch (1発ずつ) times the launch times stated")
+# 1発ずつ, 1발씩: one per launch
+PER_LAUNCH_TIME = decision("any.count.per_launch_time", "N per launch times the launch times stated")
 ONE_PER_ITEM = decision("any.count.one_per_item", "no count outside a list: the counts of its items added")
 FELL = decision("any.count.fell", "a count of the missiles that fell is not of those launched, unless of them all")
 UNTIED = decision("any.count.untied", "a number of munitions with no launch word counts when no tied one does")

@@ -155,6 +155,7 @@ def _quantity(r: Reading, m: re.Match[str], s: Sentence, qpre_start: int) -> Qua
         v2 = parse_number(m.group("n2"), lang.number_words, lang.number_scales)
         if v2 is not None:
             vals.append(v2)
+            r.fire(c.interval_sep.ids[0])  # an interval: 300~400km, 300-400 km
     vals = [_scale(v, factor) for v in vals]
     qual = ""
     qpre = s.text[qpre_start : m.start()]

@@ -99,13 +99,14 @@ def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
     return spans
 
 
-@Language.factory("launchfeed_sentencizer", default_config={"lang": "en"})
+@Language.factory("launchfeed_sentencizer")
 def make_sentencizer(nlp: Language, name: str, lang: str):
-    rules = compiled(lang)
+    plain = compiled(lang)
 
     def sentencizer(doc: Doc) -> Doc:
         if not len(doc):
             return doc
+        rules = doc._.reading.rules if doc._.reading is not None else plain
         starts = numpy.array(sentence_starts(doc_text(doc), rules), dtype="int64")
         idx = doc.to_array("IDX").astype("int64")
         arr = numpy.full(len(idx), -1, dtype="int64")

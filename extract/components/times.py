@@ -36,7 +36,8 @@ from ..timeutil import (
 )
 from ..values import clock
 
-WINDOW = decision("any.time.window", "times joined by a window or list word are one group (7時30分から39分頃)")
+# 7時30分から39分頃, "between 2301 and 2323 GMT"
+WINDOW = decision("any.time.window", "times joined by a window or list word are one group")
 DATELINE = decision("any.time.dateline", "the date and time of a dateline are the publication's")
 TOLD_AFTER_LAUNCH = decision(
     "any.time.right_after_launch_word", "a time right after its clause's launch word is the launch's"
@@ -366,7 +367,9 @@ def _decide(r: Reading) -> None:
     report = r.report
     launch = [g for g in r.groups if g.role == "launch"]
     for g in r.groups:
-        if g.role != "launch" and g.role != "same":
+        if g.role == "same":
+            r.lost("launch_times_local", g.start, g.end, g.rule, "the time before it, in another zone", SAME_MOMENT)
+        elif g.role != "launch":
             r.lost("launch_times_local", g.start, g.end, g.rule, "another moment's", g.role_rule or NEAREST_CUE)
     launch = _drop_gun_times(r, launch)
     items = [g for g in launch if r.sents[g.sent].item is not None]
