@@ -64,7 +64,7 @@ COMPONENTS = (
 def nlp_for(code: str) -> Language:
     """The pipeline of a language, built once per process."""
     lang = language(code)
-    # spaCy's own tokenizers (and the Japanese one's second Sudachi dictionary) are replaced by the language's
+    # spaCy's own tokenizers (the Japanese and Korean ones need dictionaries) are replaced by the language's
     nlp = spacy.blank(code, config={"nlp": {"tokenizer": {"@tokenizers": "spacy.Tokenizer.v1"}}})
     nlp.tokenizer = TOKENIZERS[lang.tokenizer](nlp.vocab, lang)
     ruler = nlp.add_pipe(

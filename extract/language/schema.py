@@ -48,7 +48,7 @@ def pattern(family: str):
 @dataclass(frozen=True)
 class Lang:
     code: str
-    tokenizer: str  # "sudachi", "korean" or "words" (see tokenizers.py)
+    tokenizer: str  # "words", "korean" or "characters" (see tokenizers.py)
     ignore_case: bool = False  # patterns and gazetteer names match whatever the letter case
 
     # --- text layout (normalize.py) and sentences ----------------------------------------------
