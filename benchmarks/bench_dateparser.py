@@ -43,6 +43,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     from launchfeed.extract.components import times
+
     from launchfeed.sources import extractor
 
     own = times._date
@@ -77,8 +78,8 @@ def main(argv: list[str] | None = None) -> int:
             scores.append((ok, rate))
         times._date = own
         (a, ra), (b, rb) = scores
-        print(f"{path.name:22s} {a:6d}/{len(rows):<4d} {a / len(rows):5.1%} {b:6d}/{len(rows):<4d} {b / len(rows):5.1%} "
-              f"{ra:11.0f} {rb:10.0f}")  # fmt: skip
+        n = len(rows)
+        print(f"{path.name:22s} {a:6d}/{n:<4d} {a / n:5.1%} {b:6d}/{n:<4d} {b / n:5.1%} {ra:11.0f} {rb:10.0f}")
     return 0
 
 
