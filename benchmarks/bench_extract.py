@@ -94,6 +94,40 @@ def same(field: str, gold, got) -> bool:
     return gold == got
 
 
+def _share(hits: list[bool]) -> str:
+    return f"{sum(hits) / len(hits):.1%}" if hits else "-"
+
+
+def _totals(rows: list[dict], right: dict[str, dict[str, bool]], langs: list[str]) -> None:
+    """Every field instance right, and the documents right in all their fields; per language when given."""
+    for label, whole in (("all fields", False), ("whole documents", True)):
+
+        def hits(group: list[dict], whole: bool = whole) -> list[bool]:
+            if whole:
+                return [all(right[row["id"]].values()) for row in group]
+            return [h for row in group for h in right[row["id"]].values()]
+
+        got = hits(rows)
+        per_lang = "".join(f" {_share(hits([r for r in rows if (r.get('lang') or '?') == c])):>7s}" for c in langs)
+        print(f"  {label:20s} {sum(got):4d}/{len(got):<4d} {_share(got):>7s}{per_lang}")
+
+
+def _launch_decision(rows: list[dict], reports: list) -> None:
+    """is_launch_report as a decision: the hard negatives read as launches, precision and recall of true."""
+    pairs = [(row["gold"]["is_launch_report"], rep.is_launch_report) for row, rep in zip(rows, reports, strict=True)
+             if "is_launch_report" in row.get("gold", {})]  # fmt: skip
+    negatives = [got for gold, got in pairs if not gold]
+    tp = sum(gold and got for gold, got in pairs)
+    said = sum(got for _, got in pairs)
+    true = sum(gold for gold, _ in pairs)
+    precision = f"{tp / said:.1%}" if said else "-"
+    recall = f"{tp / true:.1%}" if true else "-"
+    print(
+        f"  is_launch_report: {sum(negatives)} of {len(negatives)} non-launch texts read as launches; "
+        f"precision {precision}, recall {recall} of true ({tp}/{said} said, {tp}/{true} there)"
+    )
+
+
 def load(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
 
@@ -200,26 +234,31 @@ def main(argv: list[str] | None = None) -> int:
         fields = list(dict.fromkeys(k for r in rows for k in r.get("gold", {})))
         target = TARGETS.get(path.name, DEFAULT_TARGET)
         print(f"\n== {path.name}: {len(rows)} documents, {len(rows) / best:.0f} docs/s (batch), target {target:.0%}")
+        right = {row["id"]: {f: same(f, g, rep.to_dict().get(f)) for f, g in row.get("gold", {}).items()}
+                 for row, rep in zip(rows, reports, strict=True)}  # fmt: skip
+        langs = sorted({row.get("lang") or "?" for row in rows})
+        by_lang = len(langs) > 1
+        print(f"  {'field':20s} {'right':>9s} {'share':>7s}" + "".join(f" {code:>7s}" for code in langs if by_lang))
         for f in fields:
-            n = ok = 0
-            misses = []
-            for row, rep in zip(rows, reports, strict=True):
-                if f not in row.get("gold", {}):
-                    continue
-                n += 1
-                got = rep.to_dict().get(f)
-                if same(f, row["gold"][f], got):
-                    ok += 1
-                else:
-                    misses.append((row["id"], row["gold"][f], got))
-            acc = ok / n if n else 1.0
+            scored = [(row, right[row["id"]][f]) for row in rows if f in right[row["id"]]]
+            ok = sum(hit for _, hit in scored)
+            acc = ok / len(scored) if scored else 1.0
             flag = "" if acc >= target else "   <-- below target"
             all_ok &= acc >= target
-            print(f"  {f:20s} {ok:4d}/{n:<4d} {acc:7.1%}{flag}")
+            per_lang = "".join(
+                f" {_share([hit for row, hit in scored if (row.get('lang') or '?') == code]):>7s}" for code in langs
+            ) if by_lang else ""  # fmt: skip
+            print(f"  {f:20s} {ok:4d}/{len(scored):<4d} {acc:7.1%}{per_lang}{flag}")
             if args.show == f or args.show_misses:
-                for id_, g, o in misses:
-                    gj, oj = json.dumps(g, ensure_ascii=False), json.dumps(o, ensure_ascii=False)
-                    print(f"      {id_} {f}: gold={gj} got={oj}")
+                for row, rep in zip(rows, reports, strict=True):
+                    if f in right[row["id"]] and not right[row["id"]][f]:
+                        gj = json.dumps(row["gold"][f], ensure_ascii=False)
+                        oj = json.dumps(rep.to_dict().get(f), ensure_ascii=False)
+                        print(f"      {row['id']} {f}: gold={gj} got={oj}")
+
+        _totals(rows, right, langs if by_lang else [])
+        if any("is_launch_report" in row.get("gold", {}) for row in rows):
+            _launch_decision(rows, reports)
         shaped = list(extract_batch([{**it, "text": as_pdf(it["text"] or "", it.get("lang"))} for it in items]))
         unstable = [
             row["id"]
