@@ -17,6 +17,7 @@ from .rules import decision
 
 WEAPON_DESIGNATION = decision("any.weapon.designation", "a weapon family's name with a number (Hwasong-17, KN-23)")
 WEAPON_ALIAS = decision("any.weapon.alias", "a weapon's name as the language writes it (weapons.json aliases)")
+FOREIGN_WEAPON = decision("any.actor.foreign_weapon", "another state's missile (weapons.json foreign) launched")
 
 
 def _load(name: str) -> dict:
@@ -48,6 +49,10 @@ class Weapons:
         self.same_as = {a.lower(): b.lower() for a, b in data["same_as"].items()}
         self.aliases: dict[str, dict[str, str]] = data["aliases"]
         self.not_launchers = tuple(n.lower() for n in data["not_launchers"])
+        self.foreign = {
+            code: re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)), re.IGNORECASE)
+            for code, names in data["foreign"].items()
+        }
 
     def class_of(self, name: str) -> str | None:
         key = clean_name(name).lower()

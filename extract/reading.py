@@ -53,6 +53,9 @@ class Sentence:
     event: bool = False  # tells of a drill or a test
     background: bool = False  # tells of other events: nothing is read from it
     background_rule: str | None = None
+    actor: str | None = None  # the state its launch words have for subject (north_korea / other_state), if named
+    actor_rule: str | None = None
+    launch_at: list[int] = field(default_factory=list)  # where its launch words tied to a munition stand
     item: int | None = None  # the list item it is about
     marks: list[tuple[int, int]] = field(default_factory=list)  # (position, index) of items named in it
     munitions: list[Munition] = field(default_factory=list)

@@ -20,7 +20,7 @@ import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..gazetteer import WEAPON_ALIAS, WEAPON_DESIGNATION, weapons
+from ..gazetteer import FOREIGN_WEAPON, WEAPON_ALIAS, WEAPON_DESIGNATION, weapons
 from ..reading import GAZETTEER_KEY, MAX_SENT, Munition, Reading, Sentence, put_spans
 from ..rules import Rules, compiled, decision
 from ..tokenizers import doc_text
@@ -40,6 +40,10 @@ COMPOUND = decision("any.launch.compound", 'a munition word naming a launch ("mi
 LINKED = decision("any.launch.linked", "a launch word within the link window of a munition, nothing blocking between")
 ITEM_FLIGHT = decision("any.launch.item_flight", "a list item with a launch or flight word is about a launched missile")
 NO_LAUNCH = decision("any.launch.none", "no sentence ties a launch word to a munition: no launch report")
+OTHER_ACTOR = decision(
+    "any.launch.other_actor", "a launch whose subject is another state (or its weapon another state's) is not this one"
+)
+ACTOR_GOES_ON = decision("any.actor.goes_on", "a launch sentence naming no state has the one named last")
 LIST_ITEM = decision("any.items.list_item", "a list item starts the sentence: it and those after it are about it")
 
 
@@ -178,8 +182,9 @@ def _mark(r: Reading) -> None:
             s.launch = _link_launch(r, s)
             if s.launch:
                 r.fire(SET_AGAINST_ONLY)
+    _actors(r)
     if not any(s.launch for s in r.sents):
-        r.launch_rule = r.fire(NO_LAUNCH)
+        r.launch_rule = r.fire(OTHER_ACTOR if any(s.actor == "other_state" for s in r.sents) else NO_LAUNCH)
         for s in r.sents:
             for m in s.munitions:
                 r.lost("is_launch_report", m.start, m.end, m.rule, "no launch word tied to it", NO_LAUNCH)
@@ -198,6 +203,62 @@ def _mark(r: Reading) -> None:
             s.event = True
         if c.item_marker and s.launch and not s.marks:
             s.marks = _marks(c, s)  # items named inside ("..., and the second flew ...")
+
+
+def _actors(r: Reading) -> None:
+    """Who launches: a launch sentence's state is the one named nearest before its launch words (not one that only
+    speaks or watches), or another state's weapon; a sentence naming none goes on with the last one named (North
+    Korea when none is). A launch by another state is not this text's launch."""
+    current = "north_korea"
+    for s in r.sents:
+        if not s.launch:
+            continue
+        s.actor, s.actor_rule = _actor_of(r, s)
+        if s.actor is None:
+            s.actor = current
+            r.fire(ACTOR_GOES_ON) if current != "north_korea" else None
+        current = s.actor
+        if s.actor == "other_state":
+            s.launch = False
+            why = s.actor_rule or OTHER_ACTOR
+            for m in s.munitions:
+                if m.linked:
+                    r.lost("is_launch_report", m.start, m.end, m.rule, "another state's launch", why)
+            r.fire(OTHER_ACTOR)
+
+
+def _actor_of(r: Reading, s: Sentence) -> tuple[str | None, str | None]:
+    c = r.rules
+    foreign = weapons().foreign.get(c.code)
+    if foreign is not None and foreign.search(s.text):
+        return "other_state", FOREIGN_WEAPON
+    if not c.actors:
+        return None, None
+    mentions: list[tuple[int, str, str]] = []  # (end, state, rule) of the states named as doers
+    for rule in c.actors:
+        for m in rule.rx.finditer(s.text):
+            if any(m.start() < x[0] and x[0] <= m.end() for x in mentions):
+                continue
+            if c.actor_speaks and c.actor_speaks.match(s.text, m.end()):
+                continue
+            mentions.append((m.end(), rule.value, rule.id))
+    if not mentions:
+        return None, None
+    mentions.sort()
+    found: tuple[str, str] | None = None
+    for cue in s.launch_at:
+        if c.actor_agent is not None:  # "the launch by the DPRK": a state named after the launch word, as its doer
+            for rule in c.actors:
+                m = rule.rx.search(s.text, cue - s.start)
+                if m and c.actor_agent.search(s.text[cue - s.start : m.start()]):
+                    return rule.value, rule.id
+        before = [x for x in mentions if x[0] <= cue - s.start]
+        if before:
+            state, rule = before[-1][1], before[-1][2]
+            if state == "north_korea":
+                return state, rule
+            found = found or (state, rule)
+    return found if found else (None, None)
 
 
 def _background(r: Reading, s: Sentence, set_against: list[Sentence]) -> None:
@@ -280,6 +341,7 @@ def _link_launch(r: Reading, s: Sentence) -> bool:
                 continue  # "no missile launch", "ready for a missile launch"
             mu.linked = True
             ok = True
+            s.launch_at.append(mu.start)
             r.fire(COMPOUND)
     for m in c.launch_cue.finditer(s.text):
         a, b = s.start + m.start(), s.start + m.end()
@@ -300,6 +362,7 @@ def _link_launch(r: Reading, s: Sentence) -> bool:
                 continue
             mu.linked = True
             ok = True
+            s.launch_at.append(a)
             r.fire(c.launch_cue.rule_of(m))
             r.fire(LINKED)
     return ok

@@ -355,6 +355,26 @@ LANG = Lang(
     # ("between 2301 and 2323 GMT on Sunday" dates the launch)
     date_background=r"\b(?:first|last|previous(?:ly)?|earlier|since|ago|before|after|until|between(?!\s+\d{4}\b))\b"
     r"[^.]{0,25}$",
+    actors={
+        "north_korea": (
+            r"\b(?:North\s+Korea(?:n|'s)?|N\.\s*Korea(?:n|'s)?|the\s+North(?:'s)?|Pyongyang(?:'s)?|(?:the\s+)?DPRK(?:'s)?|"
+            r"Kim\s+Jong[- ]?[Uu]n(?:'s)?|(?:the\s+)?Korean\s+People's\s+Army|(?:the\s+)?KPA|"
+            r"(?:the\s+)?Missile\s+(?:Administration|General\s+Bureau))\b",
+            "north_korea",
+        ),
+        "other_state": (
+            r"\b(?:(?:the\s+)?United\s+States|(?:the\s+)?U\.?S\.?(?:\s+(?:Air\s+Force|Navy|Army|military|forces|"
+            r"Space\s+Force))?|America(?:n)?|South\s+Korea(?:n|'s)?|S\.\s*Korea(?:n|'s)?|the\s+South|Japan(?:ese|'s)?|"
+            r"China|Chinese|Russia(?:n)?|India(?:n)?|Iran(?:ian)?|Israel(?:i)?|Taiwan(?:ese)?)\b",
+            "other_state",
+        ),
+    },
+    # "South Korea's military said North Korea fired": the military speaks; "Japan detected the launch": it watched
+    actor_speaks=r"\.?\s*(?:'s)?\s*(?:[\w.-]+\s+){0,4}?(?:is\s+aware|(?:also\s+)?(?:said|says|reported|reports|"
+    r"announced|confirmed|stated|detected|tracked|monitored|condemned|protested|warned|believes?|assessed|estimated|"
+    r"told|added|claimed|report|statement|assessment|analysis|estimate))\b",
+    # "the launch by the DPRK", "a launch from North Korea": the state after the launch word is its doer
+    actor_agent=r"\s+(?:[\w-]+\s+){0,2}?(?:by|from)\s+$",
     munitions={
         "satellite": (
             r"\b(?:satellite launch vehicles?|space launch vehicles?|launch vehicles?|SLVs?|carrier rockets?|"

@@ -106,6 +106,17 @@ LANG = Lang(
         "昨夜": -1,
         "一昨日": -2,
     },
+    actors={
+        "north_korea": (r"(?:北朝鮮|北|金正恩(?:[^、。]{0,12}?(?:総書記|委員長))?)(?=\s*(?:は|が|も|側|による|の))",
+                        "north_korea"),
+        "other_state": (
+            r"(?:米国|米軍|米空軍|米海軍|アメリカ|韓国軍?|日本|自衛隊|中国|ロシア|インド|イラン)(?=\s*(?:は|が|も|側))",
+            "other_state",
+        ),
+    },
+    # 韓国軍は北朝鮮が…: who tells of it or watches it (明らかにした, 探知) does not launch
+    # (the topic, は/も, is who the sentence's last verb is about; a subject, が, what follows it closely)
+    actor_speaks=r"\s*(?:(?:は|も)[^。]*?|が[^。]{0,40}?)(?:明らかに|発表|伝え|報じ|探知|確認|非難|分析|推定|述べ)",
     munitions={
         "missile": (r"弾道ミサイル|巡航ミサイル|ミサイル|ICBM|SLBM|IRBM|SRBM|飛翔体|ロケット|放射砲", "missile"),
         "counted_rounds": (

@@ -111,6 +111,20 @@ LANG = Lang(
     report_day_right=r"\s*(?:보도|발표|밝혔|전했|공개)",
     anchored_days=("전날",),
     relative_days={"오늘": 0, "금일": 0, "오늘 새벽": 0, "어제": -1, "전날": -1, "어젯밤": -1, "그제": -2},
+    actors={
+        "north_korea": (
+            r"(?:북한군?|북측|북|김정은(?:\s*국무위원장|\s*위원장)?)(?=\s*(?:은|는|이|가|도|측|의)(?![\uac00-\ud7a3]))",
+            "north_korea",
+        ),
+        "other_state": (
+            r"(?:미국|미군|미\s*(?:공군|해군|육군|우주군)|주한미군|한국군?|우리\s*군|한미|일본|자위대|중국|러시아|인도|이란)"
+            r"(?=\s*(?:은|는|이|가|도|측)(?![\uac00-\ud7a3]))",
+            "other_state",
+        ),
+    },
+    # 합참은 북한이 …: who tells of it or watches it (밝혔다, 포착했다) does not launch
+    # (the topic, 은/는, is who the sentence's last verb is about; a subject, 이/가, what follows it closely)
+    actor_speaks=r"\s*(?:(?:은|는|도)[^.]*?|(?:이|가)[^.]{0,40}?)(?:밝혔|밝히|발표|전했|보도|포착|탐지|규탄|분석|평가|말했)",
     munitions={
         "missile": (r"탄도미사일|순항미사일|미사일|발사체|방사포|로켓|SRBM|ICBM|IRBM|SLBM", "missile"),
         "counted_rounds": (r"\d+\s*발|수\s*발|여러\s*발|[한두세네]\s*발", "missile"),

@@ -113,6 +113,11 @@ class Lang:
     anchored_days: tuple[str, ...] = ()  # relative_days keys counted from the report day, if any
 
     # --- what a launch is (sentences component) -------------------------------------------------
+    # who launches: the state a launch word's subject names (north_korea / other_state); the nearest one before
+    # the launch word in its sentence decides, a sentence naming none goes on with the last one named
+    actors: Valued = rules("actor")
+    actor_speaks: str = pattern("actor")  # right after a state's name: it speaks or watches, it does not launch
+    actor_agent: str = pattern("actor")  # between a launch word and a state named after it that launched it ("by")
     munitions: Valued = rules("munition")  # (pattern, kind): missile / rocket / artillery / satellite / system
     munition_modifier_of: str = pattern("munition")  # right context: the munition word modifies another noun
     munition_launch_compound: str = pattern("munition")  # right context: "missile launching drill"
