@@ -415,9 +415,9 @@ LANG = Lang(
     launch_block_right={
         # "launches such as those seen in recent years": launches in general
         "in_general": r"\s+(?:such\s+as|like\s+(?:those|these|the\s+ones))\b",
-        # "launching vehicles": equipment; a firing contest is no launch
-        "equipment_or_contest": r"\s+(?:vehicles?|pads?|grounds?|stations?|platforms?|tubes?|systems?|contests?|"
-        r"competitions?)\b",
+        # "launching vehicles", "launch pads": equipment and sites, not a launch
+        "facility": r"\s+(?:vehicles?|pads?|grounds?|stations?|platforms?|tubes?|systems?|sites?)\b",
+        "contest": r"\s+(?:contests?|competitions?)\b",  # a firing contest is no launch
     },
     launch_block={
         "not_now": r"\b(?:will|would|can|could|may|might|should|plans? to|planning to|intends? to|able to|"

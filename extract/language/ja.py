@@ -107,8 +107,10 @@ LANG = Lang(
         "一昨日": -2,
     },
     actors={
-        "north_korea": (r"(?:北朝鮮|北|金正恩(?:[^、。]{0,12}?(?:総書記|委員長))?)(?=\s*(?:は|が|も|側|による|の))",
-                        "north_korea"),
+        "north_korea": (
+            r"(?:北朝鮮|北|金正恩(?:[^、。]{0,12}?(?:総書記|委員長))?)(?=\s*(?:は|が|も|側|による|の))",
+            "north_korea",
+        ),
         "other_state": (
             r"(?:米国|米軍|米空軍|米海軍|アメリカ|韓国軍?|日本|自衛隊|中国|ロシア|インド|イラン)(?=\s*(?:は|が|も|側))",
             "other_state",
@@ -118,7 +120,11 @@ LANG = Lang(
     # (the topic, は/も, is who the sentence's last verb is about; a subject, が, what follows it closely)
     actor_speaks=r"\s*(?:(?:は|も)[^。]*?|が[^。]{0,40}?)(?:明らかに|発表|伝え|報じ|探知|確認|非難|分析|推定|述べ)",
     munitions={
-        "missile": (r"弾道ミサイル|巡航ミサイル|ミサイル|ICBM|SLBM|IRBM|SRBM|飛翔体|ロケット|放射砲", "missile"),
+        # 潜水艦発射弾道ミサイル: the launch word in the name is no launch
+        "missile": (
+            r"潜水艦発射(?:型)?弾道ミサイル|弾道ミサイル|巡航ミサイル|ミサイル|ICBM|SLBM|IRBM|SRBM|飛翔体|ロケット|放射砲",
+            "missile",
+        ),
         "counted_rounds": (
             r"\d+発|[一二三四五六七八九十]発|複数発(?!射)|数発(?!射)",
             "missile",
@@ -135,6 +141,7 @@ LANG = Lang(
         "possibility_or_sign": r"(?:する|される)(?:可能性|おそれ|恐れ|見通し|兆候|準備|計画|予定|構え)"
         r"|の(?:兆候|準備|可能性|計画|予告)",
         "repeatedly": r"を?繰り返し",
+        "facility": r"(?:場|台|管|車両|装置|基地)",  # 発射場, 発射台, 発射管: where or from what, not a launch
     },
     launch_block={"frequency": r"(?:頻度で|頻繁に|相次いで)[^、。]{0,12}$"},
     link_window=200,

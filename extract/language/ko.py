@@ -126,7 +126,11 @@ LANG = Lang(
     # (the topic, 은/는, is who the sentence's last verb is about; a subject, 이/가, what follows it closely)
     actor_speaks=r"\s*(?:(?:은|는|도)[^.]*?|(?:이|가)[^.]{0,40}?)(?:밝혔|밝히|발표|전했|보도|포착|탐지|규탄|분석|평가|말했)",
     munitions={
-        "missile": (r"탄도미사일|순항미사일|미사일|발사체|방사포|로켓|SRBM|ICBM|IRBM|SLBM", "missile"),
+        # 잠수함발사탄도미사일: the launch word in the name is no launch
+        "missile": (
+            r"잠수함\s*발사\s*탄도미사일|탄도미사일|순항미사일|미사일|발사체|방사포|로켓|SRBM|ICBM|IRBM|SLBM",
+            "missile",
+        ),
         "counted_rounds": (r"\d+\s*발|수\s*발|여러\s*발|[한두세네]\s*발", "missile"),
         "satellite": (r"(?<!방)위성|우주발사체", "satellite"),  # 방위성 (Japan's defense ministry) is no satellite
         "artillery": (r"해안포|(?<!방사)포탄|곡사포|자주포|포사격|포격", "artillery"),  # a gun barrage: no missile
@@ -136,7 +140,7 @@ LANG = Lang(
         "flew": r"비행(?!기|장|금지)",  # 미사일은 약 450km를 비행: it flew
     },
     launch_block_right={
-        "launcher": r"대|차량|관(?!련)",  # 발사대 (차량), 발사관: launchers and tubes, not a launch
+        "facility": r"대|차량|관(?!련)|장",  # 발사대 (차량), 발사관, 발사장: launchers, tubes and sites, not a launch
         # 발사할 가능성, 발사 징후, 발사를 준비하는 정황: no launch yet
         "possibility_or_sign": r"할\s*(?:가능성|수|것|계획|예정|준비)|하려|하기\s*위|"
         r"\s*(?:를|을)?\s*(?:가능성|징후|준비|계획|예정|임박|예고|정황)",
