@@ -420,8 +420,11 @@ LANG = Lang(
         "contest": r"\s+(?:contests?|competitions?)\b",  # a firing contest is no launch
     },
     launch_block={
+        # what will, may or can be launched, what is planned: no launch yet
         "not_now": r"\b(?:will|would|can|could|may|might|should|plans? to|planning to|intends? to|able to|"
-        r"capable of|designed to|ability to|for|not|never|no)\s+(?:\w+\s+)?$",
+        r"capable of|designed to|ability to|for|planned|scheduled|upcoming|imminent|prepar\w* to)\s+(?:\w+\s+)?$",
+        "negation": r"\b(?:not|never|no|\w+n't)\s+(?:\w+\s+)?$",  # "hasn't tested a missile in two months"
+        "stopped": r"\b(?:stopped|halted|ceased|suspended|refrain(?:ed|s|ing)?\s+from)\s+(?:\w+\s+)?$",
     },
     link_window=90,
     # "capable of": what it could do; "nuclear-capable" only describes the weapon

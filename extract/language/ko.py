@@ -145,6 +145,9 @@ LANG = Lang(
         "possibility_or_sign": r"할\s*(?:가능성|수|것|계획|예정|준비)|하려|하기\s*위|"
         r"\s*(?:를|을)?\s*(?:가능성|징후|준비|계획|예정|임박|예고|정황)",
         "anniversary": r"\s*\d+\s*주년",  # 시험발사 8주년: no launch now
+        "negation": r"\s*(?:를|을)?\s*하지\s*(?:않|못)",  # 발사하지 않았다
+        "stopped": r"\s*(?:를|을|등)?[^.]{0,12}?(?:자제|중단|유예|멈추|멈춘|포기)",  # 발사 등 도발 자제할 듯
+        "notice": r"(?:하겠다|할\s*것|하기로)[^.]{0,20}?(?:통보|예고|통지)",  # 발사하겠다고 통보: announced beforehand
     },
     link_window=200,
     background_sentence={
