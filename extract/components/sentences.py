@@ -264,7 +264,7 @@ def _actor_of(r: Reading, s: Sentence) -> tuple[str | None, str | None]:
 def _background(r: Reading, s: Sentence, set_against: list[Sentence]) -> None:
     c = r.rules
     for rules, against in ((c.background_sentence, False), (c.past_launch_sentence, False),
-                           (c.other_launch_sentence, True)):  # fmt: skip
+                           (c.general_launch_sentence, False), (c.other_launch_sentence, True)):  # fmt: skip
         m = rules.search(s.text) if rules is not None else None
         if m is None:
             continue

@@ -423,7 +423,7 @@ LANG = Lang(
         # what will, may or can be launched, what is planned: no launch yet
         "not_now": r"\b(?:will|would|can|could|may|might|should|plans? to|planning to|intends? to|able to|"
         r"capable of|designed to|ability to|for|planned|scheduled|upcoming|imminent|prepar\w* to)\s+(?:\w+\s+)?$",
-        "negation": r"\b(?:not|never|no|\w+n't)\s+(?:\w+\s+)?$",  # "hasn't tested a missile in two months"
+        "negation": r"\b(?:not|never|no|\w+n't)\s+(?:\w+\s+){0,3}$",  # "hasn't North Korea tested a missile"
         "stopped": r"\b(?:stopped|halted|ceased|suspended|refrain(?:ed|s|ing)?\s+from)\s+(?:\w+\s+)?$",
     },
     link_window=90,
@@ -451,6 +451,17 @@ LANG = Lang(
         r"(?:this|so far this|last) year\b",
         # "its fifth launch so far this year": this one
         "year_so_far": r"(?<!launch )(?<!test )(?<!firing )\bso far this year\b",
+    },
+    general_launch_sentence={
+        # launches counted over a time: "a number of ... tests in 2022", "a flurry of missile tests"
+        "tally": r"\b(?:a|the)\s+(?:number|series|flurry|string|spate|barrage|total|slew|raft|record\s+number)\s+of\b"
+        r"[^.]{0,60}?\b(?:tests?|launch(?:es)?|firings?|missiles)\b|"
+        r"\b(?:dozens|scores|hundreds)\s+of\b[^.]{0,40}?\b(?:tests?|launch(?:es)?|missiles)\b",
+        # what it does as a rule: "has generally tested few missiles in the fourth quarter"
+        "habitual": r"\b(?:generally|usually|often|typically|regularly|routinely|frequently|every\s+year|"
+        r"each\s+year|in\s+recent\s+years)\b",
+        # an earlier step of a story told in order: "Initially, North Korea test-fired ..."
+        "narrative": r"^\s*(?:Initially|At\s+first|Previously|Earlier)\s*,",
     },
     # "Its last ICBM, launched in October, reached ...": an earlier launch, never this one
     past_launch_sentence={

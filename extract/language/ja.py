@@ -157,6 +157,12 @@ LANG = Lang(
         "earlier_years": r"(?:昨年|過去|これまで)[^。]{0,20}(?:にも|に)",
         "another_time_also": r"(?:日|月|年|時|分|頃|ごろ)にも[^。]{0,30}発射",
     },
+    general_launch_sentence={
+        # launches counted over a time: 計183回に上り, 過去最多, 合わせて25発 (not 今月4回目: this one's number)
+        "tally": r"計\s*\d+\s*回(?!目)|\d+\s*回に上|過去最多|発射回数|合わせて\s*\d+\s*発",
+        "habitual": r"毎年|例年|度々|たびたび",  # what it does as a rule
+        "recently": r"最近(?:は|も|では)",  # recent launches in general
+    },
     # 発射しています / 発射している (newspapers): a past fact, never this launch
     past_launch_sentence={"has_launched": r"発射(?:し|させ)て(?:います|おります|(?:いる|いた)(?:。|$))"},
     this_launch_marker=r"本日|今日|今朝|今夜|本夕|昨日|昨夜",

@@ -134,6 +134,9 @@ class Lang:
     other_launch_sentence: Rules = rules("background")
     # a sentence telling of an earlier launch as a past fact ("…を発射している", "발사한 바 있다"): never this launch
     past_launch_sentence: Rules = rules("background")
+    # a sentence about launches in general (a tally over a time, what it does as a rule, an earlier step of a story):
+    # background, and never read as this launch's statement
+    general_launch_sentence: Rules = rules("background")
     this_launch_marker: str = pattern("background")
     item_marker: str = pattern("items")  # group 1..3: a number or an ordinal word
     item_flight_cue: str = pattern("items")  # a list item's flight verb: the item is about a launched missile
