@@ -460,8 +460,10 @@ LANG = Lang(
         # what it does as a rule: "has generally tested few missiles in the fourth quarter"
         "habitual": r"\b(?:generally|usually|often|typically|regularly|routinely|frequently|every\s+year|"
         r"each\s+year|in\s+recent\s+years)\b",
-        # an earlier step of a story told in order: "Initially, North Korea test-fired ..."
-        "narrative": r"^\s*(?:Initially|At\s+first|Previously|Earlier)\s*,",
+        # the first step of a story told in order: "Initially, North Korea test-fired ..." (not "Initially, the JCS
+        # said ...": a first report of this launch)
+        "narrative": r"^\s*(?:Initially|At\s+first)\s*,\s*(?:North\s+Korea|Pyongyang|the\s+North|it)\s+"
+        r"(?:\w+\s+)?(?:fired|launched|test-fired|tested)\b",
     },
     # "Its last ICBM, launched in October, reached ...": an earlier launch, never this one
     past_launch_sentence={
