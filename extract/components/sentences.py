@@ -14,6 +14,9 @@ Writes: ``reading.sents`` (with munitions and launch flags), ``reading.gazetteer
 
 from __future__ import annotations
 
+import calendar
+import re
+from datetime import date, timedelta
 from functools import cache
 
 import numpy
@@ -32,6 +35,13 @@ DATES_THIS_LAUNCH = decision(
     "any.background.dates_this_launch",
     "a sentence set against other launches that also dates this one (today, on Thursday) is not background",
 )
+OTHER_PERIOD = decision(
+    "any.background.other_period",
+    "a sentence dated only to a year or month that ended over a month before the publication tells of another launch",
+)
+PERIOD_GAP = timedelta(days=31)
+PERIOD_REACH = 60  # characters after a launch word where a period still dates it
+_CLAUSE_END = re.compile(r"[,;:、。]")  # punctuation, not words: a clause ends there in every language
 SET_AGAINST_ONLY = decision(
     "any.launch.set_against_only",
     "when no other sentence states a launch, the one set against earlier launches states this one",
@@ -174,6 +184,9 @@ def _mark(r: Reading) -> None:
         s.munitions = _munitions(r, s)
         if not s.background:
             s.launch = _link_launch(r, s)
+            if s.launch and (period := _dated_elsewhere(r, s)):
+                s.launch, s.background, s.background_rule = False, True, r.fire(period)
+                r.fire(OTHER_PERIOD)
     if not any(s.launch for s in r.sents):
         # no other sentence states a launch: the one set against earlier launches states this one
         for s in set_against:
@@ -276,6 +289,54 @@ def _background(r: Reading, s: Sentence, set_against: list[Sentence]) -> None:
         if against:
             set_against.append(s)
         return
+
+
+def _dated_elsewhere(r: Reading, s: Sentence) -> str | None:
+    """The rule of a period that dates a launch sentence's launch words to a year or month that ended over a month
+    before the publication ("in 2017, when ... launched", "지난 8월 시험발사한", "launched its first ICBM in 2017"):
+    for each launch word, the period or this-launch word ("today", "이날") nearest before it decides, else one
+    right after it in its clause."""
+    c = r.rules
+    pub = r.published
+    if pub is None or not c.periods:
+        return None
+    marks: list[tuple[int, int, bool, str]] = []  # (start, end, dates another launch, rule)
+    for rule in c.periods:
+        for m in rule.rx.finditer(s.text):
+            ended = _period_end(c, m, pub)
+            if ended is not None:
+                marks.append((s.start + m.start(), s.start + m.end(), ended < pub - PERIOD_GAP, rule.id))
+    if not marks:
+        return None
+    if c.this_launch_marker:
+        marks += [(s.start + m.start(), s.start + m.end(), False, c.this_launch_marker.ids[0])
+                  for m in c.this_launch_marker.finditer(s.text)]  # fmt: skip
+    marks.sort()
+    decided: list[tuple[bool, str]] = []
+    for cue in s.launch_at:
+        before = [x for x in marks if x[1] <= cue]
+        after = [x for x in marks if x[0] >= cue and x[0] - cue <= PERIOD_REACH and not _CLAUSE_END.search(
+            r.text, cue, x[0])]  # fmt: skip
+        mark = before[-1] if before else (after[0] if after else None)
+        if mark is None:
+            return None
+        decided.append((mark[2], mark[3]))
+    return decided[0][1] if decided and all(other for other, _ in decided) else None
+
+
+def _period_end(c: Rules, m: re.Match[str], pub: date) -> date | None:
+    """The last day of the period a match names (a month with no year is the latest one by the publication)."""
+    gd = m.groupdict()
+    mo_word = gd.get("mo")
+    month = None
+    if mo_word:
+        month = int(mo_word) if mo_word.isdigit() else c.months.get(mo_word.lower().rstrip("."))
+        if month is None or not 1 <= month <= 12:
+            return None
+    year = int(gd["y"]) if gd.get("y") else (pub.year if month is not None and month <= pub.month else pub.year - 1)
+    if month is None:
+        return date(year, 12, 31)
+    return date(year, month, calendar.monthrange(year, month)[1])
 
 
 def _marks(c: Rules, s: Sentence) -> list[tuple[int, int]]:

@@ -465,6 +465,11 @@ LANG = Lang(
         "narrative": r"^\s*(?:Initially|At\s+first)\s*,\s*(?:North\s+Korea|Pyongyang|the\s+North|it)\s+"
         r"(?:\w+\s+)?(?:fired|launched|test-fired|tested)\b",
     },
+    periods={
+        "in_year": r"\b(?:in|since|during|by|until|before|of|early|late|mid-?)\s*(?P<y>(?:19|20)\d\d)\b(?!\s*,?\s*\d)",
+        "month_year": r"\b(?P<mo>{MONTH})\.?\s+(?:of\s+)?(?P<y>(?:19|20)\d\d)\b",
+        "last_month": r"\blast\s+(?P<mo>{MONTH})\b",
+    },
     # "Its last ICBM, launched in October, reached ...": an earlier launch, never this one
     past_launch_sentence={
         "last_one": r"^\s*(?:Its|The North's|North Korea's|Pyongyang's)\s+(?:last|previous)\s+(?:[\w-]+\s+){0,3}?"

@@ -163,6 +163,10 @@ LANG = Lang(
         "habitual": r"毎年|例年|度々|たびたび",  # what it does as a rule
         "recently": r"最近(?:は|も|では)",  # recent launches in general
     },
+    periods={
+        # 2016年, 2016年8月 (not 2016年8月24日: a date)
+        "year": r"(?P<y>(?:19|20)\d\d)\s*年(?:\s*(?P<mo>\d{1,2})\s*月(?!\s*\d{1,2}\s*日))?(?!\s*\d{1,2}\s*月)",
+    },
     # 発射しています / 発射している (newspapers): a past fact, never this launch
     past_launch_sentence={"has_launched": r"発射(?:し|させ)て(?:います|おります|(?:いる|いた)(?:。|$))"},
     this_launch_marker=r"本日|今日|今朝|今夜|本夕|昨日|昨夜",

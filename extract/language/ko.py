@@ -168,10 +168,15 @@ LANG = Lang(
     },
     general_launch_sentence={
         # launches counted over a time: 6월까지 31발, 역대 최다, 여러 차례
-        "tally": r"역대\s*최다|까지\s*(?:총\s*)?\d+\s*발|\d+\s*(?:번|차례)\s*(?:성공|실패)|총\s*\d+\s*(?:번|차례)|"
-        r"(?:여러|수)\s*차례",
+        "tally": r"역대\s*(?:가장\s*)?(?:많은|최다)|까지\s*(?:총\s*)?\d+\s*발|\d+\s*(?:번|차례)\s*(?:성공|실패)|"
+        r"총\s*\d+\s*(?:번|차례)|(?:여러|수)\s*차례",
         "habitual": r"매년|해마다|통상|종종|수시로|주로",  # what it does as a rule
         "recently": r"최근(?:에는|에도|들어|까지|\s)",  # 최근에는 …을 시험 발사했지만: recent launches in general
+    },
+    periods={
+        # 2016년, 2022년 6월 (not 2016년 8월 24일: a date)
+        "year": r"(?P<y>(?:19|20)\d\d)\s*년(?:\s*(?P<mo>\d{1,2})\s*월(?!\s*\d{1,2}\s*일))?(?!\s*\d{1,2}\s*월)",
+        "last_month": r"지난\s*(?P<mo>\d{1,2})\s*월(?!\s*\d{1,2}\s*일)",  # 지난 8월
     },
     # 쏘아 올린 바 있다: a past fact, never this launch (예상한 바 있는 수준: no launch told as past)
     past_launch_sentence={"has_launched": r"(?:발사|쏘아\s*올|쏘|쐈)[^\s.]{0,5}\s*바\s*있(?:습니다|다|으며|었)"},

@@ -138,6 +138,9 @@ class Lang:
     # background, and never read as this launch's statement
     general_launch_sentence: Rules = rules("background")
     this_launch_marker: str = pattern("background")
+    # a year or a month with no day ("in 2017", "지난 8월", "2016年に"): groups y (year), mo (month number or name);
+    # a launch sentence dated only to a period that ended over a month before the publication tells of another launch
+    periods: Rules = rules("background", each=True)
     item_marker: str = pattern("items")  # group 1..3: a number or an ordinal word
     item_flight_cue: str = pattern("items")  # a list item's flight verb: the item is about a launched missile
     ordinals: dict[str, int] = field(default_factory=dict)
