@@ -442,6 +442,11 @@ LANG = Lang(
         "related_line": r"^\s*Related(?:\s+(?:articles?|stories|news|links?))?\s*:",
         # ... after the test-launch of the Hwasong-15 eight years ago; speakers recalled the test-fire
         "years_ago": r"\byears ago\b|\b(?:recalled|reminisced)\b|\bheld to (?:mark|celebrate|commemorate)\b",
+        # a picture's caption or credit: what it shows may be any launch ("This undated photo ... shows", "PHOTO:")
+        # ("Photos released by KCNA indicate that it fired ..." reads the launch from pictures: no caption)
+        "caption": r"\b(?:photo|image|picture|screenshot)\b[^.]{0,100}?\b(?:shows|showing)\b|"
+        r"\b(?:PHOTO|Photo|Image)\s*:|\(\s*(?:AP|AFP|Reuters|Yonhap)\s+(?:Photo|photo)\b|\bhandout\b|"
+        r"\bvia\s+(?:KNS|AP|AFP|Reuters)\b|\bCopyright\b",
     },
     # other launches: an earlier one ("In March, ...", "Last October, ..."), a year's total ("has fired a total
     # of 10 ... this year")

@@ -148,7 +148,11 @@ LANG = Lang(
     },
     launch_block={"frequency": r"(?:頻度で|頻繁に|相次いで)[^、。]{0,12}$"},
     link_window=200,
-    background_sentence={"related_line": r"^\s*(?:関連記事|関連リンク|関連情報)"},  # a related-article line
+    background_sentence={
+        "related_line": r"^\s*(?:関連記事|関連リンク|関連情報)",  # a related-article line
+        # a picture's caption or credit: what it shows may be any launch (【写真】, 写真は, =…撮影, =…配信)
+        "caption": r"【\s*写真\s*】|^\s*写真\s*(?:は|:)|\(\s*写真|=[^。=]{0,40}?(?:撮影|配信|提供)\s*(?:\(|$)",
+    },
     # other launches: the year so far (本年に入り…計10発), the previous one (前回, …以来のものです, 昨年…にも)
     # (but 今年に入って初めて / 本年に入り3回目 numbers this launch among them; 我が国にも is no earlier date)
     other_launch_sentence={

@@ -157,6 +157,8 @@ LANG = Lang(
         r"(?<!이를 강력하게 )규탄|성명을|유감을|강력히\s*촉구",
         # related-article and previous-post lines
         "related_line": r"^\s*(?:관련\s*기사|이전\s*글|다음\s*글|관련\s*뉴스)",
+        # a picture's caption or credit: what it shows may be any launch (▲ …, (사진=연합뉴스), 사진은 …)
+        "caption": r"^\s*▲|[(\[]\s*사진\s*[=/:]|사진\s*(?:은|=)|ⓒ",
     },
     # other launches: the year so far (올해 들어 N번째), earlier ones (지난 3월 14일에도, 지난해, 2017년 이후 처음)
     # (but 올해 들어 첫 / N번째 numbers this launch among them; 국경에도, 대부분에도 are no dates)
