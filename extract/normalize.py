@@ -171,6 +171,7 @@ def _ws_run(page_number_line: str) -> re.Pattern[str]:
 
 _ENDS_LINE = re.compile(r"[.!?。:;：；][\"')\]」』]*$")
 _BULLET = re.compile(r"[□○■●◆◇▲△▶▷・•*※#-]|\(\d{1,2}\)")
+_OWN_LINE = re.compile(r"\s*[▲△]")  # a caption (▲ ...) is a line of its own, never wrapped into the next
 _NUMBERED = re.compile(r"\d{1,2}[.)][ \t]*(?=[^\W\d_]|[(\"])")  # "1. ": an item only after a line that ended a sentence
 _HEADLINE_WORD = re.compile(r"[^\W\d_][\w'.-]*")
 
@@ -197,7 +198,7 @@ def _soft_wrap(norm: Normalized, a: int, b: int, lang: Lang | None) -> str:
     text = norm.text
     line_start = text.rfind("\n", 0, a) + 1
     line = text[line_start:a]
-    if not line or b >= len(text) or _BULLET.match(text, b):
+    if not line or b >= len(text) or _BULLET.match(text, b) or _OWN_LINE.match(line):
         return "\n"
     end = _ENDS_LINE.search(line)
     if end:
