@@ -419,7 +419,7 @@ def _link_launch(r: Reading, s: Sentence) -> bool:
             gap = text[b : mu.start] if mu.start >= b else text[mu.end : a]
             if len(gap) > c.link_window:
                 continue
-            if c.link_block and c.link_block.search(gap):
+            if c.link_block and c.link_block.search(gap) and not (c.link_hedge and c.link_hedge.match(gap)):
                 continue
             mu.linked = True
             ok = True

@@ -429,6 +429,8 @@ LANG = Lang(
     link_window=90,
     # "capable of": what it could do; "nuclear-capable" only describes the weapon
     link_block=r"\b(?:with|(?<![-\u2011])capable|can|could|will|would|against|intercepted)\b|[;:]",
+    # "fired what could be a ballistic missile": the launch is told, only what was launched is hedged
+    link_hedge=r"^\s*what\s+(?:[\w']+\s+){0,3}?(?:be|was|were|is|as)\s+[^;:]{0,40}$",
     event_sentence={
         "drill_word": r"\b(?:drills?|exercises?|test-fir\w*|test[- ]launch\w*|launch(?:es|ing)?|firings?|salvo)\b",
         "conducted_test": r"\b(?:conducted|held|staged|carried out)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}tests?\b",
@@ -518,9 +520,10 @@ LANG = Lang(
     count_multiple_plural=r".*(?:missiles|SRBMs|MRBMs|IRBMs|ICBMs|SLBMs|rockets|projectiles|shells)",
     # "the missile was a KN-23" names, but "what we assess was a single ... launch" and "what Seoul described as
     # a ... missile" count
-    count_subset_left=r"\b(?:of which|one of|including|among|out of|is|(?<!assess )(?<!assessed )was|are|were|"
-    r"(?<!appeared to )(?<!appears to )"
-    r"(?<!seemed to )be|been|(?<!described )(?<!identified )(?<!characterized )(?<!characterised )as)\s*$",
+    # "one of which", "the missile was a KN-23": a part, or a name; but "what we assess was a single ...", "what
+    # could be a ...", "what Seoul described as a ..." name the launch with a hedge, and count
+    count_subset_left=r"\b(?:of which|one of|including|among|out of)\s*$|"
+    r"^(?![^.;]*\bwhat\b)[^.;]*\b(?:is|was|are|were|be|been|as)\s*$",
     count_impact_right=r"^\s*(?:\([^)]*\)\s*)?(?:\w+\s+)?(?:fell|landed|splashed|crashed|dropped|fallen|"
     r"came down)\b",
     count_totalizing=r"both|all",

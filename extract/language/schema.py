@@ -127,6 +127,7 @@ class Lang:
     launch_block_right: Rules = rules("launch")  # right after a launch cue: 発射する可能性 (no launch yet)
     link_window: int = 80  # max characters between a launch cue and its munition
     link_block: str = pattern("launch")  # words that cannot stand between them
+    link_hedge: str = pattern("launch")  # ... unless they only hedge what was launched ("fired what could be a")
     event_sentence: Rules = rules("date")  # a sentence about a drill / test (its date is the event's)
     background_sentence: Rules = rules("background")  # a sentence about other events
     # a sentence about other launches (the year so far, the previous one) is background too, unless it also dates
