@@ -156,6 +156,8 @@ def read_sentences(doc: Doc) -> Doc:
         r.gazetteer_in[r.sent_of(span.start_char).i].append(span)
     c = r.rules
     r.datelines = [(m.start(), m.end()) for m in c.dateline.finditer(text[:400])] if c.dateline else []
+    if c.stamps is not None:  # a publication stamp may stand anywhere in a page
+        r.datelines += [(m.start(), m.end()) for m in c.stamps.finditer(text)]
     _mark(r)
     put_spans(doc, "launchfeed.munitions", [(m.start, m.end, m.kind, m.rule) for s in r.sents for m in s.munitions])
     put_spans(doc, "launchfeed.background", [(s.start, s.end, "BACKGROUND", s.background_rule or "")

@@ -38,7 +38,7 @@ from ..values import clock
 
 # 7時30分から39分頃, "between 2301 and 2323 GMT"
 WINDOW = decision("any.time.window", "times joined by a window or list word are one group")
-DATELINE = decision("any.time.dateline", "the date and time of a dateline are the publication's")
+DATELINE = decision("any.time.dateline", "the date and time of a dateline or a page's stamp are the publication's")
 TOLD_AFTER_LAUNCH = decision(
     "any.time.right_after_launch_word", "a time right after its clause's launch word is the launch's"
 )

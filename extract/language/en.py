@@ -335,6 +335,15 @@ LANG = Lang(
         "agency": r"\b[A-Z][a-z]+,\s+[A-Z][a-z]+\.?\s+\d{1,2}\s*\((?:[A-Z]+|Korean Central News Agency)\)\s*-{1,2}",
         "statement": r"^\s*(?:\d{1,2}\.\s+)?[A-Z][A-Za-z .,'-]{1,60}?\s*\([^()]{0,40}\d{4}[^()]{0,40}\)\s*(?:--|-|:)",
     },
+    stamps={
+        "stamp_word": r"\b(?:published|updated|posted|last\s+updated|modified)\s*:?\s*[^\n]{0,60}?\b\d{1,2}[:.]\d{2}"
+        r"(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s+(?-i:[A-Z]{2,4})\b)?",
+        # "11:55 September 13, 2023", "Jan 24, 2024 18:29": a 24-hour time beside a date with its year
+        "time_beside_dated_year": r"\b\d{1,2}:\d{2}\s+(?:{WD},?\s+)?(?:{MONTH})\.?\s+\d{1,2},\s+\d{4}\b|"
+        r"\b(?:{MONTH})\.?\s+\d{1,2},\s+\d{4},?\s+\d{1,2}:\d{2}\b(?!\s*[ap]\.?m)",
+        # a date with its year in figures and a 24-hour time right after it: machine-written, never prose
+        "numeric": r"\b\d{4}[./-]\s?\d{1,2}[./-]\s?\d{1,2}\.?\s*\(?\s*\d{1,2}:\d{2}(?::\d{2})?\s*\)?",
+    },
     months=_MONTHS,
     weekdays=_WEEKDAYS,
     # "KCNA said on Thursday"; "state media reported Saturday"

@@ -91,6 +91,15 @@ LANG = Lang(
     },
     eras={"令和": 2018, "平成": 1988},
     first_year_word="元",
+    stamps={
+        "stamp_word": r"(?:更新|配信|掲載|公開)\s*[:日時]?\s*[^\n。]{0,30}?\d{1,2}[:時]\d{2}分?",
+        # 2024年11月01日(金)07時34分: a month or day written with a leading zero, or a weekday in brackets, is a page's
+        # stamp (prose writes 11月1日午前7時34分ごろ)
+        "padded_date_time": r"\d{4}年(?:0\d月\d{1,2}日|\d{1,2}月0\d日|\d{1,2}月\d{1,2}日\s*\([月火水木金土日]\))\s*"
+        r"\d{1,2}時\d{1,2}分",
+        # a date with its year in figures and a 24-hour time right after it: machine-written, never prose
+        "numeric": r"\b\d{4}[./-]\s?\d{1,2}[./-]\s?\d{1,2}\.?\s*\(?\s*\d{1,2}:\d{2}(?::\d{2})?\s*\)?",
+    },
     # 朝鮮中央通信は11日、…; …と、朝鮮中央通信が3日報じた
     report_day_left=r"(?:{AUTH}|通信|新聞|メディア|当局)(?:は|が)、?\s*$",
     report_day_right=r"(?:付け?)?、?\s*(?:の?(?:報道|発表)|報じ|伝え|発表し|公表し|明らかにし)",

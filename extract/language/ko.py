@@ -106,6 +106,12 @@ LANG = Lang(
         "relative": r"(?P<rel>오늘|금일|어제|전날|그제|오늘\s*새벽|어젯밤)",
         "day_of_month": r"(?<![\d.월])(?P<d>\d{1,2})\s*일(?![\uac00-\ud7a3]*간|부터|까지)",  # 17일 (this month)
     },
+    stamps={
+        "stamp_word": r"(?:입력|수정|승인|게재|등록|업데이트|최종\s*수정|기사\s*입력)\s*:?\s*[^\n]{0,30}?\d{1,2}:\d{2}"
+        r"(?::\d{2})?",
+        # a date with its year in figures and a 24-hour time right after it: machine-written, never prose
+        "numeric": r"\b\d{4}[./-]\s?\d{1,2}[./-]\s?\d{1,2}\.?\s*\(?\s*\d{1,2}:\d{2}(?::\d{2})?\s*\)?",
+    },
     # 조선중앙통신은 11일 …; … 발사했다고 노동신문이 15일 보도했다
     report_day_left=r"(?:{AUTH}|통신|신문|매체|당국)\s*(?:은|는|이|가)\s*$",
     report_day_right=r"\s*(?:보도|발표|밝혔|전했|공개)",

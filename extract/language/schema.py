@@ -102,6 +102,9 @@ class Lang:
     eras: dict[str, int] = field(default_factory=dict)  # era name -> the year before its first year
     first_year_word: str = ""  # an era's first year written as a word (元年)
     dateline: Rules = rules("date")  # a news agency's dateline: its date and time are the publication's
+    # a publication stamp anywhere in a page ("Published: 27 Jan. 2026, 16:18", "입력 2023.03.17 (15:05)",
+    # "2024年11月01日(金)07時34分"): its date and time are the publication's too
+    stamps: Rules = rules("date")
     months: dict[str, int] = field(default_factory=dict)
     weekdays: dict[str, int] = field(default_factory=dict)
     relative_days: dict[str, int] = field(default_factory=dict)
