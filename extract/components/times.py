@@ -46,6 +46,9 @@ SAME_MOMENT = decision("any.time.same_moment", "a time in another zone right aft
 NEAREST_CUE = decision("any.time.nearest_cue", "a time is what the nearest cue word says it is")
 LAUNCH_SENTENCE_TIME = decision("any.time.launch_sentence", "a time with no cue in a launch sentence is the launch's")
 ITEMS_FIRST = decision("any.time.items_first", "itemized launch times stand for the window stated before them")
+STATED_ONCE = decision(
+    "any.time.stated_once", "a launch time restated elsewhere is one time; an hour alone its minutes tell is that time"
+)
 GUN_TIMES = decision("any.time.gun_barrage", "the times of a gun barrage give way to those of missiles in the text")
 FOREIGN_ZONE = decision("any.time.foreign_zone", "the source's policy leaves out times given only in a far zone")
 MERIDIEM = decision("any.time.meridiem", "an a.m./p.m. of a window holds for its unlabelled times")
@@ -385,17 +388,19 @@ def _decide(r: Reading) -> None:
         chosen = kept
     day = _launch_day(r, chosen)
     r.day = day
+    told = [(time, g, span) for g in chosen for time, span in zip(local_times(r, g), g.spans, strict=False)]
+    if not items:
+        told = _stated_once(r, told)
     times: list[str] = []
     precision = None
     first_dt = None
-    for g in chosen:
-        for (hh, mm, d2), (a, b) in zip(local_times(r, g), g.spans, strict=False):
-            times.append(clock(hh, mm))
-            r.evidence("launch_times_local", a, b, g.rule)
-            r.fire(g.role_rule)
-            if first_dt is None:
-                precision = "hour" if mm is None else "minute"
-                first_dt = (hh, mm, d2)
+    for (hh, mm, d2), g, (a, b) in told:
+        times.append(clock(hh, mm))
+        r.evidence("launch_times_local", a, b, g.rule)
+        r.fire(g.role_rule)
+        if first_dt is None:
+            precision = "hour" if mm is None else "minute"
+            first_dt = (hh, mm, d2)
     report.launch_times_local = times
     if first_dt is not None and first_dt[2] is not None:
         day = first_dt[2]
@@ -415,6 +420,24 @@ def _decide(r: Reading) -> None:
             report.time_precision = precision
         else:
             report.time_precision = "day"
+
+
+def _stated_once(r: Reading, told: list) -> list:
+    """A launch time restated in another sentence (a headline, a second authority, a repeated paragraph) is one
+    time; an hour alone ("6時すぎ", "shortly after 6 a.m.") that a time with its minutes falls in is that time."""
+    minutes = {(hh, mm) for (hh, mm, _), _, _ in told if mm is not None}
+    kept: list = []
+    seen: set[tuple[int, int | None]] = set()
+    for (hh, mm, d2), g, span in told:
+        again = (hh, mm) in seen and not any(g is k[1] for k in kept if (k[0][0], k[0][1]) == (hh, mm))
+        covered = mm is None and any(h == hh for h, _ in minutes)
+        if again or covered:
+            r.lost("launch_times_local", *span, g.rule, "the same time again" if again else "told with its minutes",
+                   STATED_ONCE)  # fmt: skip
+            continue
+        seen.add((hh, mm))
+        kept.append(((hh, mm, d2), g, span))
+    return kept
 
 
 def _drop_gun_times(r: Reading, groups: list[TimeGroup]) -> list[TimeGroup]:
