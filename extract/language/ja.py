@@ -70,8 +70,9 @@ LANG = Lang(
     },
     speed_block=r"可能|能力|できる|設計",
     times={
-        "clock": r"(?P<ap>午前|午後)?\s*(?P<h>\d{1,2})時(?!間)(?:(?P<m>\d{1,2})分|(?P<band>台)|(?P<half>半))?"
-        r"(?P<about>頃|ごろ|ころ|過ぎ)?",
+        # 6時台, 6時すぎ: only the hour is known (6時10分すぎ: ten past and a little)
+        "clock": r"(?P<ap>午前|午後)?\s*(?P<h>\d{1,2})時(?!間)(?:(?P<m>\d{1,2})分|(?P<band>台|過ぎ|すぎ)|(?P<half>半))?"
+        r"(?P<about>頃|ごろ|ころ|過ぎ|すぎ)?",
         "noon": r"(?P<hw>正午)(?P<about>頃|ごろ|ころ|過ぎ)?",
     },
     hour_words={"正午": 12},
