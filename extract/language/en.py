@@ -283,6 +283,7 @@ LANG = Lang(
         "shortly_after": r"\b(?P<band>shortly|just|soon|a little|sometime|some time)\s+after\s+(?P<h>\d{1,2})\s*"
         + _CLOCK,
         "twelve_hour": r"\b(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*" + _CLOCK,
+        "noon": r"\b(?P<hw>noon|midnight)\b",
         "twenty_four_hour": r"\b(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?!\d)(?:\s*\(?(?P<zone>"
         + _ZONE_WORDS
         + r")\b\)?)?",
@@ -291,6 +292,7 @@ LANG = Lang(
         "gmt_four_digit": r"\b(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)(?:\s*(?P<zone>GMT|UTC)\b|"
         r"(?=(?:\s*(?:,\s*and|and|,|to|-|~)\s*(?:[01]\d|2[0-3])[0-5]\d){1,5}\s*(?:GMT|UTC)\b))",
     },
+    hour_words={"noon": 12, "midnight": 0},
     time_equivalent=r"[\s,(]*(?:or\s+|i\.e\.,?\s*)?\(?\s*",
     ampm={"a.m.": "am", "am": "am", "a.m": "am", "am.": "am", "p.m.": "pm", "pm": "pm", "p.m": "pm", "pm.": "pm"},
     time_joiner=r"^\s*(?:and|to|-|~|or|,|until|through|,\s*and)\s*"
