@@ -330,7 +330,7 @@ LANG = Lang(
         "day_month": r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?P<mo>{MONTH})\b(?:\s+(?P<y>\d{4}))?",
         "weekday": r"\b(?P<wd>{WD})\b",
         "relative": r"\b(?P<rel>today|yesterday|this morning|this afternoon|this evening|tonight|last night|"
-        r"the previous day|a day (?:earlier|before))\b",
+        r"the previous day|a day (?:earlier|before)|the same day|that day)\b",
     },
     # SEOUL, May 8 (Yonhap) --; WASHINGTON (Sept. 9, 2025, 8:40 p.m. EDT) --: when it was published, not launched
     dateline={
@@ -350,8 +350,10 @@ LANG = Lang(
     weekdays=_WEEKDAYS,
     # "KCNA said on Thursday"; "state media reported Saturday"
     report_day_left=r"\b(?:said|says|reported|reports|announced|stated|confirmed|disclosed|added)\s+(?:on\s+)?$",
-    anchored_days=("the previous day", "a day earlier", "a day before"),
+    anchored_days=("the previous day", "a day earlier", "a day before", "the same day", "that day"),
     relative_days={
+        "the same day": 0,
+        "that day": 0,
         "the previous day": -1,
         "a day earlier": -1,
         "a day before": -1,

@@ -88,7 +88,7 @@ LANG = Lang(
     dates={
         "calendar": r"(?:(?P<era>令和|平成)(?P<eray>\d{1,2}|元)年|(?P<y>\d{4})年)?\s*(?:(?P<mo>\d{1,2})月)?\s*"
         r"(?P<d>\d{1,2})日(?!本)",
-        "relative": r"(?P<rel>本日|今日|昨日|一昨日|昨夜|今朝|今夜|本夕|前日)",
+        "relative": r"(?P<rel>本日|今日|昨日|一昨日|昨夜|今朝|今夜|本夕|前日|同日|当日)",
     },
     eras={"令和": 2018, "平成": 1988},
     first_year_word="元",
@@ -104,8 +104,10 @@ LANG = Lang(
     # 朝鮮中央通信は11日、…; …と、朝鮮中央通信が3日報じた
     report_day_left=r"(?:{AUTH}|通信|新聞|メディア|当局)(?:は|が)、?\s*$",
     report_day_right=r"(?:付け?)?、?\s*(?:の?(?:報道|発表)|報じ|伝え|発表し|公表し|明らかにし)",
-    anchored_days=("前日",),
+    anchored_days=("前日", "同日", "当日"),  # counted from the day the source reported on, if the text names one
     relative_days={
+        "同日": 0,
+        "当日": 0,
         "前日": -1,
         "本日": 0,
         "今日": 0,

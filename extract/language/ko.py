@@ -105,7 +105,7 @@ LANG = Lang(
     time_search=("right", "left"),
     dates={
         "calendar": r"(?:(?P<y>\d{4})\s*년\s*)?(?P<mo>\d{1,2})\s*월\s*(?P<d>\d{1,2})\s*일",
-        "relative": r"(?P<rel>오늘|금일|어제|전날|그제|오늘\s*새벽|어젯밤)",
+        "relative": r"(?P<rel>오늘|금일|어제|전날|그제|오늘\s*새벽|어젯밤|이날|같은\s*날|당일)",
         "day_of_month": r"(?<![\d.월])(?P<d>\d{1,2})\s*일(?![\uac00-\ud7a3]*간|부터|까지)",  # 17일 (this month)
     },
     stamps={
@@ -117,8 +117,24 @@ LANG = Lang(
     # 조선중앙통신은 11일 …; … 발사했다고 노동신문이 15일 보도했다
     report_day_left=r"(?:{AUTH}|통신|신문|매체|당국)\s*(?:은|는|이|가)\s*$",
     report_day_right=r"\s*(?:보도|발표|밝혔|전했|공개)",
-    anchored_days=("전날",),
-    relative_days={"오늘": 0, "금일": 0, "오늘 새벽": 0, "어제": -1, "전날": -1, "어젯밤": -1, "그제": -2},
+    anchored_days=(
+        "전날",
+        "이날",
+        "같은 날",
+        "당일",
+    ),  # counted from the day the source reported on, if the text names one
+    relative_days={
+        "오늘": 0,
+        "금일": 0,
+        "오늘 새벽": 0,
+        "어제": -1,
+        "전날": -1,
+        "어젯밤": -1,
+        "그제": -2,
+        "이날": 0,
+        "같은 날": 0,
+        "당일": 0,
+    },  # fmt: skip
     actors={
         "north_korea": (
             r"(?:북한군?|북측|북|김정은(?:\s*국무위원장|\s*위원장)?)(?=\s*(?:은|는|이|가|도|측|의)(?![\uac00-\ud7a3]))",
