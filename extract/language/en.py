@@ -597,12 +597,17 @@ LANG = Lang(
         r"(?P<area>(?:the\s+)?waters\s+off\s+(?:the\s+)?(?:coast\s+of\s+)?(?-i:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}))",
         "east_sea_of_korea": r"\b(?:conducted|staged|held|carried out)\b[^.]{0,120}?\bin\s+"
         r"(?P<area>the\s+(?:East|West)\s+Sea\s+of\s+Korea)",
+        # "The launch of a ballistic missile occurred near Wonsan Airfield" (U.S. commands' statements)
+        "occurred_at": r"\b(?:launch|firing|test)\b[^.]{0,80}?\boccurred\s+(?:near|at|in|from)\s+"
+        r"(?P<area>[^,;.()]{2,80}?)(?=\s*[,.;]|\s*$|\s+(?:at|on|around)\s+\d)",
     },
     area_reject=r"^\s*(?:\d|(?:the\s+)?(?:point|launch|same|ground|air)\b)|^\s*(?:the\s+)?(?:north|south|east|west)\w*\s*$|"
     r"\b(?:" + "|".join(_MONTHS) + "|" + "|".join(_WEEKDAYS) + r")\b|\blaunchers?\b|"
     r"\b(?:a\.m|p\.m|am|pm)\b|^\s*(?:North Korea|the DPRK|DPRK)\s*$|\b(?:missiles?|rockets?)\b|"
     r"\blaunch(?!ing\s+(?:ground|station)\b)\w*|"
-    r"\b(?:unknown|undisclosed|unidentified|unspecified)\s+(?:locations?|places?|sites?|areas?|spots?)\b",
+    r"\b(?:unknown|undisclosed|unidentified|unspecified)\s+(?:locations?|places?|sites?|areas?|spots?)\b|"
+    # a clause ("from North Korea did not pose a threat ..."), not a place
+    r"\b(?:did|does|do|is|are|was|were|has|have|had|will|would|could|can|may|might|pose[sd]?|said|says)\b",
     area_strip=r"^\s*the\s+",
     area_gazetteer_left=r"\b(?:at|near|around|in|off(?:\s+the\s+coast\s+of)?)\s+(?:the\s+)?"
     r"(?:(?:eastern|western|northern|southern|coastal|city|town|county|province|area|areas|vicinity|of)\s+)"
