@@ -469,6 +469,9 @@ LANG = Lang(
         "in_month": r"^\s*(?:In|Last|Earlier in)\s+(?:" + "|".join(_MONTHS) + r"|year|month|week)\b",
         "year_total": r"\bha(?:s|ve) (?:now )?(?:launched|fired|conducted)\b[^.]{0,80}\b"
         r"(?:this|so far this|last) year\b",
+        # "its first launch in 23 days": this launch counted from an earlier one
+        "gap_since": r"\b(?:first|latest)\b[^.]{0,60}\b(?:in|since)\s+"
+        r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several)\s+(?:days|weeks|months|years)\b",
         # "its fifth launch so far this year": this one
         "year_so_far": r"(?<!launch )(?<!test )(?<!firing )\bso far this year\b",
     },

@@ -172,6 +172,7 @@ LANG = Lang(
         "previous": r"前回|以来(?:のもの|となります|です)",
         "earlier_years": r"(?:昨年|過去|これまで)[^。]{0,20}(?:にも|に)",
         "another_time_also": r"(?:日|月|年|時|分|頃|ごろ)にも[^。]{0,30}発射",
+        "gap_since": r"\d+\s*(?:日|か月|カ月|ヶ月|年)ぶり",  # 20日ぶりの発射: counted from an earlier launch
     },
     general_launch_sentence={
         # launches counted over a time: 計183回に上り, 過去最多, 合わせて25発 (not 今月4回目: this one's number)

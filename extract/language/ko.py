@@ -191,6 +191,12 @@ LANG = Lang(
         "earlier_years": r"지난\s*해",
         "another_time_also": r"(?:\d\s*(?:일|월|년|분)|작년|(?:\d\s*시|분)\s*경)에도",
         "previous": r"이후\s*처음",
+        "earlier": r"^\s*앞서\b",  # 앞서 북한은 지난달 25일 …: an earlier launch (앞서 … 어제 … 발사: this one)
+        # 지난 2일에는 …: another day, set against this one
+        "another_day": r"(?:\d\s*일|지난달|지난주|지난\s*주말)\s*에는",
+        # … 이후 20일 만이다, 발사 사흘만: this launch counted from an earlier one
+        "gap_since": r"(?:\d+\s*(?:일|개월|년|주)|이틀|사흘|나흘|열흘|보름)\s*만"
+        r"(?:에|이다|으로|의|$|(?![\uac00-\ud7a3]))",
     },
     general_launch_sentence={
         # launches counted over a time: 6월까지 31발, 역대 최다, 여러 차례
