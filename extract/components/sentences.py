@@ -169,6 +169,7 @@ def _mark(r: Reading) -> None:
     c = r.rules
     item = None
     set_against: list[Sentence] = []  # sentences about other launches that do not date this one
+    previous: Sentence | None = None
     for s in r.sents:
         if c.item_marker:
             first = c.item_marker.match(s.text.lstrip())
@@ -183,6 +184,10 @@ def _mark(r: Reading) -> None:
             else:
                 s.item = item
         _background(r, s, set_against)
+        if not s.background and previous is not None and previous.background and c.background_carry is not None:
+            if carried := c.background_carry.search(s.text):
+                s.background, s.background_rule = True, r.fire(c.background_carry.rule_of(carried))
+        previous = s
         s.munitions = _munitions(r, s)
         if not s.background:
             s.launch = _link_launch(r, s)

@@ -499,6 +499,7 @@ LANG = Lang(
         + _A_LAUNCH_WORD
         + r"\b",
     },
+    background_carry=r"^\s*(?:At\s+(?:the|that)\s+time|Back\s+then)\b",  # "At the time, the missile flew ..."
     this_launch_marker=r"\b(?:today|tonight|yesterday|this (?:morning|afternoon|evening)|on (?:"
     + "|".join(_WEEKDAYS)
     + r"))\b",

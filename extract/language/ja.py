@@ -186,6 +186,7 @@ LANG = Lang(
     },
     # 発射しています / 発射している (newspapers): a past fact, never this launch
     past_launch_sentence={"has_launched": r"発射(?:し|させ)て(?:います|おります|(?:いる|いた)(?:。|$))"},
+    background_carry=r"^\s*(?:当時|その際|この時)",  # 当時、ミサイルは…
     this_launch_marker=r"本日|今日|今朝|今夜|本夕|昨日|昨夜",
     flash_cues=r"現在飛翔中|飛翔中であ|落下すると推定|落下する見込み",
     stage_words={

@@ -212,6 +212,7 @@ LANG = Lang(
     },
     # 쏘아 올린 바 있다: a past fact, never this launch (예상한 바 있는 수준: no launch told as past)
     past_launch_sentence={"has_launched": r"(?:발사|쏘아\s*올|쏘|쐈)[^\s.]{0,5}\s*바\s*있(?:습니다|다|으며|었)"},
+    background_carry=r"^\s*(?:당시|그때|이때)\b",  # 당시 북한의 탄도미사일은 …
     this_launch_marker=r"오늘|금일|어제|이날",
     flash_cues=r"비행\s*중|추가\s*정보",
     stage_words={

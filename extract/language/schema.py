@@ -142,6 +142,9 @@ class Lang:
     # background, and never read as this launch's statement
     general_launch_sentence: Rules = rules("background")
     this_launch_marker: str = pattern("background")
+    # a sentence opening with "at that time" (당시, 当時) goes on about the event of the sentence before it: after a
+    # background sentence, it is background too
+    background_carry: str = pattern("background")
     # a year or a month with no day ("in 2017", "지난 8월", "2016年に"): groups y (year), mo (month number or name);
     # a launch sentence dated only to a period that ended over a month before the publication tells of another launch
     periods: Rules = rules("background", each=True)
