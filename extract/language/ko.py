@@ -191,7 +191,9 @@ LANG = Lang(
         "earlier_years": r"지난\s*해",
         "another_time_also": r"(?:\d\s*(?:일|월|년|분)|작년|(?:\d\s*시|분)\s*경)에도",
         "previous": r"이후\s*처음",
-        "earlier": r"^\s*앞서\b",  # 앞서 북한은 지난달 25일 …: an earlier launch (앞서 … 어제 … 발사: this one)
+        # 앞서 북한은 지난달 25일 …: an earlier launch (앞서 … 어제 … 발사: this one; 앞서 합참은 …: an earlier report
+        # of it)
+        "earlier": r"^\s*앞서(?!\s*,?\s*(?:\S+\s+)?(?:{AUTH}))",
         # 지난 2일에는 …: another day, set against this one
         "another_day": r"(?:\d\s*일|지난달|지난주|지난\s*주말)\s*에는",
         # … 이후 20일 만이다, 발사 사흘만: this launch counted from an earlier one
