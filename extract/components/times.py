@@ -456,7 +456,9 @@ def _drop_gun_times(r: Reading, groups: list[TimeGroup]) -> list[TimeGroup]:
 def _launch_day(r: Reading, groups: list[TimeGroup]) -> date | None:
     if groups:
         g = groups[0]
-        same = [d for d in r.dates if d.sent == g.sent]
+        # the date nearest the first launch time in its sentence, a day a source reported on included
+        # ("합참은 6일 정오께 … 발사된 탄도미사일을 포착했다": the 6th is the launch's, beside its time)
+        same = [d for d in r.dates + r.report_days if d.sent == g.sent]
         if same:
             best = min(same, key=lambda d: min(abs(d.start - g.end), abs(d.end - g.start)))
             return _take_date(r, best, BESIDE_TIME, _date_in_zone_of(r, best, g))
