@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from launchfeed.output.store import Store
 from launchfeed.scrapers import dod
-from launchfeed.scrapers.archive import Archive
-from launchfeed.scrapers.base import Context
 from site_dod import NEWS_PATH, RELEASES_PATH, build_dod_site, deny
 
 ARTICLES = "https://www.war.gov/News/"
@@ -17,18 +12,9 @@ READOUT = RELEASE + "4419010/readout-of-secretary-of-war-call-with-japans-minist
 STORY = ARTICLES + "News-Stories/Article/Article/4419044/allies-track-north-korean-icbm-as-it-falls-west-of-hokkaido/"
 
 
-def run_crawl(site, tmp_path: Path) -> tuple[Store, Context]:
-    store = Store(tmp_path / "store.sqlite")
-    ctx = Context(dod.INFO, archive=Archive(tmp_path / "archive"), sink=store, validators=store,
-                  base_url=site.base_url, delay=0)  # fmt: skip
-    dod.crawl(ctx)
-    ctx.close()
-    return store, ctx
-
-
-def test_both_feeds_give_one_document_per_item_about_a_launch(site, tmp_path):
+def test_both_feeds_give_one_document_per_item_about_a_launch(site, crawl):
     build_dod_site(site)
-    store, ctx = run_crawl(site, tmp_path)
+    store, ctx = crawl(dod, site)
     documents = {d.url: d for d in store.documents()}
     # the readout sits in both feeds (same guid): one document; the casualty release and
     # the radar test (a missile, but not North Korea's) are not documents
@@ -45,11 +31,11 @@ def test_both_feeds_give_one_document_per_item_about_a_launch(site, tmp_path):
     assert ctx.stats.new_documents == 3 and not ctx.failures
 
 
-def test_second_run_downloads_the_two_feeds_and_stores_nothing(site, tmp_path):
+def test_second_run_downloads_the_two_feeds_and_stores_nothing(site, crawl):
     build_dod_site(site)
-    store, _ = run_crawl(site, tmp_path)
+    store, _ = crawl(dod, site)
     first = len(site.log)
-    _, ctx = run_crawl(site, tmp_path)
+    _, ctx = crawl(dod, site)
     second = site.log[first:]
     # no validators to send (the feeds give none): the two feeds again, whole, and nothing else
     assert [r.path for r in second] == ["/robots.txt", RELEASES_PATH, NEWS_PATH]
@@ -58,19 +44,19 @@ def test_second_run_downloads_the_two_feeds_and_stores_nothing(site, tmp_path):
     assert all(len(store.document_revisions(d.id)) == 1 for d in store.documents())
 
 
-def test_a_denied_feed_fails_the_source_and_the_other_feed_is_still_read(site, tmp_path):
+def test_a_denied_feed_fails_the_source_and_the_other_feed_is_still_read(site, crawl):
     build_dod_site(site)
     deny(site, RELEASES_PATH)
-    store, ctx = run_crawl(site, tmp_path)
+    store, ctx = crawl(dod, site)
     assert [error.kind for error in ctx.failures] == ["access_challenged"]
     assert sorted(d.url for d in store.documents()) == sorted([READOUT, STORY])
 
 
-def test_a_feed_without_items_is_a_layout_change(site, tmp_path):
+def test_a_feed_without_items_is_a_layout_change(site, crawl):
     build_dod_site(site)
     site.add(NEWS_PATH, "<?xml version='1.0'?><rss version='2.0'><channel><title>News</title></channel></rss>",
              content_type="text/xml; charset=utf-8", conditional=False)  # fmt: skip
-    store, ctx = run_crawl(site, tmp_path)
+    store, ctx = crawl(dod, site)
     assert [error.kind for error in ctx.failures] == ["layout_changed"]
     assert "ContentType=1" in str(ctx.failures[0])
     assert len(store.documents()) == 2  # the releases feed still gave its items

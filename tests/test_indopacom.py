@@ -2,30 +2,17 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from launchfeed.output.store import Store
 from launchfeed.scrapers import indopacom
 from launchfeed.scrapers.archive import Archive
-from launchfeed.scrapers.base import Context
 from site_indopacom import EMPTY_FEED, FEED_PATH, ROOT, build_indopacom_site, deny_feed
 
 STATEMENT = "https://www.pacom.mil/Media/News/News-Article-View/Article/4418805/usindopacom-statement-on-dprk-ballistic-missile-launch/"
 EARLIER = "https://www.pacom.mil/Media/News/News-Article-View/Article/4390031/usindopacom-statement-on-dprk-ballistic-missile-launch/"
 
 
-def run_crawl(site, tmp_path: Path) -> tuple[Store, Context]:
-    store = Store(tmp_path / "store.sqlite")
-    ctx = Context(indopacom.INFO, archive=Archive(tmp_path / "archive"), sink=store, validators=store,
-                  base_url=site.base_url, delay=0)  # fmt: skip
-    indopacom.crawl(ctx)
-    ctx.close()
-    return store, ctx
-
-
-def test_documents_are_the_feed_items_about_north_korean_launches(site, tmp_path):
+def test_documents_are_the_feed_items_about_north_korean_launches(site, crawl):
     build_indopacom_site(site)
-    store, ctx = run_crawl(site, tmp_path)
+    store, ctx = crawl(indopacom, site)
     documents = {d.url: d for d in store.documents()}
     # the exercise and the meeting (DPRK named, no launch) are not documents; the two
     # statements share a title and stay two documents (keyed by link, never by title)
@@ -50,9 +37,9 @@ def test_documents_are_the_feed_items_about_north_korean_launches(site, tmp_path
     assert ctx.stats.new_documents == 2 and not ctx.failures and not ctx.stats.problems
 
 
-def test_the_item_snapshot_replays_to_the_same_document(site, tmp_path):
+def test_the_item_snapshot_replays_to_the_same_document(site, tmp_path, crawl):
     build_indopacom_site(site)
-    store, _ = run_crawl(site, tmp_path)
+    store, _ = crawl(indopacom, site)
     archive = Archive(tmp_path / "archive")
     for document in store.documents():
         raw = archive.get(document.raw_path)
@@ -61,42 +48,42 @@ def test_the_item_snapshot_replays_to_the_same_document(site, tmp_path):
         assert (page.title, page.text, page.published_at) == (document.title, document.text, document.published_at)
 
 
-def test_second_run_is_conditional_and_stores_nothing(site, tmp_path):
+def test_second_run_is_conditional_and_stores_nothing(site, crawl):
     build_indopacom_site(site)
-    run_crawl(site, tmp_path)
+    crawl(indopacom, site)
     first = len(site.log)
-    _, ctx = run_crawl(site, tmp_path)
+    _, ctx = crawl(indopacom, site)
     second = site.log[first:]
     assert [r.path for r in second] == ["/robots.txt", FEED_PATH]
     assert "if-none-match" in second[1].headers
     assert (ctx.stats.not_modified, ctx.stats.new_documents, ctx.stats.revised_documents) == (1, 0, 0)
 
 
-def test_an_edited_statement_is_a_revision_of_the_same_document(site, tmp_path):
+def test_an_edited_statement_is_a_revision_of_the_same_document(site, crawl):
     build_indopacom_site(site)
-    store, _ = run_crawl(site, tmp_path)
+    store, _ = crawl(indopacom, site)
     edited = (ROOT / "rss.xml").read_text(encoding="utf-8").replace("stays ironclad", "remains ironclad")
     site.add(FEED_PATH, edited, content_type="text/xml; charset=utf-8")
-    _, ctx = run_crawl(site, tmp_path)
+    _, ctx = crawl(indopacom, site)
     assert (ctx.stats.new_documents, ctx.stats.revised_documents) == (0, 1)
     statement = next(d for d in store.documents() if d.url == STATEMENT)
     assert [r["revision"] for r in store.document_revisions(statement.id)] == [1, 2]
     assert "remains ironclad" in statement.text
 
 
-def test_an_empty_feed_is_a_layout_change(site, tmp_path):
+def test_an_empty_feed_is_a_layout_change(site, crawl):
     build_indopacom_site(site)
     site.add(FEED_PATH, EMPTY_FEED, content_type="text/xml; charset=utf-8")
-    store, ctx = run_crawl(site, tmp_path)
+    store, ctx = crawl(indopacom, site)
     assert ctx.stats.problems == {"layout_changed": 1}
     assert [error.kind for error in ctx.failures] == ["layout_changed"]
     assert store.documents() == []
 
 
-def test_akamai_access_denied_is_reported_as_a_bot_check(site, tmp_path):
+def test_akamai_access_denied_is_reported_as_a_bot_check(site, crawl):
     build_indopacom_site(site)
     deny_feed(site)
-    store, ctx = run_crawl(site, tmp_path)
+    store, ctx = crawl(indopacom, site)
     assert [error.kind for error in ctx.failures] == ["access_challenged"]
     assert "403" in str(ctx.failures[0])
     # one try: a 403 is never retried

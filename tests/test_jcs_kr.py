@@ -13,7 +13,6 @@ from geoblock import DroppingServer, allow_only_loopback, refused_url
 from launchfeed.output.store import Store
 from launchfeed.scrapers import jcs_kr, korea
 from launchfeed.scrapers.archive import Archive
-from launchfeed.scrapers.base import Context
 from launchfeed.scrapers.errors import SourceError
 from site_jcs_kr import ENGLISH, KOREAN, build_jcs_kr_site, listing_path, post_path
 
@@ -35,17 +34,6 @@ def korea_clock(monkeypatch) -> list[datetime]:
     return now
 
 
-def run_crawl(tmp_path: Path, *, base_url: str | None, info=jcs_kr.INFO, proxy: str | None = None):
-    store = Store(tmp_path / "store.sqlite")
-    ctx = Context(info, archive=Archive(tmp_path / "archive"), sink=store, validators=store,
-                  base_url=base_url, proxy=proxy, delay=0)  # fmt: skip
-    try:
-        jcs_kr.crawl(ctx)
-    finally:
-        ctx.close()
-    return store, ctx
-
-
 def seq_of(url: str) -> str:
     return url.split("boardSeq=", 1)[1].split("&", 1)[0]
 
@@ -54,9 +42,9 @@ def stored(store: Store) -> dict[str, object]:
     return {seq_of(d.url): d for d in store.documents()}
 
 
-def test_both_boards_are_stored_with_their_posting_times_to_the_second(site, tmp_path):
+def test_both_boards_are_stored_with_their_posting_times_to_the_second(site, tmp_path, crawl):
     build_jcs_kr_site(site)
-    store, ctx = run_crawl(tmp_path, base_url=site.base_url)
+    store, ctx = crawl(jcs_kr, site)
     documents = stored(store)
     # every post of both boards (the extractor decides which report a launch)
     assert set(documents) == EVERY_POST
@@ -93,14 +81,14 @@ def test_both_boards_are_stored_with_their_posting_times_to_the_second(site, tmp
     ]  # fmt: skip
 
 
-def test_a_post_in_euc_kr_under_a_utf8_header_reads_as_korean(site, tmp_path):
+def test_a_post_in_euc_kr_under_a_utf8_header_reads_as_korean(site, crawl):
     build_jcs_kr_site(site)
     served = httpx.get(site.url(post_path(KOREAN, VISIT)))
     assert served.headers["content-type"] == "text/html;charset=UTF-8"
     with pytest.raises(UnicodeDecodeError):
         served.content.decode("utf-8")  # the header is wrong: the bytes are EUC-KR
     assert "합참의장".encode("euc-kr") in served.content and b"charset=euc-kr" in served.content
-    store, _ = run_crawl(tmp_path, base_url=site.base_url)
+    store, _ = crawl(jcs_kr, site)
     visit = stored(store)[VISIT]
     assert visit.title == "합참의장, 서북도서 방어부대 현장 점검"
     assert "연평도와 백령도의 방어부대를 찾아" in visit.text and "\ufffd" not in visit.text
@@ -108,11 +96,11 @@ def test_a_post_in_euc_kr_under_a_utf8_header_reads_as_korean(site, tmp_path):
     assert visit.published_at.isoformat() == "2026-11-17T15:20:44+09:00"
 
 
-def test_second_run_asks_only_for_the_listings_and_stores_nothing(site, tmp_path):
+def test_second_run_asks_only_for_the_listings_and_stores_nothing(site, crawl):
     build_jcs_kr_site(site)
-    run_crawl(tmp_path, base_url=site.base_url)
+    crawl(jcs_kr, site)
     first = len(site.log)
-    _, ctx = run_crawl(tmp_path, base_url=site.base_url)
+    _, ctx = crawl(jcs_kr, site)
     again = site.log[first:]
     assert [r.path for r in again] == ["/robots.txt", listing_path(KOREAN), listing_path(ENGLISH)]
     assert all("if-none-match" in r.headers for r in again[1:])  # conditional: answered 304
@@ -120,12 +108,12 @@ def test_second_run_asks_only_for_the_listings_and_stores_nothing(site, tmp_path
     assert not ctx.stats.problems and ctx.stats.requests == 3
 
 
-def test_young_posts_are_rechecked_with_conditional_requests_only(site, tmp_path, korea_clock):
+def test_young_posts_are_rechecked_with_conditional_requests_only(site, korea_clock, crawl):
     jcs = build_jcs_kr_site(site)
     korea_clock[0] = datetime(2026, 11, 20, 12, 0, tzinfo=KST)
-    store, _ = run_crawl(tmp_path, base_url=site.base_url)
+    store, _ = crawl(jcs_kr, site)
     first = len(site.log)
-    _, ctx = run_crawl(tmp_path, base_url=site.base_url)
+    _, ctx = crawl(jcs_kr, site)
     again = site.log[first:]
     # the posts of today (the listing's day) are asked for again, each with its ETag: 304s
     assert [r.path for r in again] == [
@@ -137,56 +125,56 @@ def test_young_posts_are_rechecked_with_conditional_requests_only(site, tmp_path
 
     # an edit in place of a young post is caught as a revision of the same document
     jcs.posts[FINAL] = jcs.posts[FINAL].replace("정점고도는 약 60㎞", "정점고도는 약 70㎞")
-    store, ctx = run_crawl(tmp_path, base_url=site.base_url)
+    store, ctx = crawl(jcs_kr, site)
     assert (ctx.stats.new_documents, ctx.stats.revised_documents) == (0, 1)
     document = stored(store)[FINAL]
     assert "정점고도는 약 70㎞" in document.text and len(store.document_revisions(document.id)) == 2
 
 
-def test_an_empty_listing_is_a_layout_change(site, tmp_path):
+def test_an_empty_listing_is_a_layout_change(site, crawl):
     jcs = build_jcs_kr_site(site)
     jcs.listings[ENGLISH] = []
-    store, ctx = run_crawl(tmp_path, base_url=site.base_url)
+    store, ctx = crawl(jcs_kr, site)
     assert [e.kind for e in ctx.failures] == ["layout_changed"] and ENGLISH in str(ctx.failures[0])
     assert set(stored(store)) == {FINAL, FIRST, VISIT, CRUISE}  # the other board still gave its posts
 
 
-def test_a_listing_without_post_numbers_is_a_layout_change(site, tmp_path):
+def test_a_listing_without_post_numbers_is_a_layout_change(site, crawl):
     jcs = build_jcs_kr_site(site)
     original = jcs.listing
     jcs.listing = lambda board: original(board).replace('onclick="javascript:fn_albumView', 'data-x="')
-    store, ctx = run_crawl(tmp_path, base_url=site.base_url)
+    store, ctx = crawl(jcs_kr, site)
     assert [e.kind for e in ctx.failures] == ["layout_changed", "layout_changed"] and store.documents() == []
 
 
-def test_a_post_without_its_body_is_an_item_problem_and_waits_before_a_retry(site, tmp_path):
+def test_a_post_without_its_body_is_an_item_problem_and_waits_before_a_retry(site, crawl):
     jcs = build_jcs_kr_site(site)
     jcs.posts[CRUISE] = jcs.posts[CRUISE].split("<dd>")[0] + "<dd>\n</dd></dl></div></div></form>"
-    store, ctx = run_crawl(tmp_path, base_url=site.base_url)
+    store, ctx = crawl(jcs_kr, site)
     assert ctx.stats.problems == {"layout_changed": 1} and not ctx.failures
     assert "without its body" in ctx.stats.messages[0] and "boardSeq=124571" in ctx.stats.messages[0]
     assert set(stored(store)) == EVERY_POST - {CRUISE}
     # the next run does not hammer it: it waits out its backoff
     first = len(site.log)
-    run_crawl(tmp_path, base_url=site.base_url)
+    crawl(jcs_kr, site)
     assert post_path(KOREAN, CRUISE) not in [r.path for r in site.log[first:]]
 
 
-def test_a_listed_post_that_says_it_does_not_exist_is_an_item_problem(site, tmp_path):
+def test_a_listed_post_that_says_it_does_not_exist_is_an_item_problem(site, crawl):
     jcs = build_jcs_kr_site(site)
     jcs.deleted.add(FIRST)  # the action answers 200 with an alert script
-    store, ctx = run_crawl(tmp_path, base_url=site.base_url)
+    store, ctx = crawl(jcs_kr, site)
     assert ctx.stats.problems == {"layout_changed": 1} and not ctx.failures
     assert set(stored(store)) == EVERY_POST - {FIRST}
 
 
 @pytest.mark.parametrize("how", ["reset", "refused", "silent"])
-def test_dropped_connections_are_reported_as_geo_blocked_naming_the_setting(tmp_path, how):
+def test_dropped_connections_are_reported_as_geo_blocked_naming_the_setting(how, crawl):
     server = DroppingServer("silent" if how == "silent" else "reset").start()
     info = dataclasses.replace(jcs_kr.INFO, timeout=0.3)  # a silent site is waited for 0.3 s a try
     try:
         with pytest.raises(SourceError) as caught:
-            run_crawl(tmp_path, base_url=refused_url() if how == "refused" else server.base_url, info=info)
+            crawl(jcs_kr, refused_url() if how == "refused" else server.base_url, info=info)
     finally:
         server.stop()
     error = caught.value
@@ -198,12 +186,12 @@ def test_dropped_connections_are_reported_as_geo_blocked_naming_the_setting(tmp_
         assert server.connections == 3
 
 
-def test_a_proxy_that_drops_the_connection_is_named_without_its_password(tmp_path):
+def test_a_proxy_that_drops_the_connection_is_named_without_its_password(crawl):
     server = DroppingServer().start()
     proxy = server.base_url.replace("http://", "http://reader:s3cret@")
     try:
         with pytest.raises(SourceError) as caught:
-            run_crawl(tmp_path, base_url=None, proxy=proxy, info=dataclasses.replace(jcs_kr.INFO,
+            crawl(jcs_kr, None, proxy=proxy, info=dataclasses.replace(jcs_kr.INFO,
                       base_url="http://www.jcs.mil.kr/"))  # fmt: skip
     finally:
         server.stop()
@@ -212,21 +200,21 @@ def test_a_proxy_that_drops_the_connection_is_named_without_its_password(tmp_pat
     assert f"through the proxy {server.base_url}" in message and "s3cret" not in message and "reader" not in message
 
 
-def test_the_proxy_carries_every_request_to_the_real_host_name(site, tmp_path, monkeypatch):
+def test_the_proxy_carries_every_request_to_the_real_host_name(site, monkeypatch, crawl):
     allow_only_loopback(monkeypatch)
     build_jcs_kr_site(site)
     # the site's own (plain HTTP) address, reached only through the proxy: here the fixture site itself
     info = dataclasses.replace(jcs_kr.INFO, base_url="http://www.jcs.mil.kr/")
-    store, ctx = run_crawl(tmp_path, base_url=None, info=info, proxy=site.base_url)
+    store, ctx = crawl(jcs_kr, None, info=info, proxy=site.base_url)
     assert set(stored(store)) == EVERY_POST and not ctx.failures and not ctx.stats.problems
     assert len(site.log) == 9
     assert all(r.proxied and r.headers["host"] == "www.jcs.mil.kr" for r in site.log)
     assert stored(store)[FINAL].url == "http://www.jcs.mil.kr" + post_path(KOREAN, FINAL)
 
 
-def test_archived_pages_replay_to_the_same_documents(site, tmp_path):
+def test_archived_pages_replay_to_the_same_documents(site, tmp_path, crawl):
     build_jcs_kr_site(site)
-    store, _ = run_crawl(tmp_path, base_url=site.base_url)
+    store, _ = crawl(jcs_kr, site)
     archive = Archive(tmp_path / "archive")
     for document in store.documents():
         page = jcs_kr.parse(archive.get(document.raw_path), document.url, document.content_type)

@@ -5,16 +5,13 @@ from __future__ import annotations
 import dataclasses
 import time
 from datetime import date, datetime, timedelta
-from pathlib import Path
 from urllib.parse import parse_qs
 from zoneinfo import ZoneInfo
 
 import httpx
 import pytest
-from launchfeed.output.store import Store
 from launchfeed.scrapers import kcna
 from launchfeed.scrapers.archive import Archive
-from launchfeed.scrapers.base import Context
 from site_kcna import CRUISE, FACTORY, FARMS, HOME, ICBM, LEADER, OLD_ICBM, TOP, build_kcna_site
 
 SITE = "http://www.kcna.kp"
@@ -26,22 +23,13 @@ LISTING_REQUESTS = [
 ]
 
 
-def run_crawl(site, tmp_path: Path, info=kcna.INFO) -> tuple[Store, Context]:
-    store = Store(tmp_path / "store.sqlite")
-    ctx = Context(info, archive=Archive(tmp_path / "archive"), sink=store, validators=store,
-                  base_url=site.base_url, delay=0)  # fmt: skip
-    kcna.crawl(ctx)
-    ctx.close()
-    return store, ctx
-
-
 def requests(site, start: int = 0) -> list[tuple[str, str]]:
     return [(r.method, r.path) for r in site.log[start:]]
 
 
-def test_every_listed_article_is_archived_and_stored(site, tmp_path):
+def test_every_listed_article_is_archived_and_stored(site, tmp_path, crawl):
     build_kcna_site(site)
-    store, ctx = run_crawl(site, tmp_path)
+    store, ctx = crawl(kcna, site)
     documents = {d.url.removeprefix(SITE): d for d in store.documents()}
     # launch reports and the rest alike (the extractor decides); one document per
     # article although the ICBM and cruise reports sit in two categories each
@@ -73,9 +61,9 @@ def test_every_listed_article_is_archived_and_stored(site, tmp_path):
     assert requests(site)[:4] == LISTING_REQUESTS
 
 
-def test_listings_carry_the_session_cookie_and_its_token(site, tmp_path):
+def test_listings_carry_the_session_cookie_and_its_token(site, crawl):
     kcna_site = build_kcna_site(site)
-    run_crawl(site, tmp_path)
+    crawl(kcna, site)
     (session, token), *_ = kcna_site.sessions.items()
     posts = site.requests("POST")
     assert len(posts) == 2
@@ -96,7 +84,7 @@ def test_the_fixture_refuses_a_listing_without_cookie_and_token(site):
         assert client.post(url, data={"page_num": "1", "cnt_per_page": "5", "_csrf": token}).status_code == 200
 
 
-def test_an_expired_session_is_opened_again_once(site, tmp_path):
+def test_an_expired_session_is_opened_again_once(site, crawl):
     kcna_site = build_kcna_site(site)
     expired = []
 
@@ -107,7 +95,7 @@ def test_an_expired_session_is_opened_again_once(site, tmp_path):
         return kcna_site.post_category(request)
 
     site.add(f"/en/article/list/{TOP}", expire_first, method="POST")
-    store, ctx = run_crawl(site, tmp_path)
+    store, ctx = crawl(kcna, site)
     assert requests(site)[:6] == [
         *LISTING_REQUESTS[:3],
         ("GET", f"/en/article/list/{LEADER}"),
@@ -117,12 +105,12 @@ def test_an_expired_session_is_opened_again_once(site, tmp_path):
     assert not ctx.failures and len(store.documents()) == 5
 
 
-def test_refused_listings_fail_the_source_but_the_opened_category_is_read(site, tmp_path):
+def test_refused_listings_fail_the_source_but_the_opened_category_is_read(site, crawl):
     kcna_site = build_kcna_site(site)
     for category in (TOP, HOME):
         site.add(f"/en/article/list/{category}", lambda request: kcna_site.post_category(
             dataclasses.replace(request, headers={})), method="POST")  # fmt: skip
-    store, ctx = run_crawl(site, tmp_path)
+    store, ctx = crawl(kcna, site)
     assert [(e.kind, e.status) for e in ctx.failures] == [("http_error", 403), ("http_error", 403)]
     # one new session is tried, not one per refused listing
     reopened = [("GET", f"/en/article/list/{LEADER}"), ("POST", f"/en/article/list/{TOP}")]
@@ -130,45 +118,45 @@ def test_refused_listings_fail_the_source_but_the_opened_category_is_read(site, 
     assert sorted(d.url.removeprefix(SITE) for d in store.documents()) == sorted([ICBM, FACTORY])
 
 
-def test_a_category_page_without_token_is_a_layout_change(site, tmp_path):
+def test_a_category_page_without_token_is_a_layout_change(site, crawl):
     kcna_site = build_kcna_site(site)
     site.add(f"/en/article/list/{LEADER}", lambda request: dataclasses.replace(
         kcna_site.get_category(request), body=b"<html><body><ul></ul></body></html>"))  # fmt: skip
-    store, ctx = run_crawl(site, tmp_path)
+    store, ctx = crawl(kcna, site)
     assert [e.kind for e in ctx.failures] == ["layout_changed"] and "_csrf" in str(ctx.failures[0])
     assert site.requests("POST") == [] and store.documents() == []
 
 
-def test_an_empty_listing_is_a_layout_change(site, tmp_path):
+def test_an_empty_listing_is_a_layout_change(site, crawl):
     kcna_site = build_kcna_site(site)
     kcna_site.listings[HOME] = []
-    store, ctx = run_crawl(site, tmp_path)
+    store, ctx = crawl(kcna, site)
     assert [e.kind for e in ctx.failures] == ["layout_changed"] and HOME in str(ctx.failures[0])
     assert len(store.documents()) == 4  # the other categories still gave their items
 
 
-def test_an_article_without_its_body_is_a_layout_change(site, tmp_path):
+def test_an_article_without_its_body_is_a_layout_change(site, crawl):
     build_kcna_site(site)
     site.add(FACTORY, "<html><body><div class='container'><p>Service temporarily paused</p></div></body></html>")
-    store, ctx = run_crawl(site, tmp_path)
+    store, ctx = crawl(kcna, site)
     assert ctx.stats.problems == {"layout_changed": 1} and not ctx.failures
     assert FACTORY not in {d.url.removeprefix(SITE) for d in store.documents()}
 
 
-def test_a_slow_page_is_waited_for(site, tmp_path):
+def test_a_slow_page_is_waited_for(site, crawl):
     kcna_site = build_kcna_site(site)
     kcna_site.slow(ICBM, 1.5)
     started = time.monotonic()
-    store, ctx = run_crawl(site, tmp_path)
+    store, ctx = crawl(kcna, site)
     assert time.monotonic() - started >= 1.5
     assert ICBM in {d.url.removeprefix(SITE) for d in store.documents()} and not ctx.stats.problems
 
 
-def test_a_page_slower_than_the_timeout_stops_the_run_and_waits_for_later(site, tmp_path):
+def test_a_page_slower_than_the_timeout_stops_the_run_and_waits_for_later(site, crawl):
     kcna_site = build_kcna_site(site)
     kcna_site.slow(ICBM, 1.5)
     impatient = dataclasses.replace(kcna.INFO, timeout=0.4)
-    store, ctx = run_crawl(site, tmp_path, impatient)
+    store, ctx = crawl(kcna, site, info=impatient)
     # newest first: the farms story, then the ICBM report times out (two tries) and the run
     # asks for no further article from a site that stopped answering
     assert requests(site, 4) == [("GET", FARMS), ("GET", ICBM), ("GET", ICBM)]
@@ -177,17 +165,17 @@ def test_a_page_slower_than_the_timeout_stops_the_run_and_waits_for_later(site, 
     assert [d.url.removeprefix(SITE) for d in store.documents()] == [FARMS]
     # the next run fetches the rest; the timed-out page waits out its backoff
     first = len(site.log)
-    store, _ = run_crawl(site, tmp_path)
+    store, _ = crawl(kcna, site)
     assert [path for _, path in requests(site, first + 4)] == [FACTORY, CRUISE, OLD_ICBM]
     assert ICBM not in {d.url.removeprefix(SITE) for d in store.documents()}
 
 
-def test_a_run_fetches_at_most_its_cap_newest_first(site, tmp_path, monkeypatch):
+def test_a_run_fetches_at_most_its_cap_newest_first(site, monkeypatch, crawl):
     build_kcna_site(site)
     monkeypatch.setattr(kcna, "MAX_ARTICLES_PER_RUN", 2)
     stored = []
     for _ in range(3):
-        store, ctx = run_crawl(site, tmp_path)
+        store, ctx = crawl(kcna, site)
         stored.append(ctx.stats.new_documents)
     assert stored == [2, 2, 1] and len(store.documents()) == 5
     assert [p for m, p in requests(site) if p.startswith("/en/article/") and m == "GET" and "/list/" not in p] == [
@@ -195,27 +183,27 @@ def test_a_run_fetches_at_most_its_cap_newest_first(site, tmp_path, monkeypatch)
     ]  # fmt: skip
 
 
-def test_second_run_asks_only_for_the_listings_and_stores_nothing(site, tmp_path):
+def test_second_run_asks_only_for_the_listings_and_stores_nothing(site, crawl):
     build_kcna_site(site)
-    run_crawl(site, tmp_path)
+    crawl(kcna, site)
     first = len(site.log)
-    _, ctx = run_crawl(site, tmp_path)
+    _, ctx = crawl(kcna, site)
     assert requests(site, first) == LISTING_REQUESTS
     assert (ctx.stats.new_documents, ctx.stats.revised_documents, ctx.stats.problems) == (0, 0, {})
 
 
-def test_the_page_date_wins_over_the_listing_date(site, tmp_path):
+def test_the_page_date_wins_over_the_listing_date(site, crawl):
     kcna_site = build_kcna_site(site)
     kcna_site.listings[TOP] = [(link, title, "2017.07.06" if link == OLD_ICBM else day)
                                for link, title, day in kcna_site.listings[TOP]]  # fmt: skip
-    store, _ = run_crawl(site, tmp_path)
+    store, _ = crawl(kcna, site)
     old = next(d for d in store.documents() if d.url.endswith(".kcmsf"))
     assert old.published_at.isoformat() == "2017-07-05T00:00:00+08:30"
 
 
-def test_archived_pages_replay_to_the_same_documents(site, tmp_path):
+def test_archived_pages_replay_to_the_same_documents(site, tmp_path, crawl):
     build_kcna_site(site)
-    store, _ = run_crawl(site, tmp_path)
+    store, _ = crawl(kcna, site)
     archive = Archive(tmp_path / "archive")
     for document in store.documents():
         page = kcna.parse(archive.get(document.raw_path), document.url, document.content_type)

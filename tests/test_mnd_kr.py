@@ -14,7 +14,6 @@ from geoblock import DroppingServer, allow_only_loopback, refused_url
 from launchfeed.output.store import Store
 from launchfeed.scrapers import korea, mnd_kr
 from launchfeed.scrapers.archive import Archive
-from launchfeed.scrapers.base import Context
 from launchfeed.scrapers.errors import SourceError
 from site_mnd_kr import MENU, article_path, build_mnd_kr_site, deep_link
 
@@ -35,17 +34,6 @@ def korea_clock(monkeypatch) -> list[datetime]:
     return now
 
 
-def run_crawl(tmp_path: Path, *, base_url: str | None, info=mnd_kr.INFO, proxy: str | None = None):
-    store = Store(tmp_path / "store.sqlite")
-    ctx = Context(info, archive=Archive(tmp_path / "archive"), sink=store, validators=store,
-                  base_url=base_url, proxy=proxy, delay=0)  # fmt: skip
-    try:
-        mnd_kr.crawl(ctx)
-    finally:
-        ctx.close()
-    return store, ctx
-
-
 def post_of(url: str) -> str:
     return url.rsplit("/", 2)[-2]
 
@@ -54,9 +42,9 @@ def stored(store: Store) -> dict:
     return {post_of(d.url): d for d in store.documents()}
 
 
-def test_every_release_on_the_first_page_is_stored_under_its_artclview_url(site, tmp_path):
+def test_every_release_on_the_first_page_is_stored_under_its_artclview_url(site, tmp_path, crawl):
     build_mnd_kr_site(site)
-    store, ctx = run_crawl(tmp_path, base_url=site.base_url)
+    store, ctx = crawl(mnd_kr, site)
     documents = stored(store)
     assert set(documents) == EVERY_POST
     meeting = documents[MEETING]
@@ -82,89 +70,89 @@ def test_every_release_on_the_first_page_is_stored_under_its_artclview_url(site,
     assert [r.path for r in site.log] == ["/robots.txt", MENU, *(article_path(p) for p in LISTING_ORDER)]
 
 
-def test_an_older_release_in_euc_kr_without_a_charset_header_reads_as_korean(site, tmp_path):
+def test_an_older_release_in_euc_kr_without_a_charset_header_reads_as_korean(site, crawl):
     build_mnd_kr_site(site)
     served = httpx.get(site.url(article_path(WINTER)))
     assert served.headers["content-type"] == "text/html"
     assert "한랭 질환".encode("euc-kr") in served.content and "한랭".encode() not in served.content
-    store, _ = run_crawl(tmp_path, base_url=site.base_url)
+    store, _ = crawl(mnd_kr, site)
     winter = stored(store)[WINTER]
     assert winter.title == "국방부, 겨울철 장병 안전관리 강화 지침 시달" and "\ufffd" not in winter.text
     assert "한랭 질환과 화재를 예방하기 위한 안전관리 지침" in winter.text
     assert winter.published_at.isoformat() == "2026-11-16T00:00:00+09:00"
 
 
-def test_second_run_asks_only_for_the_board_and_stores_nothing(site, tmp_path):
+def test_second_run_asks_only_for_the_board_and_stores_nothing(site, crawl):
     build_mnd_kr_site(site)
-    run_crawl(tmp_path, base_url=site.base_url)
+    crawl(mnd_kr, site)
     first = len(site.log)
-    _, ctx = run_crawl(tmp_path, base_url=site.base_url)
+    _, ctx = crawl(mnd_kr, site)
     again = site.log[first:]
     assert [r.path for r in again] == ["/robots.txt", MENU] and "if-none-match" in again[1].headers
     assert (ctx.stats.new_documents, ctx.stats.revised_documents, ctx.stats.not_modified, ctx.stats.requests) == (
         0, 0, 1, 2)  # fmt: skip
 
 
-def test_young_releases_are_rechecked_conditionally_and_an_edit_is_a_revision(site, tmp_path, korea_clock):
+def test_young_releases_are_rechecked_conditionally_and_an_edit_is_a_revision(site, korea_clock, crawl):
     mnd = build_mnd_kr_site(site)
     korea_clock[0] = datetime(2026, 11, 20, 18, 0, tzinfo=KST)
-    run_crawl(tmp_path, base_url=site.base_url)
+    crawl(mnd_kr, site)
     first = len(site.log)
-    _, ctx = run_crawl(tmp_path, base_url=site.base_url)
+    _, ctx = crawl(mnd_kr, site)
     again = site.log[first:]
     assert [r.path for r in again] == ["/robots.txt", MENU, article_path(MEETING)]
     assert all("if-none-match" in r.headers for r in again[1:]) and ctx.stats.not_modified == 2
     mnd.articles[MEETING] = mnd.articles[MEETING].replace("긴급 지휘관 회의를", "긴급 주요 지휘관 회의를")
-    store, ctx = run_crawl(tmp_path, base_url=site.base_url)
+    store, ctx = crawl(mnd_kr, site)
     assert (ctx.stats.new_documents, ctx.stats.revised_documents) == (0, 1)
     assert "긴급 주요 지휘관 회의를" in stored(store)[MEETING].text
 
 
-def test_an_empty_board_is_a_layout_change(site, tmp_path):
+def test_an_empty_board_is_a_layout_change(site, crawl):
     mnd = build_mnd_kr_site(site)
     mnd.listing = []
-    store, ctx = run_crawl(tmp_path, base_url=site.base_url)
+    store, ctx = crawl(mnd_kr, site)
     assert [e.kind for e in ctx.failures] == ["layout_changed"] and MENU in str(ctx.failures[0])
     assert store.documents() == [] and [r.path for r in site.log] == ["/robots.txt", MENU]
 
 
-def test_a_board_whose_links_lead_nowhere_known_is_a_layout_change(site, tmp_path):
+def test_a_board_whose_links_lead_nowhere_known_is_a_layout_change(site, crawl):
     mnd = build_mnd_kr_site(site)
     original = mnd.board
     mnd.board = lambda: original().replace("/artclView.do", "/view.do").replace("enc=", "x=")
-    store, ctx = run_crawl(tmp_path, base_url=site.base_url)
+    store, ctx = crawl(mnd_kr, site)
     assert [e.kind for e in ctx.failures] == ["layout_changed"] and store.documents() == []
 
 
-def test_a_release_without_its_body_is_an_item_problem_and_waits_before_a_retry(site, tmp_path):
+def test_a_release_without_its_body_is_an_item_problem_and_waits_before_a_retry(site, crawl):
     mnd = build_mnd_kr_site(site)
     # the text only in the attached HWP: an empty .artclView
     head, _, _ = mnd.articles[BUDGET].partition('<div class="artclView">')
     mnd.articles[BUDGET] = head + '<div class="artclView">\n  <p>&nbsp;</p>\n</div>'
-    store, ctx = run_crawl(tmp_path, base_url=site.base_url)
+    store, ctx = crawl(mnd_kr, site)
     assert ctx.stats.problems == {"layout_changed": 1} and not ctx.failures
     assert "without its body" in ctx.stats.messages[0] and article_path(BUDGET) in ctx.stats.messages[0]
     assert set(stored(store)) == EVERY_POST - {BUDGET}
     first = len(site.log)
-    run_crawl(tmp_path, base_url=site.base_url)
+    crawl(mnd_kr, site)
     assert article_path(BUDGET) not in [r.path for r in site.log[first:]]
 
 
-def test_a_listed_release_that_is_gone_is_an_item_problem(site, tmp_path):
+def test_a_listed_release_that_is_gone_is_an_item_problem(site, crawl):
     build_mnd_kr_site(site)
     site.add(article_path(WINTER), "<html><body><h1>Not Found</h1></body></html>", status=404)
-    store, ctx = run_crawl(tmp_path, base_url=site.base_url)
+    store, ctx = crawl(mnd_kr, site)
     assert ctx.stats.problems == {"http_error": 1} and not ctx.failures
     assert set(stored(store)) == EVERY_POST - {WINTER}
 
 
 @pytest.mark.parametrize("how", ["reset", "refused", "silent"])
-def test_dropped_connections_are_reported_as_geo_blocked_naming_the_setting(tmp_path, how):
+def test_dropped_connections_are_reported_as_geo_blocked_naming_the_setting(how, crawl):
     server = DroppingServer("silent" if how == "silent" else "reset").start()
     info = dataclasses.replace(mnd_kr.INFO, timeout=0.3)
     try:
         with pytest.raises(SourceError) as caught:
-            run_crawl(tmp_path, base_url=refused_url() if how == "refused" else server.base_url, info=info)
+            crawl(mnd_kr, refused_url() if how == "refused" else server.base_url, info=info)
     finally:
         server.stop()
     error = caught.value
@@ -174,18 +162,18 @@ def test_dropped_connections_are_reported_as_geo_blocked_naming_the_setting(tmp_
         assert server.connections == 3  # robots.txt, then the board twice; nothing more
 
 
-def test_the_proxy_carries_every_request_to_the_real_host_name(site, tmp_path, monkeypatch):
+def test_the_proxy_carries_every_request_to_the_real_host_name(site, monkeypatch, crawl):
     allow_only_loopback(monkeypatch)
     build_mnd_kr_site(site)
     info = dataclasses.replace(mnd_kr.INFO, base_url="http://www.mnd.go.kr/")
-    store, ctx = run_crawl(tmp_path, base_url=None, info=info, proxy=site.base_url)
+    store, ctx = crawl(mnd_kr, None, info=info, proxy=site.base_url)
     assert set(stored(store)) == EVERY_POST and not ctx.failures
     assert len(site.log) == 6 and all(r.proxied and r.headers["host"] == "www.mnd.go.kr" for r in site.log)
 
 
-def test_archived_pages_replay_to_the_same_documents(site, tmp_path):
+def test_archived_pages_replay_to_the_same_documents(site, tmp_path, crawl):
     build_mnd_kr_site(site)
-    store, _ = run_crawl(tmp_path, base_url=site.base_url)
+    store, _ = crawl(mnd_kr, site)
     archive = Archive(tmp_path / "archive")
     for document in store.documents():
         page = mnd_kr.parse(archive.get(document.raw_path), document.url, document.content_type)

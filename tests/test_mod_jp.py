@@ -8,10 +8,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from launchfeed.output.store import Store
 from launchfeed.scrapers import mod_jp
-from launchfeed.scrapers.archive import Archive
-from launchfeed.scrapers.base import Context
 from site_mod_jp import build_mod_jp_site
 from sitekit import SITES
 
@@ -28,18 +25,9 @@ def japan_clock(monkeypatch) -> list[datetime]:
     return now
 
 
-def run_crawl(site, tmp_path: Path, **options) -> tuple[Store, Context]:
-    store = Store(tmp_path / "store.sqlite")
-    ctx = Context(mod_jp.INFO, archive=Archive(tmp_path / "archive"), sink=store, validators=store,
-                  base_url=site.base_url, delay=0, options=options)  # fmt: skip
-    mod_jp.crawl(ctx)
-    ctx.close()
-    return store, ctx
-
-
-def test_crawl_reads_html_and_falls_back_to_pdf_behind_the_bot_check(site, tmp_path):
+def test_crawl_reads_html_and_falls_back_to_pdf_behind_the_bot_check(site, tmp_path, crawl):
     build_mod_jp_site(site)
-    store, ctx = run_crawl(site, tmp_path)
+    store, ctx = crawl(mod_jp, site)
     documents = {d.url.rsplit("/", 1)[-1]: d for d in store.documents()}
     # 14b is a readable page; 03d and 27c are behind the bot check and come from their PDFs;
     # 03a (a flash) has no PDF and stays unread
@@ -66,17 +54,17 @@ def test_crawl_reads_html_and_falls_back_to_pdf_behind_the_bot_check(site, tmp_p
         assert (tmp_path / "archive" / document.raw_path).is_file()
 
 
-def test_bot_check_page_is_never_mistaken_for_an_article(site, tmp_path):
+def test_bot_check_page_is_never_mistaken_for_an_article(site, crawl):
     build_mod_jp_site(site)
-    store, _ = run_crawl(site, tmp_path)
+    store, _ = crawl(mod_jp, site)
     for document in store.documents():
         assert "Just a moment" not in document.text
 
 
-def test_empty_index_is_reported_as_a_layout_change(site, tmp_path):
+def test_empty_index_is_reported_as_a_layout_change(site, crawl):
     build_mod_jp_site(site)
     site.add("/j/press/news/index.html", "<html><body><main><h1>報道資料</h1></main></body></html>")
-    store, ctx = run_crawl(site, tmp_path)
+    store, ctx = crawl(mod_jp, site)
     assert ctx.stats.problems["layout_changed"] == 1 and ctx.failures
     # the feeds still gave their items (27c is listed only in the index)
     assert len(store.documents()) == 4
@@ -146,9 +134,9 @@ def test_second_run_sends_conditional_requests_and_writes_nothing(collected, cap
     assert capsys.readouterr().out.strip() == "nothing new from 1 source; no files written"
 
 
-def test_a_follow_up_issued_in_flight_and_its_successor_are_both_kept_in_time_order(site, tmp_path):
+def test_a_follow_up_issued_in_flight_and_its_successor_are_both_kept_in_time_order(site, crawl):
     build_mod_jp_site(site)
-    store, _ = run_crawl(site, tmp_path)
+    store, _ = crawl(mod_jp, site)
     documents = {d.url.rsplit("/", 1)[-1]: d for d in store.documents()}
     in_flight, final = documents["20e.html"], documents["20c.html"]
     # the same title, two URLs, two documents
@@ -173,13 +161,13 @@ def probed(site, start: int = 0) -> list[str]:
                                                                    "/j/press/news/2026/11/20e.pdf"}]  # fmt: skip
 
 
-def test_probe_recent_finds_a_release_no_listing_gives_yet(site, tmp_path, japan_clock):
+def test_probe_recent_finds_a_release_no_listing_gives_yet(site, japan_clock, crawl):
     build_mod_jp_site(site)
     japan_clock[0] = datetime(2026, 11, 22, 12, 0, tzinfo=JST)
-    store, ctx = run_crawl(site, tmp_path)
+    store, ctx = crawl(mod_jp, site)
     assert probed(site) == []  # off by default
     first = len(site.log)
-    store, ctx = run_crawl(site, tmp_path, probe_recent=True)
+    store, ctx = crawl(mod_jp, site, probe_recent=True)
     # every name a..l of Nov 20-22 but the two the feed lists, today's first
     assert len(probed(site, first)) == 34 and probed(site, first)[0] == "/j/press/news/2026/11/22a.pdf"
     documents = {d.url.rsplit("/", 1)[-1]: d for d in store.documents()}
@@ -194,7 +182,7 @@ def test_probe_recent_finds_a_release_no_listing_gives_yet(site, tmp_path, japan
     # follow-ups are rechecked at their PDFs, conditionally (never the bot check again)
     japan_clock[0] = datetime(2026, 11, 22, 12, 10, tzinfo=JST)
     second = len(site.log)
-    _, ctx = run_crawl(site, tmp_path, probe_recent=True)
+    _, ctx = crawl(mod_jp, site, probe_recent=True)
     asked = site.log[second:]
     assert probed(site, second) == []
     assert sorted(r.path for r in asked if r.path != "/robots.txt") == sorted(
@@ -206,26 +194,26 @@ def test_probe_recent_finds_a_release_no_listing_gives_yet(site, tmp_path, japan
     # an hour on, the names are tried again (the off-topic PDF conditionally)
     store.db.execute("UPDATE fetch_failures SET retry_after = '2000-01-01T00:00:00+00:00'")
     third = len(site.log)
-    run_crawl(site, tmp_path, probe_recent=True)
+    crawl(mod_jp, site, probe_recent=True)
     assert len(probed(site, third)) == 33
     assert "if-none-match" in next(r for r in site.log[third:] if r.path.endswith("/21a.pdf")).headers
 
 
-def test_probing_stops_at_a_bot_check(site, tmp_path, japan_clock):
+def test_probing_stops_at_a_bot_check(site, japan_clock, crawl):
     build_mod_jp_site(site)
     japan_clock[0] = datetime(2026, 11, 22, 12, 0, tzinfo=JST)
     site.add("/j/press/news/2026/11/22a.pdf", (SITES / "mod_jp" / "challenge.html").read_bytes(), status=403,
              headers={"cf-mitigated": "challenge"})  # fmt: skip
-    _, ctx = run_crawl(site, tmp_path, probe_recent=True)
+    _, ctx = crawl(mod_jp, site, probe_recent=True)
     assert probed(site) == ["/j/press/news/2026/11/22a.pdf"]
     assert ctx.stats.problems["access_challenged"] == 2  # 03a's page, and the probe
 
 
-def test_a_release_without_a_printed_date_takes_the_date_of_its_url(site, tmp_path):
+def test_a_release_without_a_printed_date_takes_the_date_of_its_url(site, crawl):
     build_mod_jp_site(site)
     page = (SITES / "mod_jp" / "j/press/news/2026/09/14b.html").read_text(encoding="utf-8")
     site.add("/j/press/news/2026/09/14b.html", page.replace("令和８年９月１４日<br>", ""))
-    store, _ = run_crawl(site, tmp_path)
+    store, _ = crawl(mod_jp, site)
     document = next(d for d in store.documents() if d.url.endswith("14b.html"))
     # the feed's pubDate (Sep 15) is another day: not used
     assert (document.published_at.isoformat(), document.published_precision) == ("2026-09-14T00:00:00+09:00", "day")

@@ -11,7 +11,6 @@ from geoblock import DroppingServer, allow_only_loopback
 from launchfeed.output.store import Store
 from launchfeed.scrapers import yonhap_en
 from launchfeed.scrapers.archive import Archive
-from launchfeed.scrapers.base import Context
 from site_yonhap_en import CRUISE, FEED, FLASH, LEAD, ROOT, build_yonhap_en_site
 
 from launchfeed.cli import main
@@ -22,24 +21,13 @@ SITE = "https://en.yna.co.kr"
 LAUNCH_STORIES = {LEAD, FLASH, CRUISE}
 
 
-def run_crawl(tmp_path: Path, *, base_url: str | None, info=yonhap_en.INFO, proxy: str | None = None):
-    store = Store(tmp_path / "store.sqlite")
-    ctx = Context(info, archive=Archive(tmp_path / "archive"), sink=store, validators=store,
-                  base_url=base_url, proxy=proxy, delay=0)  # fmt: skip
-    try:
-        yonhap_en.crawl(ctx)
-    finally:
-        ctx.close()
-    return store, ctx
-
-
 def stored(store: Store) -> dict:
     return {d.url.rsplit("/", 1)[1]: d for d in store.documents()}
 
 
-def test_launch_stories_are_read_from_their_pages_and_carry_the_channel(site, tmp_path):
+def test_launch_stories_are_read_from_their_pages_and_carry_the_channel(site, tmp_path, crawl):
     build_yonhap_en_site(site)
-    store, ctx = run_crawl(tmp_path, base_url=site.base_url)
+    store, ctx = crawl(yonhap_en, site)
     documents = stored(store)
     # the forum and the farm visit are in the feed (archived with it) but are no launch story
     assert set(documents) == LAUNCH_STORIES
@@ -64,56 +52,56 @@ def test_launch_stories_are_read_from_their_pages_and_carry_the_channel(site, tm
                                                         p.is_file()]  # fmt: skip
 
 
-def test_second_run_asks_only_for_the_feed(site, tmp_path):
+def test_second_run_asks_only_for_the_feed(site, crawl):
     build_yonhap_en_site(site)
-    run_crawl(tmp_path, base_url=site.base_url)
+    crawl(yonhap_en, site)
     first = len(site.log)
-    _, ctx = run_crawl(tmp_path, base_url=site.base_url)
+    _, ctx = crawl(yonhap_en, site)
     again = site.log[first:]
     assert [r.path for r in again] == ["/robots.txt", FEED] and "if-none-match" in again[1].headers
     assert (ctx.stats.new_documents, ctx.stats.not_modified, ctx.stats.requests) == (0, 1, 2)
 
 
-def test_a_feed_without_items_is_a_layout_change(site, tmp_path):
+def test_a_feed_without_items_is_a_layout_change(site, crawl):
     build_yonhap_en_site(site)
     site.add(FEED, '<?xml version="1.0"?><rss version="2.0"><channel><title>x</title></channel></rss>',
              content_type="application/rss+xml")  # fmt: skip
-    store, ctx = run_crawl(tmp_path, base_url=site.base_url)
+    store, ctx = crawl(yonhap_en, site)
     assert [e.kind for e in ctx.failures] == ["layout_changed"] and store.documents() == []
 
 
-def test_a_story_page_without_its_text_is_an_item_problem_never_stored_from_the_summary(site, tmp_path):
+def test_a_story_page_without_its_text_is_an_item_problem_never_stored_from_the_summary(site, crawl):
     yonhap = build_yonhap_en_site(site)
     yonhap.stories[FLASH] = {**yonhap.stories[FLASH], "story": '<p class="adrs">newsdesk@yna.co.kr</p>'}
-    store, ctx = run_crawl(tmp_path, base_url=site.base_url)
+    store, ctx = crawl(yonhap_en, site)
     assert ctx.stats.problems == {"layout_changed": 1} and not ctx.failures
     assert set(stored(store)) == LAUNCH_STORIES - {FLASH}
     first = len(site.log)
-    run_crawl(tmp_path, base_url=site.base_url)
+    crawl(yonhap_en, site)
     assert f"/view/{FLASH}" not in [r.path for r in site.log[first:]]  # waits out its backoff
 
 
-def test_a_story_behind_an_error_is_an_item_problem(site, tmp_path):
+def test_a_story_behind_an_error_is_an_item_problem(site, crawl):
     build_yonhap_en_site(site)
     site.add(f"/view/{CRUISE}", "<html><body>Service Unavailable</body></html>", status=503)
-    store, ctx = run_crawl(tmp_path, base_url=site.base_url)
+    store, ctx = crawl(yonhap_en, site)
     assert ctx.stats.problems == {"http_error": 1} and set(stored(store)) == LAUNCH_STORIES - {CRUISE}
 
 
-def test_a_dropped_connection_is_a_network_error_not_geo_blocking(tmp_path):
+def test_a_dropped_connection_is_a_network_error_not_geo_blocking(crawl):
     server = DroppingServer().start()
     try:
-        store, ctx = run_crawl(tmp_path, base_url=server.base_url)
+        store, ctx = crawl(yonhap_en, server.base_url)
     finally:
         server.stop()
     assert [e.kind for e in ctx.failures] == ["network_error"] and store.documents() == []
 
 
-def test_a_configured_proxy_carries_every_request(site, tmp_path, monkeypatch):
+def test_a_configured_proxy_carries_every_request(site, monkeypatch, crawl):
     allow_only_loopback(monkeypatch)
     build_yonhap_en_site(site)
     info = dataclasses.replace(yonhap_en.INFO, base_url="http://en.yna.co.kr/")
-    store, ctx = run_crawl(tmp_path, base_url=None, info=info, proxy=site.base_url)
+    store, ctx = crawl(yonhap_en, None, info=info, proxy=site.base_url)
     assert set(stored(store)) == LAUNCH_STORIES and not ctx.stats.problems
     assert len(site.log) == 5 and all(r.proxied and r.headers["host"] == "en.yna.co.kr" for r in site.log)
 
@@ -127,9 +115,9 @@ def test_feed_links_give_the_article_path(link, path):
     assert yonhap_en.article_path(link) == path
 
 
-def test_archived_pages_replay_to_the_same_documents(site, tmp_path):
+def test_archived_pages_replay_to_the_same_documents(site, tmp_path, crawl):
     build_yonhap_en_site(site)
-    store, _ = run_crawl(tmp_path, base_url=site.base_url)
+    store, _ = crawl(yonhap_en, site)
     archive = Archive(tmp_path / "archive")
     for document in store.documents():
         page = yonhap_en.parse(archive.get(document.raw_path), document.url, document.content_type)
