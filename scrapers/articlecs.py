@@ -50,26 +50,25 @@ def crawl_feeds(
     """Read every feed of the source; emit one document per wanted item, built by
     the source's own ``parse`` from the item's bytes (as a replay of the archive would)."""
     seen: set[str] = set()
-    for path in ctx.info.listing_paths:
-        url = ctx.url(path)
+    for listing in ctx.info.listings:
+        url = ctx.url(listing.path)
         try:
             fetched = ctx.fetch(url)
             items = parse_feed(fetched.content, url)
         except SourceError as error:
             ctx.listing_problem(error)
             continue
-        if not ctx.expect_items(items, f"feed {path}", url):
-            continue
-        for item in items:
-            link = item.link or (item.guid if item.guid.startswith(("http://", "https://", "/")) else "")
-            key = item.guid or link
+        for item in ctx.releases(listing, url, items, item_link):
+            key = item.guid or item_link(item)
             if not wanted(item) or key in seen:
                 continue
             seen.add(key)
-            if not link:
-                ctx.problem(SourceError("layout_changed", f"feed item {item.title!r} has no link or guid", url=url))
-                continue
-            _emit(ctx, item, ctx.url(link), parse, fetched.fetched_at)
+            _emit(ctx, item, ctx.url(item_link(item)), parse, fetched.fetched_at)
+
+
+def item_link(item: FeedItem) -> str:
+    """The article an item stands for: its link, else a guid that is a URL."""
+    return item.link or (item.guid if item.guid.startswith(("http://", "https://", "/")) else "")
 
 
 def _emit(ctx: Context, item: FeedItem, link: str, parse: Callable[[bytes, str, str], Page],

@@ -8,10 +8,12 @@ archived bytes back into a ``Page`` so the archive can be replayed offline.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Protocol
+from typing import Protocol, TypeVar
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from bs4 import Tag
@@ -19,7 +21,9 @@ from launchfeed.scrapers.archive import Archive
 from launchfeed.scrapers.errors import SourceError
 from launchfeed.scrapers.http import ClientSettings, Fetched, HostPacer, PoliteClient, ValidatorStore
 
-from launchfeed.contracts import Document, SourceInfo, document_id
+from launchfeed.contracts import Document, Listing, SourceInfo, document_id
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -280,13 +284,32 @@ class Context:
         self.stats.note(error)
         self.failures.append(error)
 
-    def expect_items(self, items: list, what: str, url: str) -> bool:
-        """A listing that yields nothing means the site changed, never "no news"."""
-        if not items:
-            advice = f"check the page in a browser: if its layout changed, scrapers/{self.info.id}.py needs updating"
-            message = f"{what} yielded no items; the page layout may have changed"
-            self.listing_problem(SourceError("layout_changed", message, url=url, advice=advice))
-        return bool(items)
+    def releases(self, listing: Listing, url: str, entries: Sequence[T], link: Callable[[T], str]) -> list[T]:
+        """The entries of one listing that link to releases (``link`` gives an entry's link as listed).
+        A listing that does not look as on a normal day is reported as a layout change of the source,
+        with its URL: no entries at all, entries that link in a shape the source does not declare
+        (``release_links``, ``other_links``), or fewer releases than the listing's ``min_releases``.
+        A site that moved its releases to new URLs would otherwise look like a day without news.
+        The releases it does give are returned all the same, to be collected."""
+        release = re.compile(self.info.release_links)
+        other = re.compile(self.info.other_links) if self.info.other_links else None
+        found = [entry for entry in entries if release.search(link(entry))]
+        strays = [link(e) for e in entries if not release.search(link(e)) and not (other and other.search(link(e)))]
+        what = f"listing {listing.path}"
+        if not entries:
+            said = f"{what} yielded no items; the page layout may have changed"
+        elif strays:
+            first = repr(strays[0]) if strays[0] else "an entry with no link"
+            said = (f"{what}: {len(strays)} of its {len(entries)} entries link in a shape scrapers/{self.info.id}.py "
+                    f"does not know (first: {first}); the site's links or layout may have changed")  # fmt: skip
+        elif len(found) < listing.min_releases:
+            said = (f"{what} yielded {len(found)} releases, fewer than the {listing.min_releases} of a normal day; "
+                    "the page layout may have changed")  # fmt: skip
+        else:
+            return found
+        advice = f"check the page in a browser: if its layout changed, scrapers/{self.info.id}.py needs updating"
+        self.listing_problem(SourceError("layout_changed", said, url=url, advice=advice))
+        return found
 
     def close(self) -> None:
         self.client.close()

@@ -22,7 +22,7 @@ from zoneinfo import ZoneInfo
 from launchfeed.scrapers import articlecs
 from launchfeed.scrapers.base import Context, Page
 
-from launchfeed.contracts import ExtractionPolicy, SourceInfo
+from launchfeed.contracts import ExtractionPolicy, Listing, SourceInfo
 
 INFO = SourceInfo(
     id="dod",
@@ -32,10 +32,12 @@ INFO = SourceInfo(
     timezone="America/New_York",
     authority="dod",
     base_url="https://www.war.gov/",
-    listing_paths=(
-        "/DesktopModules/ArticleCS/RSS.ashx?Site=945&ContentType=9",  # releases
-        "/DesktopModules/ArticleCS/RSS.ashx?Site=945&ContentType=1",  # news
+    # each feed shows its newest items, a few days' worth: far fewer is not a quiet day
+    listings=(
+        Listing("/DesktopModules/ArticleCS/RSS.ashx?Site=945&ContentType=9", min_releases=5),  # releases
+        Listing("/DesktopModules/ArticleCS/RSS.ashx?Site=945&ContentType=1", min_releases=5),  # news
     ),
+    release_links=r"^https?://www\.war\.gov/.+/Article/\d+/",
     allowed_hosts=("www.war.gov",),
     cadence="statements or readouts after major launches only; dozens of unrelated releases a day",
     timeout=30.0,

@@ -21,7 +21,7 @@ from zoneinfo import ZoneInfo
 from launchfeed.scrapers import articlecs
 from launchfeed.scrapers.base import Context, Page
 
-from launchfeed.contracts import ExtractionPolicy, SourceInfo
+from launchfeed.contracts import ExtractionPolicy, Listing, SourceInfo
 
 INFO = SourceInfo(
     id="indopacom",
@@ -31,7 +31,9 @@ INFO = SourceInfo(
     timezone="Pacific/Honolulu",
     authority="indopacom",
     base_url="https://www.pacom.mil/",
-    listing_paths=("/DesktopModules/ArticleCS/RSS.ashx?ContentType=1&Site=108&max=25",),
+    # the 25 newest items of every kind (max=25): a day's news and a launch's statement among them
+    listings=(Listing("/DesktopModules/ArticleCS/RSS.ashx?ContentType=1&Site=108&max=25", min_releases=10),),
+    release_links=r"^https?://www\.pacom\.mil/.+/Article/\d+/",
     allowed_hosts=("www.pacom.mil",),
     cadence="a short statement within hours of most launches; otherwise a few news items a day",
     timeout=30.0,

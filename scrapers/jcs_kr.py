@@ -40,7 +40,7 @@ from launchfeed.scrapers.errors import SourceError
 from launchfeed.scrapers.http import decode_body
 from launchfeed.scrapers.korea import posted_at, worth_rechecking
 
-from launchfeed.contracts import SourceInfo
+from launchfeed.contracts import Listing, SourceInfo
 
 
 @dataclass(frozen=True)
@@ -71,7 +71,9 @@ INFO = SourceInfo(
     timezone="Asia/Seoul",
     authority="jcs",
     base_url="https://www.jcs.mil.kr/",
-    listing_paths=tuple(board.listing_path for board in BOARDS),
+    # the first page of a board: its newest posts, whatever the day brought
+    listings=tuple(Listing(board.listing_path, min_releases=2) for board in BOARDS),
+    release_links=r"&boardSeq=\d+&command=albumView$",
     allowed_hosts=("www.jcs.mil.kr",),
     cadence="a first notice within minutes of a launch and a final one (최종보) within hours; a few posts a week",
     timeout=20.0,
@@ -89,24 +91,23 @@ POSTED_LABEL = re.compile(r"(?:작성일|등록일|\bDate)\s*_?\s*:?\s*")
 
 @dataclass
 class Item:
-    seq: str
+    link: str  # the post's path, or what the entry's onclick says when no post number can be read from it
     title: str
     listed: datetime | None  # the day the listing gives
 
 
 def crawl(ctx: Context) -> None:
-    for board in BOARDS:
-        url = ctx.url(board.listing_path)
+    for board, listing in zip(BOARDS, INFO.listings, strict=True):
+        url = ctx.url(listing.path)
         try:
-            items = listing_items(ctx.fetch(url).text())
+            items = listing_items(ctx.fetch(url).text(), board)
         except SourceError as error:
             if error.kind == "geo_blocked":
                 raise  # the whole site is out of reach: nothing else to try this run
             ctx.listing_problem(error)
             continue
-        if ctx.expect_items(items, f"board {board.board_id} ({board.name})", url):
-            for item in items:
-                _collect(ctx, board, item)
+        for item in ctx.releases(listing, url, items, lambda item: item.link):
+            _collect(ctx, board, item)
 
 
 def board_seq(onclick: str) -> str | None:
@@ -118,24 +119,26 @@ def board_seq(onclick: str) -> str | None:
     return arguments[2] if len(arguments) > 2 and arguments[2].strip().isdigit() else None
 
 
-def listing_items(html: str) -> list[Item]:
+def listing_items(html: str, board: Board) -> list[Item]:
+    """The posts a board page lists: its entries that open something (decorations open nothing)."""
     soup = BeautifulSoup(html, "lxml")
     items = []
     for entry in soup.select(".board_newslist ul li"):
         clickable = entry if entry.has_attr("onclick") else entry.find(attrs={"onclick": True})
-        seq = board_seq(str(clickable.get("onclick", ""))) if clickable else None
-        if not seq:
-            continue  # a pager or a decoration, not a post
+        if clickable is None:
+            continue
+        onclick = str(clickable.get("onclick", ""))
+        seq = board_seq(onclick)
         heading = entry.select_one("dl dt") or clickable
         title = " ".join(heading.get_text(" ", strip=True).split())
         info = entry.select_one("dd.info")
         listed = posted_at(info.get_text(" ", strip=True)) if info else None
-        items.append(Item(seq.strip(), title, listed[0] if listed else None))
+        items.append(Item(board.post_path(seq.strip()) if seq else onclick, title, listed[0] if listed else None))
     return items
 
 
 def _collect(ctx: Context, board: Board, item: Item) -> None:
-    url = ctx.url(board.post_path(item.seq))
+    url = ctx.url(item.link)
     if not ctx.should_try(ctx.canonical(url)):
         return
     if ctx.known(url) and not worth_rechecking(ctx, url, item.listed, RECHECK_DAYS):

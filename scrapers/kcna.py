@@ -45,7 +45,7 @@ from launchfeed.scrapers.base import Context, Page, block_lines
 from launchfeed.scrapers.errors import SourceError
 from launchfeed.scrapers.http import decode_body
 
-from launchfeed.contracts import ExtractionPolicy, SourceInfo
+from launchfeed.contracts import ExtractionPolicy, Listing, SourceInfo
 
 CATEGORIES = (
     "b0721b9f23054ddc7fe56c2811a12715",  # WPK General Secretary Kim Jong Un's Revolutionary Activities
@@ -61,7 +61,9 @@ INFO = SourceInfo(
     timezone="Asia/Pyongyang",
     authority="kcna",
     base_url="http://www.kcna.kp/",
-    listing_paths=tuple(f"/en/article/list/{category}" for category in CATEGORIES),
+    # a category page lists its newest articles, whatever the day brought
+    listings=tuple(Listing(f"/en/article/list/{category}", min_releases=2) for category in CATEGORIES),
+    release_links=r"/en/article/(?:detail/[0-9a-f]{32}|q/[0-9a-f]{32,}\.kcmsf)$",
     allowed_hosts=("www.kcna.kp", "kcna.kp"),
     cadence="about 40 English articles a day; a launch is reported the morning after, sometimes not at all",
     timeout=120.0,
@@ -79,7 +81,7 @@ LISTING_SIZE = 20  # newest items asked per category: far more than a day brings
 MAX_ARTICLES_PER_RUN = 10
 RUN_BUDGET = 240.0  # seconds of article fetching per run: other sources wait for the run lock
 
-ARTICLE_PATH = re.compile(r"/en/article/(?:detail/([0-9a-f]{32})|q/([0-9a-f]{32,})\.kcmsf)$")
+ARTICLE_PATH = re.compile(INFO.release_links)
 LISTING_DATE = re.compile(r"^\s*\[(\d{4})\.(\d{1,2})\.(\d{1,2})\]")
 PUBLISH_TIME = re.compile(r"\((?:(Juche)\s*)?(\d{2,4})\.(\d{1,2})\.(\d{1,2})\.?\)")
 KST = timezone(timedelta(hours=9))
@@ -130,17 +132,16 @@ def _listings(ctx: Context) -> list[Item]:
     """Every category's newest items: a GET opens the session (and lists the first
     category), a POST with its token lists each other category."""
     found: list[Item] = []
-    first, *others = INFO.listing_paths
+    first, *others = INFO.listings
     try:
-        token, items = _open_session(ctx, first)
+        token, items = _open_session(ctx, first.path)
     except SourceError as error:
         ctx.listing_problem(error)
         return found
-    if ctx.expect_items(items, f"category {first}", ctx.url(first)):
-        found += items
+    found += ctx.releases(first, ctx.url(first.path), items, lambda item: item.url)
     reopened = False
-    for path in others:
-        url = ctx.url(path)
+    for listing in others:
+        url = ctx.url(listing.path)
         try:
             try:
                 items = _post_listing(ctx, url, token)
@@ -148,13 +149,12 @@ def _listings(ctx: Context) -> list[Item]:
                 if error.status != 403 or reopened:
                     raise
                 reopened = True  # the session expired (slow pages, long runs): one new session per run
-                token, _ = _open_session(ctx, first)
+                token, _ = _open_session(ctx, first.path)
                 items = _post_listing(ctx, url, token)
         except SourceError as error:
             ctx.listing_problem(error)
             continue
-        if ctx.expect_items(items, f"category {path}", url):
-            found += items
+        found += ctx.releases(listing, url, items, lambda item: item.url)
     return found
 
 
@@ -175,18 +175,16 @@ def _post_listing(ctx: Context, url: str, token: str) -> list[Item]:
 
 
 def listing_items(soup: BeautifulSoup) -> list[Item]:
-    """Article links followed by their [YYYY.MM.DD] date (other links on the page are menus)."""
+    """The entries of a listing: links followed by their [YYYY.MM.DD] date (the page's other
+    links, menus and pagers, have none)."""
     items = []
     for link in soup.find_all("a", href=True):
-        href = str(link["href"]).split("?")[0]
-        if not ARTICLE_PATH.search(href):
-            continue
         after = link.find_next_sibling()
         dated = LISTING_DATE.match(after.get_text()) if isinstance(after, Tag) else None
         if not dated:
             continue
         title = " ".join(link.get_text().split())
-        items.append(Item(href, title, pyongyang_day(*(int(g) for g in dated.groups()))))
+        items.append(Item(str(link["href"]).split("?")[0], title, pyongyang_day(*(int(g) for g in dated.groups()))))
     return items
 
 

@@ -40,9 +40,10 @@ from launchfeed.scrapers.errors import SourceError
 from launchfeed.scrapers.http import decode_body
 from launchfeed.scrapers.korea import posted_at, worth_rechecking
 
-from launchfeed.contracts import SourceInfo
+from launchfeed.contracts import Listing, SourceInfo
 
 MENU = "/mnd/167/subview.do"
+ARTICLE = re.compile(r"/bbs/[A-Za-z0-9_]+/\d+/\d+/artclView\.do")
 
 INFO = SourceInfo(
     id="mnd_kr",
@@ -52,7 +53,9 @@ INFO = SourceInfo(
     timezone="Asia/Seoul",
     authority="mnd_kr",
     base_url="https://www.mnd.go.kr/",
-    listing_paths=(MENU,),
+    # the board's first page: pinned notices and its newest releases, whatever the day brought
+    listings=(Listing(MENU, min_releases=3),),
+    release_links=rf"^{ARTICLE.pattern}$",  # a row's link, read through its deep link when it is one
     allowed_hosts=("www.mnd.go.kr",),
     cadence="a few press releases a day; statements on launches within hours, rarely with numbers",
     timeout=20.0,
@@ -63,13 +66,12 @@ INFO = SourceInfo(
 )
 
 RECHECK_DAYS = 2
-ARTICLE = re.compile(r"/bbs/[A-Za-z0-9_]+/\d+/\d+/artclView\.do")
 ENC_MARK = "|@@|"
 
 
 @dataclass
 class Item:
-    path: str  # /bbs/mnd/<board>/<post>/artclView.do
+    path: str  # /bbs/mnd/<board>/<post>/artclView.do (or the link as listed, when it leads to no post)
     title: str
     listed: datetime | None
 
@@ -105,7 +107,8 @@ def article_path(href: str) -> str | None:
 
 
 def crawl(ctx: Context) -> None:
-    url = ctx.url(MENU)
+    [listing] = INFO.listings
+    url = ctx.url(listing.path)
     try:
         items = listing_items(ctx.fetch(url).text())
     except SourceError as error:
@@ -113,24 +116,26 @@ def crawl(ctx: Context) -> None:
             raise  # the whole site is out of reach: nothing else to try this run
         ctx.listing_problem(error)
         return
-    if ctx.expect_items(items, f"press release board {MENU}", url):
-        for item in items:
-            _collect(ctx, item)
+    for item in ctx.releases(listing, url, items, lambda item: item.path):
+        _collect(ctx, item)
 
 
 def listing_items(html: str) -> list[Item]:
+    """The board's rows that link somewhere (a "no posts" row links nowhere), each keyed by the
+    artclView path it leads to (or, when it leads to none, by its link as it is)."""
     soup = BeautifulSoup(html, "lxml")
     items: dict[str, Item] = {}
     for row in soup.select(".board-table tbody tr"):
         link = row.select_one("td.td-subject a[href]")
-        path = article_path(str(link["href"])) if link else None
-        if link is None or path is None:
-            continue  # "no posts" row or a layout we do not know: counted by expect_items when all are so
+        if link is None:
+            continue
+        href = str(link["href"])
         for badge in link.select("span.new, .new"):
             badge.decompose()
         title = " ".join(link.get_text(" ", strip=True).split()).removesuffix("새글").strip()
         day = row.select_one("td.td-date")
         listed = posted_at(day.get_text(" ", strip=True)) if day else None
+        path = article_path(href) or href
         items.setdefault(path, Item(path, title, listed[0] if listed else None))
     return list(items.values())
 

@@ -41,7 +41,9 @@ from launchfeed.scrapers.feeds import parse_feed
 from launchfeed.scrapers.http import Fetched, decode_body
 from launchfeed.scrapers.pdf import pdf_created, pdf_text
 
-from launchfeed.contracts import SourceInfo
+from launchfeed.contracts import Listing, SourceInfo
+
+ARTICLE_PATH = re.compile(r"/j/press/news/(\d{4})/(\d{2})/(\d{2})([a-z]{1,2})\.(?:html|pdf)")
 
 INFO = SourceInfo(
     id="mod_jp",
@@ -51,7 +53,15 @@ INFO = SourceInfo(
     timezone="Asia/Tokyo",
     authority="mod_jp",
     base_url="https://www.mod.go.jp/",
-    listing_paths=("/j/rss/news.xml", "/j/rss/update.xml", "/j/press/news/index.html"),
+    listings=(
+        Listing("/j/rss/news.xml", min_releases=5),  # the newest press releases: several a day
+        Listing("/j/rss/update.xml"),  # every page of the site that changed: press releases among them
+        Listing("/j/press/news/index.html"),  # the current year's: a handful in the first days of January
+    ),
+    release_links=ARTICLE_PATH.pattern,
+    # update.xml also lists the ministry's other pages, outside /j/press/news/; a link inside it that is
+    # no release is a release in a new URL shape
+    other_links=r"^(?:https://www\.mod\.go\.jp)?/(?!j/press/news/)",
     allowed_hosts=("www.mod.go.jp",),
     cadence="2-4 items per launch within an hour of it; otherwise several unrelated releases a day",
     timeout=30.0,
@@ -59,7 +69,6 @@ INFO = SourceInfo(
 )
 
 JST = ZoneInfo("Asia/Tokyo")
-ARTICLE_PATH = re.compile(r"/j/press/news/(\d{4})/(\d{2})/(\d{2})([a-z]{1,2})\.(?:html|pdf)")
 TOPIC = re.compile(r"北朝鮮.*(?:ミサイル|発射)")
 # A release younger than this is fetched again (conditionally): the ministry edits
 # releases after publication, and a follow-up can replace predicted values.
@@ -74,23 +83,30 @@ def now_jst() -> datetime:
 
 @dataclass
 class Item:
-    path: str  # /j/press/news/2026/10/03d
+    link: str  # as listed: /j/press/news/2026/10/03d.html
     title: str
     listed_at: datetime | None  # a feed time that is this item's own (not a batch's)
+
+    @property
+    def path(self) -> str:
+        """/j/press/news/2026/10/03d: the release, whether the listing linked its page or its PDF."""
+        match = ARTICLE_PATH.search(self.link)
+        return match.group(0).rsplit(".", 1)[0] if match else ""
 
 
 def crawl(ctx: Context) -> None:
     items: dict[str, Item] = {}
     listed: set[str] = set()  # every press path any listing gives, on any subject
-    for listing in INFO.listing_paths:
-        url = ctx.url(listing)
+    for listing in INFO.listings:
+        url = ctx.url(listing.path)
         try:
             fetched = ctx.fetch(url)
-            found = _feed_items(fetched.content, url) if listing.endswith(".xml") else _index_items(fetched.text(), url)
+            xml = listing.path.endswith(".xml")
+            entries = _feed_items(fetched.content, url) if xml else _index_items(fetched.text())
         except SourceError as error:
             ctx.listing_problem(error)
             continue
-        ctx.expect_items(found, f"listing {listing}", url)
+        found = ctx.releases(listing, url, entries, lambda item: item.link)
         listed.update(item.path for item in found)
         for item in found:
             if TOPIC.search(item.title):
@@ -108,23 +124,21 @@ def _feed_items(content: bytes, url: str) -> list[Item]:
     # a pubDate shared by several items is the time the batch was posted, not theirs
     stamps = [entry.published_at for entry in entries if entry.published_at]
     batch = {stamp for stamp in stamps if stamps.count(stamp) > 1}
-    items = []
-    for entry in entries:
-        match = ARTICLE_PATH.search(entry.link)
-        own = entry.published_at if entry.published_at not in batch else None
-        # a non-press item (no article path) still counts as listed
-        items.append(Item(match.group(0).rsplit(".", 1)[0] if match else "", entry.title, own))
-    return [item for item in items if item.path or item.title]
+    return [
+        Item(entry.link, entry.title, entry.published_at if entry.published_at not in batch else None)
+        for entry in entries
+    ]
 
 
-def _index_items(html: str, url: str) -> list[Item]:
+def _index_items(html: str) -> list[Item]:
     soup = BeautifulSoup(html, "lxml")
     items = []
     for block in soup.select("div.news__item"):
         title = " ".join(block.get_text(" ", strip=True).split())
-        paths = [ARTICLE_PATH.search(a.get("href", "")) for a in block.find_all("a")]
-        path = next((m.group(0).rsplit(".", 1)[0] for m in paths if m), "")
-        items.append(Item(path, title, None))
+        links = [str(a.get("href", "")) for a in block.find_all("a")]
+        # the release's page, else its PDF; a block linking neither shows the first link it has
+        link = next((href for href in links if ARTICLE_PATH.search(href)), links[0] if links else "")
+        items.append(Item(link, title, None))
     return items
 
 
@@ -134,8 +148,6 @@ def _url_day(path: str) -> date:
 
 
 def _collect(ctx: Context, item: Item) -> None:
-    if not item.path:
-        return
     html_url, pdf_url = ctx.url(item.path + ".html"), ctx.url(item.path + ".pdf")
     recent = now_jst().date() - _url_day(item.path) < timedelta(days=RECHECK_DAYS)
     if (ctx.known(html_url) and not recent) or not ctx.should_try(ctx.canonical(html_url)):
@@ -206,7 +218,7 @@ def _probe_recent(ctx: Context, listed: set[str]) -> None:
             if not TOPIC.search(title):
                 _remember_miss(ctx, pdf_url)  # another subject: not fetched again for an hour
                 continue
-            if _emit(ctx, Item(path, title, None), html_url, fetched):
+            if _emit(ctx, Item(path + ".pdf", title, None), html_url, fetched):
                 ctx.sink.clear_failure(ctx.canonical(pdf_url))
 
 

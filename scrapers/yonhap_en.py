@@ -32,7 +32,7 @@ from launchfeed.scrapers.feeds import FeedItem, parse_feed
 from launchfeed.scrapers.http import decode_body
 from launchfeed.scrapers.korea import KST, posted_at
 
-from launchfeed.contracts import ExtractionPolicy, SourceInfo
+from launchfeed.contracts import ExtractionPolicy, Listing, SourceInfo
 
 FEED = "/RSS/nk.xml"
 
@@ -44,7 +44,10 @@ INFO = SourceInfo(
     timezone="Asia/Seoul",
     authority="jcs",
     base_url="https://en.yna.co.kr/",
-    listing_paths=(FEED,),
+    # the feed's newest stories on North Korea, whatever the day brought
+    listings=(Listing(FEED, min_releases=10),),
+    # its own story pages, absolute and with a tracking query in the feed
+    release_links=r"^(?:https?://en\.yna\.co\.kr)?/view/[A-Z]{3}\d{14,}(?:[?#]|$)",
     allowed_hosts=("en.yna.co.kr",),
     cadence="a first story within minutes of a launch, updates (LEAD) within the hour; dozens of other stories a day",
     timeout=20.0,
@@ -55,7 +58,6 @@ INFO = SourceInfo(
     extraction=ExtractionPolicy(dateline=r"\(Yonhap\)"),
 )
 
-ARTICLE = re.compile(r"^/view/[A-Z]{3}\d{14,}$")
 LAUNCH = re.compile(
     r"\b(?:missiles?|ICBMs?|[SIM]RBMs?|SLBMs?|ballistic|projectiles?|rockets?|satellites?|launch(?:es|ed|ing)?"
     r"|fires?|fired|test-fir\w*|hypersonic)\b",
@@ -68,34 +70,22 @@ def is_launch_story(item: FeedItem) -> bool:
     return bool(LAUNCH.search(f"{item.title}\n{item.description}"))
 
 
-def article_path(link: str) -> str | None:
-    """``/view/AEN...`` of a feed link on this site (its tracking query dropped), else None."""
-    parts = urlsplit(link.strip())
-    if parts.netloc and parts.netloc.lower() not in INFO.allowed_hosts:
-        return None
-    return parts.path if ARTICLE.match(parts.path) else None
+def item_link(item: FeedItem) -> str:
+    return (item.link or item.guid).strip()
 
 
 def crawl(ctx: Context) -> None:
-    url = ctx.url(FEED)
+    [listing] = INFO.listings
+    url = ctx.url(listing.path)
     try:
         items = parse_feed(ctx.fetch(url).content, url)
     except SourceError as error:
         ctx.listing_problem(error)
         return
-    if not ctx.expect_items(items, f"feed {FEED}", url):
-        return
     seen: set[str] = set()
-    for item in items:
-        if not is_launch_story(item):
-            continue
-        path = article_path(item.link or item.guid)
-        if path is None:
-            ctx.problem(
-                SourceError("layout_changed", f"feed item {item.title!r} links no article: {item.link!r}", url=url)
-            )
-            continue
-        if path not in seen:
+    for item in ctx.releases(listing, url, items, item_link):
+        path = urlsplit(item_link(item)).path  # the story: its tracking query dropped
+        if is_launch_story(item) and path not in seen:
             seen.add(path)
             _collect(ctx, item, path)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import re
 from pathlib import Path
 
 import pytest
@@ -107,12 +108,12 @@ def test_a_configured_proxy_carries_every_request(site, monkeypatch, crawl):
 
 
 @pytest.mark.parametrize(
-    ("link", "path"),
-    [(f"https://en.yna.co.kr/view/{LEAD}?section=nk/nk&input=rss", f"/view/{LEAD}"), (f"/view/{LEAD}", f"/view/{LEAD}"),
-     (f"https://www.yna.co.kr/view/{LEAD}", None), ("https://en.yna.co.kr/nk/index", None), ("", None)],
+    ("link", "story"),
+    [(f"https://en.yna.co.kr/view/{LEAD}?section=nk/nk&input=rss", True), (f"/view/{LEAD}", True),
+     (f"https://www.yna.co.kr/view/{LEAD}", False), ("https://en.yna.co.kr/nk/index", False), ("", False)],
 )  # fmt: skip
-def test_feed_links_give_the_article_path(link, path):
-    assert yonhap_en.article_path(link) == path
+def test_the_feed_links_it_declares_are_its_own_story_pages(link, story):
+    assert bool(re.search(yonhap_en.INFO.release_links, link)) == story
 
 
 def test_archived_pages_replay_to_the_same_documents(site, tmp_path, crawl):

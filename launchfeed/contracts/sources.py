@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-__all__ = ["AUTHORITIES", "AUTHORITY_NAMES", "ExtractionPolicy", "SourceInfo", "UnknownSource"]
+__all__ = ["AUTHORITIES", "AUTHORITY_NAMES", "ExtractionPolicy", "Listing", "SourceInfo", "UnknownSource"]
 
 # authority id -> the name a reader knows it by
 AUTHORITY_NAMES: dict[str, str] = {
@@ -55,6 +55,19 @@ class ExtractionPolicy:
 
 
 @dataclass(frozen=True)
+class Listing:
+    """A page or feed that lists a source's releases, and what it holds on a normal day. A listing
+    that falls short of that is a layout change to report, never "nothing new": a site that moved
+    its releases to new URLs or new markup looks, to a crawler that knows only the old ones, like
+    a quiet day."""
+
+    path: str
+    # the fewest links to releases it gives on any normal day (a feed or a board shows its newest N,
+    # whatever the day brought); a listing with no entries at all is a layout change whatever this says
+    min_releases: int = 1
+
+
+@dataclass(frozen=True)
 class SourceInfo:
     id: str
     publisher: str
@@ -63,7 +76,12 @@ class SourceInfo:
     timezone: str | None  # IANA zone the publisher dates its items in (None: no one zone)
     authority: str | None  # who makes the assessments published here (None: it quotes others)
     base_url: str = ""
-    listing_paths: tuple[str, ...] = ()
+    listings: tuple[Listing, ...] = ()
+    # a regular expression (re.search) that the link of every release matches, as its listings give it
+    release_links: str = ""
+    # links its listings also carry that are not releases (a site-update feed's other pages); an entry
+    # whose link matches neither is a layout change: the site links its releases in a new way
+    other_links: str = ""
     allowed_hosts: tuple[str, ...] = ()
     cadence: str = ""  # how often it publishes, in words, for `launchfeed sources`
     timeout: float = 30.0
@@ -75,6 +93,10 @@ class SourceInfo:
     channel: str | None = None  # intermediary (e.g. a news agency) that carries the authority's words
     crawls: bool = True  # False: a declaration only (texts that arrive by other means)
     extraction: ExtractionPolicy = field(default_factory=ExtractionPolicy)
+
+    @property
+    def listing_paths(self) -> tuple[str, ...]:
+        return tuple(listing.path for listing in self.listings)
 
     @property
     def text_zone(self) -> str | None:
