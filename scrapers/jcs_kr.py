@@ -7,7 +7,8 @@ Why this source is odd (measured by others in 2026):
   connection is reported as ``geo_blocked`` and ends the run at once.
 - Boards are one Java action: ``/user/boardList.action?boardId=..&siteId=jcs2&id=..``
   lists a board (10 posts a page, ``page=N``), and the same action with
-  ``boardSeq=N&command=albumView`` shows one post. List items are
+  ``boardSeq=N&command=albumView`` shows one post (N is digits, or ``O_`` and digits as
+  in the site's one documented post URL: both are read). List items are
   ``.board_newslist ul li``: no href, an ``onclick`` whose third argument is the
   post's boardSeq, the day in ``dd.info``. A post is ``.dataview_detail dl``: the
   title in ``dt``, the body in ``dd``, and above it ``작성일_YYYY.MM.DD HH:MM:SS``
@@ -58,6 +59,10 @@ class Board:
         return f"{self.listing_path}&page=1&boardType=02&boardSeq={seq}&command=albumView"
 
 
+# a post number: digits (the news boards as seen so far), or digits after O_ (the one post URL the site
+# documents, on its statement board: ...&boardSeq=O_179506&...); either may be what a board uses
+POST_NUMBER = r"(?:O_)?\d+"
+
 BOARDS = (
     Board("O_121947", "jcs2_040201000000", "ko", "press releases (보도자료)"),
     Board("O_122667", "jcs2_eng_030000000000", "en", "English news"),
@@ -73,7 +78,7 @@ INFO = SourceInfo(
     base_url="https://www.jcs.mil.kr/",
     # the first page of a board: its newest posts, whatever the day brought
     listings=tuple(Listing(board.listing_path, min_releases=2) for board in BOARDS),
-    release_links=r"&boardSeq=\d+&command=albumView$",
+    release_links=rf"&boardSeq={POST_NUMBER}&command=albumView$",
     allowed_hosts=("www.jcs.mil.kr",),
     cadence="a first notice within minutes of a launch and a final one (최종보) within hours; a few posts a week",
     timeout=20.0,
@@ -84,7 +89,7 @@ INFO = SourceInfo(
 )
 
 RECHECK_DAYS = 2
-BOARD_SEQ = re.compile(r"boardSeq\s*[=:]\s*['\"]?(\d+)")
+BOARD_SEQ = re.compile(rf"boardSeq\s*[=:]\s*['\"]?({POST_NUMBER})")
 QUOTED = re.compile(r"'([^']*)'|\"([^\"]*)\"")
 POSTED_LABEL = re.compile(r"(?:작성일|등록일|\bDate)\s*_?\s*:?\s*")
 
@@ -116,7 +121,7 @@ def board_seq(onclick: str) -> str | None:
     if named:
         return named.group(1)
     arguments = [single or double for single, double in QUOTED.findall(onclick)]
-    return arguments[2] if len(arguments) > 2 and arguments[2].strip().isdigit() else None
+    return arguments[2].strip() if len(arguments) > 2 and re.fullmatch(POST_NUMBER, arguments[2].strip()) else None
 
 
 def listing_items(html: str, board: Board) -> list[Item]:

@@ -226,10 +226,24 @@ def test_archived_pages_replay_to_the_same_documents(site, tmp_path, crawl):
     ("onclick", "seq"),
     [("javascript:fn_albumView('O_121947','02','124611','');return false;", "124611"),
      ('fn_view("O_122667", "02", "88", "")', "88"), ("location.href='?boardSeq=4521&command=albumView'", "4521"),
-     ("fn_goPage('2');return false;", None), ("fn_view('O_1','02','abc')", None)],
+     ("fn_goPage('2');return false;", None), ("fn_view('O_1','02','abc')", None),
+     # the form of the site's one documented post URL (its statement board): ...&boardSeq=O_179506&...
+     ("javascript:fn_albumView('O_121947','02','O_179506','');return false;", "O_179506"),
+     ("location.href='?boardSeq=O_179506&command=albumView'", "O_179506"), ("fn_view('O_1','02','O_')", None)],
 )  # fmt: skip
 def test_the_post_number_is_read_from_the_onclick(onclick, seq):
     assert jcs_kr.board_seq(onclick) == seq
+
+
+@pytest.mark.parametrize("seq", ["179506", "O_179506"])
+def test_a_board_numbering_its_posts_either_way_is_read(site, crawl, seq):
+    jcs = build_jcs_kr_site(site)
+    jcs.posts[seq] = jcs.posts.pop(FINAL)
+    jcs.listings[KOREAN] = [(seq if s == FINAL else s, day) for s, day in jcs.listings[KOREAN]]
+    store, ctx = crawl(jcs_kr, site)
+    assert not ctx.failures and not ctx.stats.problems
+    assert set(stored(store)) == EVERY_POST - {FINAL} | {seq}
+    assert stored(store)[seq].url.endswith(f"&boardSeq={seq}&command=albumView")
 
 
 @pytest.mark.parametrize(
