@@ -37,6 +37,10 @@ class Page:
     lang: str | None = None
 
 
+# a source's parse(raw, url, content_type): archived bytes back into a Page
+Parser = Callable[[bytes, str, str], Page]
+
+
 class DocumentSink(Protocol):
     """Where documents go (the SQLite store); scrapers never see more of it."""
 
@@ -266,6 +270,26 @@ class Context:
                 channel=self.info.channel,
             )
         )
+
+    def fetch_page(
+        self, url: str, parse: Parser, *, title: str, lang: str, published_at: datetime | None = None,
+        precision: str = "day",
+    ) -> SourceError | None:  # fmt: skip
+        """The per-item step: fetch one page (archived before anything reads it), parse it with the
+        source's ``parse``, store it (``emit_page``: the page's own title, language and date win
+        over the listing's ``title``, ``lang`` and ``published_at``). A problem with the item is
+        recorded (said once, retried after a backoff) and returned; None when the page was stored.
+        A site that drops us (geo_blocked) ends the crawl: that is raised."""
+        try:
+            fetched = self.fetch(url)
+            page = parse(fetched.content, fetched.url, fetched.content_type)
+        except SourceError as error:
+            if error.kind == "geo_blocked":
+                raise
+            self.problem(error, url)
+            return error
+        self.emit_page(url, fetched, page, title=title, lang=lang, published_at=published_at, precision=precision)
+        return None
 
     def problem(self, error: SourceError, item_url: str | None = None) -> None:
         """A problem with one item: counted and reported, the crawl goes on; the item

@@ -148,15 +148,7 @@ def _collect(ctx: Context, board: Board, item: Item) -> None:
         return
     if ctx.known(url) and not worth_rechecking(ctx, url, item.listed, RECHECK_DAYS):
         return
-    try:
-        fetched = ctx.fetch(url)
-        page = parse(fetched.content, fetched.url, fetched.content_type)
-    except SourceError as error:
-        if error.kind == "geo_blocked":
-            raise
-        ctx.problem(error, url)
-        return
-    ctx.emit_page(url, fetched, page, title=item.title, lang=board.lang, published_at=item.listed)
+    ctx.fetch_page(url, parse, title=item.title, lang=board.lang, published_at=item.listed)
 
 
 # -- parsing (also used to replay the archive) -----------------------------------

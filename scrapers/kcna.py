@@ -190,15 +190,8 @@ def listing_items(soup: BeautifulSoup) -> list[Item]:
 
 def _collect(ctx: Context, item: Item) -> bool:
     """Fetch, archive, parse and store one article; False when the site stopped answering."""
-    url = ctx.url(item.url)
-    try:
-        fetched = ctx.fetch(url)
-        page = parse(fetched.content, fetched.url, fetched.content_type)
-    except SourceError as error:
-        ctx.problem(error, url)
-        return error.kind != "network_error"
-    ctx.emit_page(url, fetched, page, title=item.title, lang="en", published_at=item.listed_on)
-    return True
+    problem = ctx.fetch_page(ctx.url(item.url), parse, title=item.title, lang="en", published_at=item.listed_on)
+    return problem is None or problem.kind != "network_error"
 
 
 # -- parsing (also used to replay the archive) -----------------------------------

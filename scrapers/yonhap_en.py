@@ -94,16 +94,10 @@ def _collect(ctx: Context, item: FeedItem, path: str) -> None:
     url = ctx.url(path)
     if ctx.known(url) or not ctx.should_try(ctx.canonical(url)):
         return
-    try:
-        fetched = ctx.fetch(url)
-        page = parse(fetched.content, fetched.url, fetched.content_type)
-    except SourceError as error:
-        ctx.problem(error, url)
-        return
     # the feed's time of the item, to the minute, when the page gives none
     listed = item.published_at.astimezone(KST) if item.published_at else None
-    ctx.emit_page(url, fetched, page, title=item.title, lang="en", published_at=listed,
-                  precision="minute" if listed else "day")  # fmt: skip
+    ctx.fetch_page(url, parse, title=item.title, lang="en", published_at=listed,
+                   precision="minute" if listed else "day")  # fmt: skip
 
 
 # -- parsing (also used to replay the archive) -----------------------------------
