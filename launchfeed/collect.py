@@ -5,9 +5,11 @@ from __future__ import annotations
 import fcntl
 import os
 import sqlite3
+import threading
+import time
 import traceback
+from collections import Counter
 from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor, as_completed
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,12 +32,15 @@ from launchfeed.output.writers import (
 )
 from launchfeed.scrapers.archive import Archive
 from launchfeed.scrapers.base import Context, RunStats
-from launchfeed.scrapers.errors import SourceError
+from launchfeed.scrapers.errors import OutOfTime, SourceError
 from launchfeed.scrapers.http import HostPacer
 from launchfeed.sources import authorities, crawlers, extractor
 
 # progress(what, done, total): how far a run has got, for a progress bar on a terminal
 Progress = Callable[[str, int, int], None]
+# seconds a crawl may run past its deadline before it is left behind: the deadline stops its requests;
+# what is not a request (parsing a page, waiting for the store) gets this long to end
+GRACE = 60.0
 
 
 @dataclass
@@ -127,6 +132,7 @@ class SourceResult:
     stats: RunStats
     disabled: str | None = None
     failure: str | None = None
+    started: str = ""
 
 
 @dataclass
@@ -165,6 +171,11 @@ def describe_failures(errors: list[SourceError]) -> str:
     return "; ".join(parts)
 
 
+def source_deadline(info: SourceInfo, config: Config) -> float:
+    """Seconds one collect gives a source: its section of launchfeed.toml, else its declaration."""
+    return config.deadline_for(info.id) or info.deadline
+
+
 def crawl_source(
     ws: Workspace, source_id: str, *, pacer: HostPacer, config: Config, base_url: str | None, delay: float | None,
     options: dict,
@@ -181,6 +192,7 @@ def crawl_source(
         user_agent=config.user_agent,
         options=options,
         delay=delay,
+        deadline=source_deadline(module.INFO, config),
     )
     started = now_iso()
     failure = None
@@ -188,6 +200,10 @@ def crawl_source(
         module.crawl(ctx)
         if ctx.failures:
             failure = describe_failures(ctx.failures)
+    except OutOfTime as error:  # what it stored before is kept; the listings that failed before are said too
+        ctx.stats.problems[error.kind] += 1
+        ctx.stats.messages.append(str(error))
+        failure = "; ".join([str(error), *([describe_failures(ctx.failures)] if ctx.failures else [])])
     except SourceError as error:
         ctx.stats.note(error)
         failure = str(error)
@@ -197,8 +213,7 @@ def crawl_source(
         ctx.stats.messages.append(failure + "\n" + traceback.format_exc(limit=5))
     finally:
         ctx.close()
-    ws.store.record_source_run(source_id, started, failure is None, ctx.stats)
-    return SourceResult(source_id, failure is None, ctx.stats, failure=failure)
+    return SourceResult(source_id, failure is None, ctx.stats, failure=failure, started=started)
 
 
 def collect(
@@ -215,18 +230,34 @@ def collect(
             runnable.append(source_id)
     ws.archive.remove_stale_temporaries()
     pacer = HostPacer()
-    with ThreadPoolExecutor(max_workers=max(1, len(runnable))) as pool:
-        futures = {
-            pool.submit(crawl_source, ws, s, pacer=pacer, config=config, base_url=base_url, delay=delay,
-                        options=options or {}): s
-            for s in runnable
-        }  # fmt: skip
-        finished: dict[str, SourceResult] = {}
-        for future in as_completed(futures):
-            finished[futures[future]] = future.result()
-            if progress:
-                progress("sources fetched", len(finished), len(runnable))
-        summary.results += [finished[s] for s in runnable]
+    finished: dict[str, SourceResult] = {}
+    crawls: dict[str, threading.Thread] = {}
+    started = time.monotonic()
+    for source_id in runnable:
+
+        def run(source_id: str = source_id) -> None:
+            finished[source_id] = crawl_source(ws, source_id, pacer=pacer, config=config, base_url=base_url,
+                                               delay=delay, options=options or {})  # fmt: skip
+
+        # a daemon: a crawl stuck past its deadline and the grace is left behind, and never keeps
+        # the process (and the run lock) alive once the run is over
+        crawls[source_id] = threading.Thread(target=run, name=f"crawl {source_id}", daemon=True)
+        crawls[source_id].start()
+    for done, (source_id, crawl) in enumerate(crawls.items(), start=1):
+        seconds = source_deadline(crawlers()[source_id].INFO, config)
+        crawl.join(max(0.0, started + seconds + GRACE - time.monotonic()))
+        result = finished.get(source_id)
+        if result is None:  # it never stopped: not a request it was waiting for (those are cut off)
+            stuck = (
+                f"deadline_exceeded: {source_id} still running {seconds + GRACE:g}s after it started (past its "
+                "deadline, outside any request); left behind: what it stores is read by the next run"
+            )
+            stats = RunStats(problems=Counter(deadline_exceeded=1), messages=[stuck])
+            result = SourceResult(source_id, False, stats, failure=stuck, started=now_iso())
+        ws.store.record_source_run(source_id, result.started, result.ok, result.stats)
+        summary.results.append(result)
+        if progress:
+            progress("sources fetched", done, len(crawls))
     summary.new_reports, summary.changed_reports = extract_pending(
         ws.store, progress=progress, failures=summary.extraction_failures
     )

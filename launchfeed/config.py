@@ -5,6 +5,7 @@
     [sources.jcs_kr]
     proxy = "http://user:pass@proxy.example.kr:3128"
     enabled = true
+    deadline = 300                       # seconds one collect gives this source (default: its module's)
     [sources.kcna]
     base_url = "http://127.0.0.1:8080"   # fetch its paths from a mirror (or a test site)
 
@@ -33,6 +34,15 @@ class Config:
     def base_url_for(self, source: str) -> str | None:
         """A host to fetch the source's paths from instead of its own (records keep the publisher's URLs)."""
         return self.sources.get(source, {}).get("base_url")
+
+    def deadline_for(self, source: str) -> float | None:
+        """Seconds one collect gives the source, when the config says (None: its declaration's)."""
+        value = self.sources.get(source, {}).get("deadline")
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
+            raise SystemExit(f"launchfeed: deadline in [sources.{source}] must be a number of seconds, not {value!r}")
+        return float(value)
 
     def enabled(self, source: str) -> bool | None:
         """True or False when the config says so; None when it is silent."""

@@ -9,6 +9,7 @@ archived bytes back into a ``Page`` so the archive can be replayed offline.
 from __future__ import annotations
 
 import re
+import time
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -133,6 +134,7 @@ class Context:
         user_agent: str | None = None,
         options: dict | None = None,
         delay: float | None = None,
+        deadline: float | None = None,
     ) -> None:
         self.info = info
         self.archive = archive
@@ -157,6 +159,8 @@ class Context:
         if user_agent:
             settings.user_agent = user_agent
         self.client = PoliteClient(settings, archive, validators, pacer, source=info.id)
+        if deadline is not None:  # from now on: a request still running then is cut off, none starts after
+            self.client.stop_at, self.client.run_deadline = time.monotonic() + deadline, deadline
 
     def url(self, path: str) -> str:
         """A site path, or a link read from a page, resolved against the base URL in use.

@@ -34,3 +34,23 @@ class SourceError(Exception):
         where = f" [{self.url}]" if self.url else ""
         todo = f"; {self.advice}" if self.advice else ""
         return f"{self.kind}: {self.message}{where}{todo}"
+
+
+class OutOfTime(Exception):
+    """A source's run went past its deadline (``SourceInfo.deadline``, or ``deadline`` in its section
+    of launchfeed.toml). Not a SourceError on purpose: no item or listing is at fault, so no source's
+    handling of those keeps it; it ends the crawl, and the run reports the source as failing."""
+
+    kind = "deadline_exceeded"
+
+    def __init__(self, source: str, seconds: float, url: str | None = None) -> None:
+        super().__init__(source, seconds, url)
+        self.source, self.seconds, self.url = source, seconds, url
+
+    def __str__(self) -> str:
+        where = f" [{self.url}]" if self.url else ""
+        return (
+            f"{self.kind}: {self.source} did not finish within its {self.seconds:g}s for one run; stopped{where}; "
+            f"the next run goes on from there (raise deadline in [sources.{self.source}] of launchfeed.toml "
+            "if the site is only slow)"
+        )

@@ -3,8 +3,10 @@
 One client per source: honest User-Agent, robots.txt, a host allow-list checked on
 every hop of a redirect, per-host spacing and one request at a time per host,
 bounded retries (transport errors, 5xx and 429 only; never 403), conditional
-requests from stored validators, a body size cap that also stops gzip bombs, an
-optional proxy, and archiving of every body before anyone parses it.
+requests from stored validators, a body size cap that also stops gzip bombs, one
+deadline per request from connecting to its last byte (and the source's own, when
+its run has one), an optional proxy, and archiving of every body before anyone
+parses it.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import codecs
 import email.utils
 import random
 import re
+import socket
 import ssl
 import threading
 import time
@@ -24,7 +27,7 @@ from urllib.parse import urljoin, urlsplit
 
 import httpx
 from launchfeed.scrapers.archive import Archive
-from launchfeed.scrapers.errors import SourceError
+from launchfeed.scrapers.errors import OutOfTime, SourceError
 from protego import Protego
 
 DEFAULT_USER_AGENT = "launchfeed/0.1 (+https://github.com/launchfeed/launchfeed; research feed of official statements)"
@@ -207,7 +210,9 @@ class ClientSettings:
     backoff: float = 1.0
     max_retry_after: float = 120.0
     max_bytes: int = MAX_BYTES
-    deadline: float = 120.0  # seconds for a whole response: a server that trickles never trips the read timeout
+    # seconds for a whole request, from connecting to the last byte of the body: a server that sends its
+    # headers or its body a byte at a time never trips the read timeout, which starts again with every byte
+    deadline: float = 120.0
     proxy: str | None = None
     respect_robots: bool = True
     verify_tls: bool = True
@@ -230,12 +235,17 @@ class PoliteClient:
         self.requests = 0
         self._robots: dict[str, Protego | None] = {}
         self._resting: dict[str, tuple[float, SourceError]] = {}  # host -> (until, why): it asked for a long rest
+        # the time.monotonic() by which the source's run must end, and its length (Context sets them)
+        self.stop_at: float | None = None
+        self.run_deadline = 0.0
         self._http = httpx.Client(
             headers={"User-Agent": settings.user_agent, "Accept-Encoding": "gzip, deflate"},
-            timeout=httpx.Timeout(settings.timeout, connect=min(settings.timeout, 15.0)),
             follow_redirects=False,
             proxy=settings.proxy,
             verify=settings.verify_tls,
+            # no connection is kept for the next request: each request opens its own, so that its
+            # deadline can cut that connection (one request a host every few seconds loses nothing)
+            limits=httpx.Limits(max_keepalive_connections=0),
         )
 
     def close(self) -> None:
@@ -304,24 +314,56 @@ class PoliteClient:
         return rules is None or rules.can_fetch(url, self.settings.user_agent)
 
     def _send(self, method: str, url: str, headers: dict, data: dict | None) -> httpx.Response:
-        """One request on the wire, paced per host, with the body read under the size cap."""
+        """One request on the wire, paced per host, with the body read under the size cap, all of it
+        within the request's deadline (and the source's)."""
         host = urlsplit(url).netloc
         with self.pacer.lock(host):
             self.pacer.wait(host, self.settings.min_interval)
             try:
+                seconds, out_of_time = self._time_left(url)
                 self.requests += 1
-                started = time.monotonic()
-                request = self._http.build_request(method, url, headers=headers, data=data)
-                response = self._http.send(request, stream=True)
+                watchdog = Watchdog(seconds)
+                timeout = min(self.settings.timeout, seconds)
+                request = self._http.build_request(
+                    method, url, headers=headers, data=data, extensions={"trace": watchdog.trace},
+                    timeout=httpx.Timeout(timeout, connect=min(timeout, 15.0)),
+                )  # fmt: skip
                 try:
-                    response._content = self._read_body(response, url, started)
-                finally:
-                    response.close()
+                    with watchdog:
+                        response = self._http.send(request, stream=True)
+                        try:
+                            response._content = self._read_body(response, url)
+                        finally:
+                            response.close()
+                except (httpx.HTTPError, SourceError) as exc:
+                    if watchdog.expired:  # whatever broke, it broke because the time was up
+                        raise out_of_time from exc
+                    raise
                 return response
             finally:
                 self.pacer.done(host)
 
-    def _read_body(self, response: httpx.Response, url: str, started: float) -> bytes:
+    def _time_left(self, url: str) -> tuple[float, Exception]:
+        """Seconds the next request may take, and the error to raise when they run out: the request's
+        own deadline, or what is left of the source's run (OutOfTime) when that ends sooner."""
+        seconds = self.settings.deadline
+        message = (f"response took longer than {seconds:g}s from connecting to its last byte "
+                   "(the server sends too slowly); gave up")  # fmt: skip
+        if self.stop_at is not None:
+            left = self.stop_at - time.monotonic()
+            if left <= 0:
+                raise OutOfTime(self.source, self.run_deadline, url)
+            if left < seconds:
+                return left, OutOfTime(self.source, self.run_deadline, url)
+        return seconds, SourceError("network_error", message, url=url, advice=ADVICE_UNREACHABLE)
+
+    def _pause(self, seconds: float, url: str) -> None:
+        """Wait before asking again, unless the source's run would end first."""
+        if self.stop_at is not None and time.monotonic() + seconds >= self.stop_at:
+            raise OutOfTime(self.source, self.run_deadline, url)
+        time.sleep(seconds)
+
+    def _read_body(self, response: httpx.Response, url: str) -> bytes:
         """The body, decompressed here rather than by httpx: httpx inflates a whole network
         read at once (64 KB of a gzip bomb become 64 MB) and stacks encodings, so a bomb would
         be in memory before any cap could look at it. Here no step yields more than the cap allows."""
@@ -341,13 +383,6 @@ class PoliteClient:
             if size > cap:
                 raise too_large
             chunks.append(chunk)
-            if time.monotonic() - started > self.settings.deadline:
-                raise SourceError(
-                    "network_error",
-                    f"response took longer than {self.settings.deadline:g}s (the server sends too slowly); gave up",
-                    url=url,
-                    advice=ADVICE_UNREACHABLE,
-                )
         return b"".join(chunks)
 
     def _request(self, method: str, url: str, *, conditional: bool, data: dict | None = None) -> Fetched:
@@ -422,11 +457,11 @@ class PoliteClient:
                 )
                 if attempt < self.settings.max_attempts:
                     delay = self._retry_after(response)
-                    time.sleep(delay if delay is not None else self._backoff(attempt))
+                    self._pause(delay if delay is not None else self._backoff(attempt), url)
                     continue
             if attempt >= self.settings.max_attempts:
                 raise error
-            time.sleep(self._backoff(attempt))
+            self._pause(self._backoff(attempt), url)
 
     def _backoff(self, attempt: int) -> float:
         base = self.settings.backoff * (2 ** (attempt - 1))
@@ -493,6 +528,50 @@ class PoliteClient:
                 url, response.headers.get("etag"), response.headers.get("last-modified"), sha256
             )
         return Fetched(url, status, content, response.headers, sha256, raw_path)
+
+
+class Watchdog:
+    """Cuts a request off when its time is up, whatever the server does: at the deadline the
+    socket of the request's connection is shut down, which ends a read or a write blocked on it
+    at once (httpx's timeouts are per read, and start again with every byte that arrives)."""
+
+    def __init__(self, seconds: float) -> None:
+        self.expired = False
+        self._sockets: list[socket.socket] = []
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(max(0.0, seconds), self._expire)
+        self._timer.daemon = True
+
+    def trace(self, event: str, info: dict) -> None:
+        """httpx's trace hook: it reports each connection it opens (to the server or the proxy),
+        and the client keeps none alive, so every connection a request uses is reported here."""
+        if event in ("connection.connect_tcp.complete", "connection.start_tls.complete"):
+            connection = info["return_value"].get_extra_info("socket")
+            with self._lock:
+                self._sockets.append(connection)
+                if self.expired:  # the time ran out while it connected
+                    _shut(connection)
+
+    def _expire(self) -> None:
+        with self._lock:
+            self.expired = True
+            for connection in self._sockets:
+                _shut(connection)
+
+    def __enter__(self) -> Watchdog:
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._timer.cancel()
+
+
+def _shut(connection: socket.socket) -> None:
+    try:
+        # the plain socket's shutdown, also under TLS: it ends the other thread's blocked call at once
+        socket.socket.shutdown(connection, socket.SHUT_RDWR)
+    except OSError:
+        pass  # already closed
 
 
 def tls_failure(exc: BaseException) -> ssl.SSLError | None:

@@ -69,6 +69,7 @@ INFO = SourceInfo(
     timeout=120.0,
     min_interval=5.0,
     max_attempts=2,
+    deadline=600.0,  # three listings and RUN_BUDGET of articles at up to 80 s a page
     # KCNA names its weapons by description ("new-type ... missile") as often as by designation
     extraction=ExtractionPolicy(
         describes_own_weapons=True,

@@ -139,6 +139,23 @@ class FaultSite(FixtureSite):
 
         return action
 
+    def slow_head(self, path: str, every: float) -> Action:
+        """The status line and headers one byte at a time, a byte every ``every`` seconds: the
+        answer never gets past its headers, and never falls silent long enough for a read timeout."""
+
+        def action(handler: BaseHTTPRequestHandler) -> None:
+            for byte in head(200, {"Content-Type": "text/html", "X-Padding": "p" * 4000, "Content-Length": "2"}):
+                if self.stopping.wait(every):
+                    return
+                try:
+                    handler.wfile.write(bytes([byte]))
+                    handler.wfile.flush()
+                except OSError:
+                    return  # the client gave up
+                self.sent[path] = self.sent.get(path, 0) + 1
+
+        return action
+
     def endless(self, path: str, headers: dict[str, str], chunk: bytes) -> Action:
         """``chunk`` again and again until the client hangs up: chunked, or under the
         Content-Length given in ``headers`` (which it never reaches)."""

@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import dataclasses
 import email.utils
+import fcntl
 import json
 import sqlite3
 import ssl
+import threading
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -22,7 +24,7 @@ import pytest
 from faultsite import FaultSite, head, loopback_only
 from geoblock import refused_url
 from launchfeed.output.store import Store
-from launchfeed.scrapers import kcna, mod_jp
+from launchfeed.scrapers import dod, kcna, mod_jp
 from launchfeed.scrapers.archive import Archive
 from launchfeed.scrapers.base import Context
 from launchfeed.scrapers.errors import SourceError
@@ -32,6 +34,7 @@ from site_kcna import ICBM, LEADER, build_kcna_site
 from site_mod_jp import CHALLENGE, build_mod_jp_site
 from sitekit import FixtureSite, Request, Response
 
+import launchfeed.collect as collecting
 from launchfeed.cli import main
 from launchfeed.collect import collect, open_workspace
 from launchfeed.config import Config
@@ -152,6 +155,18 @@ def test_a_trickling_server_is_cut_off_by_the_whole_response_deadline(tmp_path, 
     assert time.monotonic() - started < 2.0
     assert len(fault_site.requests(path_prefix="/drip")) == 1  # a trickler is not asked again
     assert fault_site.sent["/drip"] < len(body) and archived(tmp_path) == []
+
+
+def test_a_server_sending_its_headers_a_byte_at_a_time_is_cut_off_by_the_same_deadline(tmp_path, fault_site, sleeps):
+    # a byte every 20 ms never trips a 0.3 s read timeout; the headers alone would take 80 s
+    fault_site.fault("/drip-head", fault_site.slow_head("/drip-head", every=0.02))
+    client = polite(tmp_path, timeout=0.3, deadline=0.5, max_attempts=3)
+    started = time.monotonic()
+    error = fails(client, fault_site.url("/drip-head"))
+    assert time.monotonic() - started < 2.0
+    assert error.kind == "network_error" and "longer than 0.5s" in error.message
+    assert len(fault_site.requests(path_prefix="/drip-head")) == 1  # not asked again
+    assert fault_site.sent["/drip-head"] < 100 and archived(tmp_path) == []
 
 
 @pytest.mark.parametrize(
@@ -494,6 +509,60 @@ def test_one_failing_source_never_stops_the_other(tmp_path, japan_clock):
     assert results["dod"].stats.problems == {"network_error": 2}  # two feeds, each reported once
     rows = (tmp_path / "out" / "statements.csv").read_text(encoding="utf-8").splitlines()[1:]
     assert len(rows) == 5 and all(",mod_jp," in row for row in rows)
+
+
+def test_a_source_stuck_on_a_hung_server_is_stopped_at_its_deadline_and_the_others_are_written(
+    tmp_path, monkeypatch, capsys, japan_clock
+):
+    # dod's server sends its headers a byte every half second (an hour of them); its deadline is 2 s
+    site = build_dod_site(build_mod_jp_site(FaultSite())).start()
+    site.fault("/DesktopModules/ArticleCS/RSS.ashx", site.slow_head("/dod", every=0.5))
+    config = "".join(f'[sources.{source}]\nbase_url = "{site.base_url}"\n' for source in ("mod_jp", "dod"))
+    (tmp_path / "launchfeed.toml").write_text(config + "deadline = 2\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    out = tmp_path / "out"
+    started = time.monotonic()
+    try:
+        code = main(["collect", "--source", "mod_jp", "--source", "dod", "--out", str(out), "--delay", "0"])
+        elapsed = time.monotonic() - started
+    finally:
+        site.stop()
+    assert code == 1 and elapsed < 6
+    [line] = [line for line in capsys.readouterr().err.splitlines() if ": item skipped: " not in line]
+    assert line.startswith("launchfeed: dod failed: deadline_exceeded: dod did not finish within its 2s for one run")
+    assert "raise deadline in [sources.dod] of launchfeed.toml" in line
+    assert f"[{site.base_url}/DesktopModules/ArticleCS/RSS.ashx?Site=945&ContentType=9]" in line
+    # mod_jp's statements are written, and the run lock is free for the next run
+    rows = csv_rows(out / "statements.csv")
+    assert len(rows) == 5 and all(",mod_jp," in row for row in rows)
+    assert last_source_run(out, "dod")["problems"] == {"deadline_exceeded": 1}
+    with open(out / "launchfeed.lock") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+
+def test_a_crawl_stuck_outside_its_requests_is_left_behind_after_the_grace(tmp_path, monkeypatch, capsys, japan_clock):
+    released = threading.Event()
+    monkeypatch.setattr(dod, "crawl", lambda ctx: released.wait(30))  # stuck in its own code, asking nothing
+    monkeypatch.setattr(collecting, "GRACE", 0.5)
+    site = build_mod_jp_site(FaultSite()).start()
+    config = "".join(f'[sources.{source}]\nbase_url = "{site.base_url}"\n' for source in ("mod_jp", "dod"))
+    (tmp_path / "launchfeed.toml").write_text(config + "deadline = 1\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    out = tmp_path / "out"
+    started = time.monotonic()
+    try:
+        code = main(["collect", "--source", "mod_jp", "--source", "dod", "--out", str(out), "--delay", "0"])
+        elapsed = time.monotonic() - started
+    finally:
+        released.set()
+        site.stop()
+    assert code == 1 and elapsed < 5
+    [line] = [line for line in capsys.readouterr().err.splitlines() if ": item skipped: " not in line]
+    assert line == (
+        "launchfeed: dod failed: deadline_exceeded: dod still running 1.5s after it started (past its deadline, "
+        "outside any request); left behind: what it stores is read by the next run"
+    )
+    assert len(csv_rows(out / "statements.csv")) == 5
 
 
 def test_collect_facing_a_huge_retry_after_finishes_at_once(tmp_path, site, capsys, japan_clock):

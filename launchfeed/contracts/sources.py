@@ -87,6 +87,9 @@ class SourceInfo:
     timeout: float = 30.0
     min_interval: float = 2.0
     max_attempts: int = 3  # tries per request (transport errors, 5xx, 429); a slow site wants few
+    # seconds one collect gives it (requests, retries, parsing): a source still running then is stopped
+    # and reported, so that one stuck site never holds back the other sources' files or the run lock
+    deadline: float = 300.0
     default_enabled: bool = True
     geo_blocked: bool = False  # unusable from abroad without a proxy in the country
     proxy_env: str | None = None  # environment variable holding that proxy
