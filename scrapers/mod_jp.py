@@ -39,7 +39,7 @@ from launchfeed.scrapers.base import Context, Page, block_lines
 from launchfeed.scrapers.errors import SourceError
 from launchfeed.scrapers.feeds import parse_feed
 from launchfeed.scrapers.http import Fetched, decode_body
-from launchfeed.scrapers.pdf import pdf_created, pdf_text
+from launchfeed.scrapers.pdf import read_pdf
 
 from launchfeed.contracts import Listing, SourceInfo
 
@@ -300,8 +300,9 @@ def _page_from_lines(lines: list[str], title_hint: str = "") -> Page:
 
 def parse(raw: bytes, url: str, content_type: str) -> Page:
     if url.endswith(".pdf") or "pdf" in content_type or raw.startswith(b"%PDF"):
-        page = _page_from_lines(pdf_text(raw, url).splitlines())
-        created = pdf_created(raw)
+        pdf = read_pdf(raw, url)
+        page = _page_from_lines(pdf.text.splitlines())
+        created = pdf.created
         if created and page.published_at:
             # the ministry makes its PDFs in Japan: a creation time without offset is Japan's
             created = created.replace(tzinfo=JST) if created.tzinfo is None else created.astimezone(JST)

@@ -6,6 +6,8 @@ a viewer would show boxes, an extractor reads text)."""
 
 from __future__ import annotations
 
+import zlib
+
 
 def make_pdf(lines: list[str], *, encrypt_marker: bool = False, created: str | None = None) -> bytes:
     """``created``: a PDF date string for the Info /CreationDate (e.g. "D:20261120071800+09'00'")."""
@@ -58,6 +60,23 @@ def make_textless_pdf() -> bytes:
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
         b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
     ]
+    return _assemble(objects)
+
+
+def make_operator_bomb(pages: int, operators: int) -> bytes:
+    """``pages`` pages that all draw one compressed content stream of ``operators`` text operators:
+    a few kilobytes that cost a text extractor seconds a page."""
+    stream = zlib.compress(("BT /F1 9 Tf 40 800 Td " + "(x) Tj 1 0 Td " * operators + "ET").encode("ascii"), 9)
+    first_page = 5
+    kids = " ".join(f"{first_page + n} 0 R" for n in range(pages)).encode("ascii")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, pages),
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    page = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> "
+    objects += [page + b"/Contents 3 0 R >>"] * pages
     return _assemble(objects)
 
 

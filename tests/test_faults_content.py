@@ -21,11 +21,12 @@ import pytest
 from faultsite import FaultSite, loopback_only
 from launchfeed.output.store import Store
 from launchfeed.scrapers import mod_jp
+from launchfeed.scrapers import pdf as pdf_reading
 from launchfeed.scrapers.archive import Archive
 from launchfeed.scrapers.base import Context
 from launchfeed.scrapers.errors import SourceError
 from launchfeed.scrapers.http import ClientSettings, PoliteClient
-from pdfgen import make_pdf, make_textless_pdf
+from pdfgen import make_operator_bomb, make_pdf, make_textless_pdf
 from pypdf import PdfReader, PdfWriter
 from site_mod_jp import ROOT, build_mod_jp_site
 from sitekit import FixtureSite
@@ -399,3 +400,38 @@ def test_a_pdf_encrypted_without_a_user_password_is_read(site, tmp_path):
     store, ctx = crawl(site, tmp_path, "owner-only")
     [document] = [d for d in store.documents() if d.url.endswith("03d.html")]
     assert "１．北朝鮮は本日６時１５分頃" in document.text
+
+
+def test_pdfs_that_ask_too_much_work_are_cut_off_as_item_problems_and_the_rest_is_written(site, tmp_path, capsys,
+                                                                                       monkeypatch):  # fmt: skip
+    build_mod_jp_site(site)
+    # a thousand pages over one stream of 100,000 text operators (150 KB, half an hour of pypdf before
+    # the bound); three such pages, within the page cap, cost six seconds: more than this test's limit
+    many_pages = make_operator_bomb(1000, 100_000)
+    few_pages = make_operator_bomb(3, 100_000)
+    assert len(many_pages) < 200_000
+    bombs = {"/j/press/news/2026/10/03d": many_pages, "/j/press/news/2026/11/20c": few_pages}
+    for path, bomb in bombs.items():
+        site.add(path + ".pdf", bomb, content_type="application/pdf")
+    monkeypatch.setattr(pdf_reading, "TIME_LIMIT", 1.0)
+    out = tmp_path / "out"
+    started = time.monotonic()
+    assert collect(site, out, "--verbose") == 0  # item problems: the source itself ran
+    assert time.monotonic() - started < 10
+    said = capsys.readouterr()
+    problems = [line.strip() for line in said.out.splitlines() if line.startswith("  parse_error")]
+    [paged] = [line for line in problems if "03d.pdf" in line]
+    assert "PDF has 1000 pages, more than the 50 a release could have; not read" in paged
+    [slow] = [line for line in problems if "20c.pdf" in line]
+    assert "PDF took longer than 1s to read (it asks too much work of a reader); gave up" in slow
+    # the other releases are stored, extracted and written; the two wait out their backoff
+    assert sorted(d["url"].rsplit("/", 1)[1] for d in documents(out)) == ["14b.html", "20e.html", "27c.html"]
+    assert len(statement_rows(out)) == 3
+    with database(out) as db:
+        failures = {row["url"]: row["kind"] for row in db.execute("SELECT url, kind FROM fetch_failures")}
+    assert {url: failures[url] for url in failures if "03a" not in url} == {
+        f"https://www.mod.go.jp{path}.html": "parse_error" for path in bombs
+    }
+    asked = len(site.log)
+    assert collect(site, out) == 0
+    assert not [r.path for r in site.log[asked:] if any(r.path.startswith(path) for path in bombs)]
