@@ -340,9 +340,9 @@ def test_an_empty_listing_fails_the_source_as_a_layout_change(site, tmp_path, ca
 # -- PDFs that cannot be read ------------------------------------------------------------------------------
 
 
-def encrypted(pdf: bytes, user_password: str) -> bytes:
+def encrypted(pdf: bytes, user_password: str, algorithm: str = "RC4-128") -> bytes:
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
-    writer.encrypt(user_password=user_password, owner_password="owner", algorithm="RC4-128")
+    writer.encrypt(user_password=user_password, owner_password="owner", algorithm=algorithm)
     buffer = io.BytesIO()
     writer.write(buffer)
     return buffer.getvalue()
@@ -393,10 +393,11 @@ def test_unreadable_pdfs_are_parse_errors_for_their_items_and_the_rest_is_kept(s
     }
 
 
-def test_a_pdf_encrypted_without_a_user_password_is_read(site, tmp_path):
+@pytest.mark.parametrize("algorithm", ["RC4-128", "AES-128", "AES-256"])
+def test_a_pdf_encrypted_without_a_user_password_is_read(site, tmp_path, algorithm):
     build_mod_jp_site(site)
     path = "/j/press/news/2026/10/03d"
-    site.add(path + ".pdf", encrypted(release_pdf(path), ""), content_type="application/pdf")
+    site.add(path + ".pdf", encrypted(release_pdf(path), "", algorithm), content_type="application/pdf")
     store, ctx = crawl(site, tmp_path, "owner-only")
     [document] = [d for d in store.documents() if d.url.endswith("03d.html")]
     assert "１．北朝鮮は本日６時１５分頃" in document.text
