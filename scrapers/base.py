@@ -144,11 +144,16 @@ class Context:
         self.options = options or {}
         self.stats = RunStats()
         self.failures: list[SourceError] = []  # source-level problems (a listing unreadable)
-        hosts = tuple(info.allowed_hosts)
+        # the publisher's hosts, in the scheme and on the port of its base URL; and a mirror's own origin
+        site = urlsplit(info.base_url)
+        origins = tuple(
+            f"{site.scheme}://{host}" + (f":{site.port}" if site.port else "") for host in info.allowed_hosts
+        )
         if base_url:
-            hosts += (urlsplit(base_url).hostname or "",)
+            mirror = urlsplit(base_url)
+            origins += (f"{mirror.scheme}://{mirror.netloc.rpartition('@')[2]}",)
         settings = ClientSettings(
-            allowed_hosts=hosts,
+            allowed_origins=origins,
             timeout=info.timeout,
             # --delay (mirrors, tests) replaces the source's spacing and scales the retry backoff with it
             min_interval=info.min_interval if delay is None else delay,

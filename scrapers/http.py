@@ -1,7 +1,7 @@
 """The polite HTTP client every source shares.
 
-One client per source: honest User-Agent, robots.txt, a host allow-list checked on
-every hop of a redirect, per-host spacing and one request at a time per host,
+One client per source: honest User-Agent, robots.txt, an allow-list of origins
+(scheme, host and port) checked on every hop of a redirect, per-host spacing and one request at a time per host,
 bounded retries (transport errors, 5xx and 429 only; never 403), conditional
 requests from stored validators, a body size cap that also stops gzip bombs, one
 deadline per request from connecting to its last byte (and the source's own, when
@@ -200,9 +200,18 @@ class HostPacer:
         self._last[host] = time.monotonic()
 
 
+def origin(url: str) -> tuple[str, str, int | None]:
+    """(scheme, host, port) a URL connects to, read as httpx reads it when it sends the request;
+    the port is the scheme's own when the URL gives none. Raises httpx.InvalidURL (a ValueError)."""
+    parts = httpx.URL(url)
+    return parts.scheme, parts.host.lower(), parts.port or {"http": 80, "https": 443}.get(parts.scheme)
+
+
 @dataclass
 class ClientSettings:
-    allowed_hosts: tuple[str, ...]
+    # the origins it may contact ("https://www.mod.go.jp", "http://127.0.0.1:8080"): a host on another
+    # port or in another scheme is another server, which the publisher's host name does not vouch for
+    allowed_origins: tuple[str, ...]
     user_agent: str = DEFAULT_USER_AGENT
     timeout: float = 30.0
     min_interval: float = 1.0
@@ -275,26 +284,26 @@ class PoliteClient:
     # -- internals --------------------------------------------------------------
 
     def _check_host(self, url: str) -> None:
-        """Refuse a URL unless the host it would connect to is allowed. The URL is read the way
-        httpx reads it when it sends the request, so what is checked is what is contacted."""
-        allowed = self.settings.allowed_hosts
+        """Refuse a URL unless the origin it would connect to (scheme, host and port) is allowed.
+        The URL is read the way httpx reads it when it sends the request, so what is checked is
+        what is contacted."""
+        allowed = self.settings.allowed_origins
         module = f"scrapers/{self.source}.py" if self.source else "the source's module"
         advice = "a link or redirect leads off the source's hosts: if that host is the publisher's own, "
         advice += f"add it to allowed_hosts in {module}"
         try:
-            parts = httpx.URL(url)
+            target = origin(url)
         except (httpx.InvalidURL, ValueError, TypeError) as exc:
             raise SourceError(
                 "disallowed_host", f"refused to fetch {url!r}: not a valid URL ({exc})", url=url, advice=advice
             ) from exc
-        host = parts.host.lower()
-        if parts.scheme not in ("http", "https") or host not in allowed:
+        if target[0] not in ("http", "https") or target not in {origin(allowed_origin) for allowed_origin in allowed}:
+            scheme, host, port = target
+            shown = f"{scheme}://{host}:{port}" if host else repr(url)
             raise SourceError(
-                "disallowed_host",
-                f"refused to contact {host or url!r}: not in the allow-list {list(allowed)}",
-                url=url,
+                "disallowed_host", f"refused to contact {shown}: not in the allow-list {list(allowed)}", url=url,
                 advice=advice,
-            )
+            )  # fmt: skip
 
     def _allowed_by_robots(self, url: str) -> bool:
         if not self.settings.respect_robots:

@@ -52,9 +52,9 @@ def japan_clock(monkeypatch) -> None:
     monkeypatch.setattr(mod_jp, "now_jst", lambda: datetime(2026, 11, 25, 12, 0, tzinfo=mod_jp.JST))
 
 
-def polite(tmp_path: Path, **settings) -> PoliteClient:
+def polite(tmp_path: Path, site: FixtureSite, **settings) -> PoliteClient:
     options = {"min_interval": 0.0, "backoff": 0.01, "timeout": 2.0, "respect_robots": False, **settings}
-    return PoliteClient(ClientSettings(allowed_hosts=("127.0.0.1",), **options), Archive(tmp_path / "arch"))
+    return PoliteClient(ClientSettings(allowed_origins=(site.base_url,), **options), Archive(tmp_path / "arch"))
 
 
 def refused(client: PoliteClient, url: str) -> SourceError:
@@ -97,7 +97,7 @@ def site(fault_site) -> FaultSite:
 
 def test_a_body_declared_far_too_large_is_refused_before_it_is_read(tmp_path, fault_site):
     fault_site.fault("/huge", fault_site.endless("/huge", {"Content-Length": str(10**10)}, b"<p>filler</p>" * 5000))
-    client = polite(tmp_path, max_bytes=MB)
+    client = polite(tmp_path, fault_site, max_bytes=MB)
     started = time.monotonic()
     error = None
 
@@ -113,7 +113,7 @@ def test_a_body_declared_far_too_large_is_refused_before_it_is_read(tmp_path, fa
 
 def test_an_endless_body_is_cut_off_at_the_cap(tmp_path, fault_site):
     fault_site.fault("/endless", fault_site.endless("/endless", {"Content-Type": "text/html"}, b"<p>more</p>" * 6000))
-    client = polite(tmp_path, max_bytes=MB)
+    client = polite(tmp_path, fault_site, max_bytes=MB)
     error = None
 
     def fetch() -> None:
@@ -134,7 +134,7 @@ def test_a_gzip_bomb_is_refused_without_inflating_it(tmp_path, site, encoding):
     bomb = zero_bomb(64 * MB)
     assert len(bomb) < 100_000
     site.add("/bomb", bomb, headers={"Content-Encoding": encoding}, conditional=False)
-    client = polite(tmp_path, max_bytes=MB)
+    client = polite(tmp_path, site, max_bytes=MB)
     error = None
 
     def fetch() -> None:
@@ -149,7 +149,7 @@ def test_a_gzip_bomb_is_refused_without_inflating_it(tmp_path, site, encoding):
 def test_encodings_never_asked_for_are_refused(tmp_path, site, encoding):
     # a bomb inside a bomb: 492 bytes that would become 200 MB if both layers were undone
     site.add("/layers", gzip_bytes(zero_bomb(8 * MB)), headers={"Content-Encoding": encoding}, conditional=False)
-    client = polite(tmp_path, max_bytes=MB)
+    client = polite(tmp_path, site, max_bytes=MB)
     error = None
 
     def fetch() -> None:
@@ -170,7 +170,7 @@ def test_gzip_and_both_kinds_of_deflate_still_read_whole(tmp_path, site):
     }
     for name, body in bodies.items():
         site.add(f"/{name}", body, headers={"Content-Encoding": name.split("-")[0]}, conditional=False)
-    client = polite(tmp_path, max_bytes=MB)
+    client = polite(tmp_path, site, max_bytes=MB)
     for name in bodies:
         assert client.get(site.url(f"/{name}")).content == page, name
     # exactly at the cap is fine; one byte over is not
@@ -202,7 +202,7 @@ def test_pages_decode_whatever_their_label_says(tmp_path, site, page, label):
     text, codec = PAGES[page]
     content_type = f"text/html; charset={label}" if label else "text/html"
     site.add("/page", text.encode(codec), content_type=content_type)
-    fetched = polite(tmp_path).get(site.url("/page"))
+    fetched = polite(tmp_path, site).get(site.url("/page"))
     assert fetched.text() == text
 
 
@@ -212,7 +212,7 @@ def test_a_page_cut_inside_a_character_keeps_its_charset(tmp_path, site):
         word = "発射" if "発射" in text else "발사"
         cut = body[: body.rindex(word.encode(codec)) + 1]  # in the last sentence, inside its first character
         site.add("/cut", cut, content_type="text/html")
-        decoded = polite(tmp_path).get(site.url("/cut")).text()
+        decoded = polite(tmp_path, site).get(site.url("/cut")).text()
         # everything before the broken character reads as written; it alone is lost
         whole = cut.decode(codec, errors="ignore")
         assert decoded.rstrip("\ufffd") == whole, name

@@ -72,10 +72,11 @@ def japan_clock(monkeypatch) -> None:
     monkeypatch.setattr(mod_jp, "now_jst", lambda: datetime(2026, 11, 25, 12, 0, tzinfo=JST))
 
 
-def polite(tmp_path: Path, *hosts: str, **settings) -> PoliteClient:
-    """The client as a source gets it, with short timeouts and no spacing between requests."""
+def polite(tmp_path: Path, *origins: str, **settings) -> PoliteClient:
+    """The client as a source gets it, allowed to contact ``origins`` (a test site's base URL), with
+    short timeouts and no spacing between requests."""
     options = {"min_interval": 0.0, "backoff": 0.01, "timeout": 0.3, "respect_robots": False, **settings}
-    return PoliteClient(ClientSettings(allowed_hosts=hosts or ("127.0.0.1",), **options), Archive(tmp_path / "arch"))
+    return PoliteClient(ClientSettings(allowed_origins=origins, **options), Archive(tmp_path / "arch"))
 
 
 def fails(client: PoliteClient, url: str) -> SourceError:
@@ -107,7 +108,7 @@ def status(code: int, headers: dict[str, str] | None = None, body: bytes = b"<ht
 
 def test_connection_refused_is_retried_a_bounded_number_of_times(tmp_path, sleeps):
     url = refused_url() + "/j/rss/news.xml"
-    client = polite(tmp_path, max_attempts=3)
+    client = polite(tmp_path, url, max_attempts=3)
     error = fails(client, url)
     assert error.kind == "network_error" and "refused" in error.message and error.url == url
     assert error.advice and "later runs try again" in error.advice
@@ -118,7 +119,7 @@ def test_connection_refused_is_retried_a_bounded_number_of_times(tmp_path, sleep
 def test_unknown_host_name_is_a_network_error(tmp_path, sleeps, lookups):
     # the lookup fails in the patched resolver (see loopback_only): no DNS query leaves the machine
     url = "http://launchfeed-fault.invalid/j/rss/news.xml"
-    client = polite(tmp_path, "launchfeed-fault.invalid", max_attempts=2)
+    client = polite(tmp_path, "http://launchfeed-fault.invalid", max_attempts=2)
     error = fails(client, url)
     assert error.kind == "network_error" and "Name or service not known" in error.message
     assert lookups == ["launchfeed-fault.invalid"] * 2 and len(sleeps) == 1
@@ -126,7 +127,7 @@ def test_unknown_host_name_is_a_network_error(tmp_path, sleeps, lookups):
 
 def test_a_server_that_never_answers_times_out(tmp_path, fault_site, sleeps):
     fault_site.fault("/silent", fault_site.stall())
-    client = polite(tmp_path, timeout=0.2, max_attempts=2)
+    client = polite(tmp_path, fault_site.base_url, timeout=0.2, max_attempts=2)
     started = time.monotonic()
     error = fails(client, fault_site.url("/silent"))
     assert error.kind == "network_error" and "timed out after 0.2s" in error.message
@@ -137,7 +138,7 @@ def test_a_server_that_never_answers_times_out(tmp_path, fault_site, sleeps):
 def test_a_server_that_stalls_mid_body_times_out_and_nothing_is_archived(tmp_path, fault_site, sleeps):
     first = head(200, {"Content-Type": "text/html", "Content-Length": "5000"}) + b"<html><body><p>" + b"x" * 200
     fault_site.fault("/half", fault_site.stall(first))
-    client = polite(tmp_path, timeout=0.2, max_attempts=2)
+    client = polite(tmp_path, fault_site.base_url, timeout=0.2, max_attempts=2)
     error = fails(client, fault_site.url("/half"))
     assert error.kind == "network_error" and "timed out" in error.message
     assert len(fault_site.requests(path_prefix="/half")) == 2
@@ -148,7 +149,7 @@ def test_a_trickling_server_is_cut_off_by_the_whole_response_deadline(tmp_path, 
     # a byte every 20 ms never trips a 0.3 s read timeout; the whole page would take 40 s
     body = b"<html><body>" + b"y" * 2000 + b"</body></html>"
     fault_site.fault("/drip", fault_site.trickle("/drip", {"Content-Type": "text/html"}, body, every=0.02))
-    client = polite(tmp_path, timeout=0.3, deadline=0.5, max_attempts=3)
+    client = polite(tmp_path, fault_site.base_url, timeout=0.3, deadline=0.5, max_attempts=3)
     started = time.monotonic()
     error = fails(client, fault_site.url("/drip"))
     assert error.kind == "network_error" and "longer than 0.5s" in error.message
@@ -160,7 +161,7 @@ def test_a_trickling_server_is_cut_off_by_the_whole_response_deadline(tmp_path, 
 def test_a_server_sending_its_headers_a_byte_at_a_time_is_cut_off_by_the_same_deadline(tmp_path, fault_site, sleeps):
     # a byte every 20 ms never trips a 0.3 s read timeout; the headers alone would take 80 s
     fault_site.fault("/drip-head", fault_site.slow_head("/drip-head", every=0.02))
-    client = polite(tmp_path, timeout=0.3, deadline=0.5, max_attempts=3)
+    client = polite(tmp_path, fault_site.base_url, timeout=0.3, deadline=0.5, max_attempts=3)
     started = time.monotonic()
     error = fails(client, fault_site.url("/drip-head"))
     assert time.monotonic() - started < 2.0
@@ -176,7 +177,7 @@ def test_a_server_sending_its_headers_a_byte_at_a_time_is_cut_off_by_the_same_de
 )
 def test_a_reset_connection_is_retried_then_reported(tmp_path, fault_site, sleeps, first):
     fault_site.fault("/reset", fault_site.reset(first))
-    client = polite(tmp_path, max_attempts=3)
+    client = polite(tmp_path, fault_site.base_url, max_attempts=3)
     error = fails(client, fault_site.url("/reset"))
     assert error.kind == "network_error" and "connection broken" in error.message
     assert len(fault_site.requests(path_prefix="/reset")) == 3 and len(sleeps) == 2
@@ -185,7 +186,7 @@ def test_a_reset_connection_is_retried_then_reported(tmp_path, fault_site, sleep
 
 def test_a_body_shorter_than_its_content_length_is_a_broken_connection(tmp_path, fault_site, sleeps):
     fault_site.fault("/short", fault_site.hang_up(head(200, {"Content-Length": "900"}) + b"<html>" + b"w" * 100))
-    client = polite(tmp_path, max_attempts=2)
+    client = polite(tmp_path, fault_site.base_url, max_attempts=2)
     error = fails(client, fault_site.url("/short"))
     assert error.kind == "network_error" and "connection broken" in error.message
     assert archived(tmp_path) == []
@@ -198,7 +199,7 @@ def test_a_self_signed_certificate_is_refused_once_not_retried(tmp_path, sleeps)
     site = FaultSite(tls=True).start()
     try:
         site.add("/j/rss/news.xml", b"<rss/>", content_type="application/rss+xml")
-        client = polite(tmp_path, max_attempts=3)
+        client = polite(tmp_path, site.base_url, max_attempts=3)
         error = fails(client, site.url("/j/rss/news.xml"))
         assert error.kind == "network_error" and "TLS" in error.message and "certificate" in error.message
         assert "certificate" in error.advice
@@ -213,7 +214,7 @@ def test_a_self_signed_certificate_is_refused_once_not_retried(tmp_path, sleeps)
 
 def test_plain_http_behind_an_https_url_is_a_clean_tls_error(tmp_path, site, sleeps):
     site.add("/page", "<html>plain</html>")
-    client = polite(tmp_path, max_attempts=3)
+    client = polite(tmp_path, site.base_url.replace("http://", "https://"), max_attempts=3)
     error = fails(client, site.url("/page").replace("http://", "https://"))
     assert error.kind == "network_error" and "TLS" in error.message
     assert client.requests == 1 and sleeps == []
@@ -225,7 +226,7 @@ def test_plain_http_behind_an_https_url_is_a_clean_tls_error(tmp_path, site, sle
 def test_429_with_retry_after_seconds_waits_that_long_then_succeeds(tmp_path, site, sleeps):
     page = status(200, body=b"<html>news</html>")
     site.add("/news", sequence(status(429, {"Retry-After": "7"}), status(429, {"Retry-After": "7"}), page))
-    client = polite(tmp_path, max_attempts=3)
+    client = polite(tmp_path, site.base_url, max_attempts=3)
     assert client.get(site.url("/news")).content == b"<html>news</html>"
     assert sleeps == [7.0, 7.0] and len(site.log) == 3
 
@@ -235,7 +236,7 @@ def test_429_with_retry_after_as_an_http_date(tmp_path, site, sleeps):
     past = email.utils.format_datetime(datetime.now(UTC) - timedelta(hours=1), usegmt=True)
     page = status(200, body=b"ok")
     site.add("/news", sequence(status(429, {"Retry-After": soon}), status(429, {"Retry-After": past}), page))
-    client = polite(tmp_path, max_attempts=3)
+    client = polite(tmp_path, site.base_url, max_attempts=3)
     assert client.get(site.url("/news")).content == b"ok"
     assert 25 <= sleeps[0] <= 31 and sleeps[1] == 0.0
 
@@ -245,7 +246,7 @@ def test_a_retry_after_date_is_read_on_the_server_clock(tmp_path, site, sleeps):
     headers = {"Date": email.utils.format_datetime(server_now, usegmt=True),
                "Retry-After": email.utils.format_datetime(server_now + timedelta(seconds=30), usegmt=True)}  # fmt: skip
     site.add("/news", sequence(status(429, headers), status(200, body=b"ok")))
-    client = polite(tmp_path, max_attempts=3)
+    client = polite(tmp_path, site.base_url, max_attempts=3)
     assert client.get(site.url("/news")).content == b"ok"
     assert 29 <= sleeps[0] <= 31  # thirty seconds on its clock, not "seven hours ago" on ours
 
@@ -256,7 +257,7 @@ def test_a_huge_retry_after_gives_up_at_once_and_spares_the_host_for_the_run(tmp
         value = email.utils.format_datetime(datetime.now(UTC) + timedelta(days=1), usegmt=True)
     site.add("/news", sequence(status(429, {"Retry-After": value})))
     site.add("/other", "<html>fine</html>")
-    client = polite(tmp_path, max_attempts=3, max_retry_after=60)
+    client = polite(tmp_path, site.base_url, max_attempts=3, max_retry_after=60)
     started = time.monotonic()
     error = fails(client, site.url("/news"))
     assert error.kind == "http_error" and error.status == 429 and "asks to wait 86" in error.message
@@ -271,7 +272,7 @@ def test_a_huge_retry_after_gives_up_at_once_and_spares_the_host_for_the_run(tmp
 @pytest.mark.parametrize("value", ["soon", "1.5", "Thu, 99 Foo 2026 99:99:99 GMT"])
 def test_an_unreadable_retry_after_falls_back_to_the_backoff(tmp_path, site, sleeps, value):
     site.add("/news", sequence(status(429, {"Retry-After": value}), status(200, body=b"ok")))
-    client = polite(tmp_path, max_attempts=3, backoff=0.01)
+    client = polite(tmp_path, site.base_url, max_attempts=3, backoff=0.01)
     assert client.get(site.url("/news")).content == b"ok"
     assert len(sleeps) == 1 and 0.01 <= sleeps[0] <= 0.015
 
@@ -283,7 +284,7 @@ def test_a_burst_of_500_502_503_is_retried_with_growing_jittered_backoff(tmp_pat
     runs = []
     for run in range(2):
         site.add(f"/burst{run}", sequence(status(500), status(502), status(503), status(200, body=b"ok")))
-        client = polite(tmp_path, max_attempts=4, backoff=0.01)
+        client = polite(tmp_path, site.base_url, max_attempts=4, backoff=0.01)
         before = len(sleeps)
         assert client.get(site.url(f"/burst{run}")).content == b"ok"
         assert len(site.requests(path_prefix=f"/burst{run}")) == 4
@@ -298,7 +299,7 @@ def test_a_burst_of_500_502_503_is_retried_with_growing_jittered_backoff(tmp_pat
 
 def test_a_server_error_that_persists_is_reported_once_after_the_last_attempt(tmp_path, site, sleeps):
     site.add("/down", sequence(status(503)))
-    client = polite(tmp_path, max_attempts=3)
+    client = polite(tmp_path, site.base_url, max_attempts=3)
     error = fails(client, site.url("/down"))
     assert (error.kind, error.status) == ("http_error", 503) and "after 3 attempts" in error.message
     assert len(site.log) == 3 and len(sleeps) == 2
@@ -307,7 +308,7 @@ def test_a_server_error_that_persists_is_reported_once_after_the_last_attempt(tm
 @pytest.mark.parametrize("code", [403, 503])
 def test_a_bot_check_is_never_retried(tmp_path, site, sleeps, code):
     site.add("/guarded", CHALLENGE, status=code, headers={"Server": "cloudflare"})
-    client = polite(tmp_path, max_attempts=3)
+    client = polite(tmp_path, site.base_url, max_attempts=3)
     error = fails(client, site.url("/guarded"))
     assert (error.kind, error.status) == ("access_challenged", code)
     assert len(site.log) == 1 and sleeps == []
@@ -316,7 +317,7 @@ def test_a_bot_check_is_never_retried(tmp_path, site, sleeps, code):
 
 def test_a_plain_403_or_404_is_not_retried(tmp_path, site, sleeps):
     site.add("/forbidden", "<html><h1>Forbidden</h1></html>", status=403)
-    client = polite(tmp_path, max_attempts=3)
+    client = polite(tmp_path, site.base_url, max_attempts=3)
     assert (fails(client, site.url("/forbidden")).kind, len(site.log)) == ("http_error", 1)
     missing = fails(client, site.url("/gone"))
     assert (missing.kind, missing.status, len(site.log), sleeps) == ("http_error", 404, 2, [])
@@ -334,7 +335,7 @@ def test_a_redirect_loop_is_detected(tmp_path, site, sleeps):
     site.add("/b", lambda request: redirect(site.url("/a")))
     for hop in range(1, 10):  # a chain that never ends in a page
         site.add(f"/r{hop}", lambda request, hop=hop: redirect(f"/r{hop + 1}"))
-    client = polite(tmp_path)
+    client = polite(tmp_path, site.base_url)
     loop = fails(client, site.url("/a"))
     assert loop.kind == "http_error" and "redirect loop" in loop.message and len(site.log) == 2
     chain = fails(client, site.url("/r1"))
@@ -361,17 +362,24 @@ def test_a_redirect_off_the_allow_list_is_refused_and_never_contacted(tmp_path, 
         "/userinfo": f"http://127.0.0.1@localhost:{port}/landing",
         "/file": "file:///etc/passwd",
         "/ftp": "ftp://127.0.0.1/landing",
+        # the same host on another port, or in another scheme: another server, as far as trust goes
+        "/other-port": f"http://127.0.0.1:{port}/landing",
+        "/other-scheme": f"https://127.0.0.1:{site.port}/landing",
     }
     for path, location in targets.items():
         site.add(path, lambda request, location=location: redirect(location))
-    client = polite(tmp_path)
+    client = polite(tmp_path, site.base_url)
     for path in targets:
         error = fails(client, site.url(path))
         assert error.kind == "disallowed_host", (path, error)
         assert "allowed_hosts" in error.advice
     assert elsewhere.log == []
     # control: a client that does allow localhost follows the same redirect there
-    assert polite(tmp_path, "127.0.0.1", "localhost").get(site.url("/absolute")).content.startswith(b"<html>you")
+    assert (
+        polite(tmp_path, site.base_url, elsewhere.base_url.replace("127.0.0.1", "localhost"))
+        .get(site.url("/absolute"))
+        .content.startswith(b"<html>you")
+    )
     assert len(elsewhere.log) == 1
 
 
@@ -388,6 +396,8 @@ def test_links_found_on_pages_are_resolved_then_checked_before_fetching(tmp_path
         f"http://127.0.0.1@localhost:{port}/landing",
         f"HTTP://LOCALHOST:{port}/landing",
         "http://[127.0.0.1]/landing",  # urllib refuses to parse it at all
+        f"http://127.0.0.1:{port}/landing",  # the mirror's host, on another port
+        site.url("/landing").replace("http://", "https://"),  # the mirror's host and port, in another scheme
         "/j/press/\x01news.html",  # a control character httpx refuses to send
         "javascript:openWindow('/landing')",
         "mailto:press@mod.go.jp",
