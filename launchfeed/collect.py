@@ -185,7 +185,7 @@ def crawl_source(
         module.INFO,
         archive=ws.archive,
         sink=ws.store,
-        validators=ws.store,
+        memory=ws.store,
         pacer=pacer,
         base_url=base_url or config.base_url_for(source_id),
         proxy=config.proxy_for(source_id),

@@ -78,6 +78,12 @@ MIGRATIONS: list[str] = [
         merged_into TEXT
     );
     """,
+    # 3: hosts that asked (Retry-After) to be left alone for longer than a run
+    """
+    CREATE TABLE host_rests (
+        host TEXT PRIMARY KEY, until TEXT NOT NULL, status INTEGER NOT NULL, asked_at TEXT NOT NULL
+    );
+    """,
 ]
 
 # Report fields kept as JSON text rather than plain columns
@@ -212,7 +218,7 @@ class Store:
                 raise
             self.db.execute("COMMIT")
 
-    # -- HTTP validators (scrapers.http.ValidatorStore) ---------------------------------
+    # -- what the HTTP client remembers (scrapers.http.ClientMemory) ----------------------
 
     def get_validators(self, url: str) -> dict | None:
         with self._lock:
@@ -225,6 +231,22 @@ class Store:
                 "INSERT OR REPLACE INTO http_validators VALUES (?, ?, ?, ?, ?)",
                 (url, etag, last_modified, sha256, now_iso()),
             )
+
+    def rest_host(self, host: str, until: datetime, status: int) -> None:
+        with self.transaction() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO host_rests VALUES (?, ?, ?, ?)",
+                (host, until.astimezone(UTC).isoformat(timespec="seconds"), status, now_iso()),
+            )
+
+    def host_rest(self, host: str) -> tuple[datetime, int] | None:
+        with self._lock:
+            row = self.db.execute("SELECT until, status, asked_at FROM host_rests WHERE host = ?", (host,)).fetchone()
+        now = now_iso()
+        # a rest asked "after" now was recorded while the clock ran ahead: its length is not to be trusted
+        if row is None or row["until"] <= now or row["asked_at"] > now:
+            return None
+        return datetime.fromisoformat(row["until"]), row["status"]
 
     # -- documents (scrapers.base.DocumentSink) -----------------------------------------
 

@@ -20,7 +20,7 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 from bs4 import Tag
 from launchfeed.scrapers.archive import Archive
 from launchfeed.scrapers.errors import SourceError
-from launchfeed.scrapers.http import ClientSettings, Fetched, HostPacer, PoliteClient, ValidatorStore
+from launchfeed.scrapers.http import ClientMemory, ClientSettings, Fetched, HostPacer, PoliteClient
 
 from launchfeed.contracts import Document, Listing, SourceInfo, document_id
 
@@ -127,7 +127,7 @@ class Context:
         *,
         archive: Archive,
         sink: DocumentSink,
-        validators: ValidatorStore,
+        memory: ClientMemory,
         pacer: HostPacer | None = None,
         base_url: str | None = None,
         proxy: str | None = None,
@@ -163,7 +163,7 @@ class Context:
         )
         if user_agent:
             settings.user_agent = user_agent
-        self.client = PoliteClient(settings, archive, validators, pacer, source=info.id)
+        self.client = PoliteClient(settings, archive, memory, pacer, source=info.id)
         if deadline is not None:  # from now on: a request still running then is cut off, none starts after
             self.client.stop_at, self.client.run_deadline = time.monotonic() + deadline, deadline
 

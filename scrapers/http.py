@@ -21,7 +21,7 @@ import threading
 import time
 import zlib
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Protocol
 from urllib.parse import urljoin, urlsplit
 
@@ -47,25 +47,42 @@ ADVICE_ROBOTS = "robots.txt forbids it for launchfeed's User-Agent: launchfeed w
 ADVICE_ENCODING = "the server compresses in a way launchfeed did not ask for; later runs try again"
 
 
-class ValidatorStore(Protocol):
-    """Where ETag / Last-Modified of earlier responses are kept (the SQLite store)."""
+class ClientMemory(Protocol):
+    """What the client remembers from one run to the next (the SQLite store): the ETag and
+    Last-Modified of earlier responses, and the hosts that asked to be left alone for a while."""
 
     def get_validators(self, url: str) -> dict | None: ...
 
     def put_validators(self, url: str, etag: str | None, last_modified: str | None, sha256: str) -> None: ...
 
+    def rest_host(self, host: str, until: datetime, status: int) -> None:
+        """``host`` (host:port) answered ``status`` asking not to be asked again before ``until``."""
+        ...
 
-class MemoryValidators:
-    """Validators kept in memory only (tests, one-off runs)."""
+    def host_rest(self, host: str) -> tuple[datetime, int] | None:
+        """(until, status) while a rest ``host`` asked for lasts; None when there is none."""
+        ...
+
+
+class RunMemory:
+    """A ClientMemory for one run only (tests, one-off runs)."""
 
     def __init__(self) -> None:
         self.rows: dict[str, dict] = {}
+        self.rests: dict[str, tuple[datetime, int]] = {}
 
     def get_validators(self, url: str) -> dict | None:
         return self.rows.get(url)
 
     def put_validators(self, url: str, etag: str | None, last_modified: str | None, sha256: str) -> None:
         self.rows[url] = {"etag": etag, "last_modified": last_modified, "sha256": sha256}
+
+    def rest_host(self, host: str, until: datetime, status: int) -> None:
+        self.rests[host] = (until, status)
+
+    def host_rest(self, host: str) -> tuple[datetime, int] | None:
+        rest = self.rests.get(host)
+        return rest if rest and rest[0] > datetime.now(UTC) else None
 
 
 @dataclass
@@ -217,7 +234,8 @@ class ClientSettings:
     min_interval: float = 1.0
     max_attempts: int = 3
     backoff: float = 1.0
-    max_retry_after: float = 120.0
+    max_retry_after: float = 120.0  # a longer Retry-After ends the request, and the host rests that long
+    max_rest: float = 86400.0  # a rest asked for beyond a day is heard as a day: a wrong header never silences a site
     max_bytes: int = MAX_BYTES
     # seconds for a whole request, from connecting to the last byte of the body: a server that sends its
     # headers or its body a byte at a time never trips the read timeout, which starts again with every byte
@@ -232,18 +250,17 @@ class PoliteClient:
         self,
         settings: ClientSettings,
         archive: Archive,
-        validators: ValidatorStore | None = None,
+        memory: ClientMemory | None = None,
         pacer: HostPacer | None = None,
         source: str = "",
     ) -> None:
         self.settings = settings
         self.archive = archive
-        self.validators = validators or MemoryValidators()
+        self.memory = memory or RunMemory()
         self.pacer = pacer or HostPacer()
         self.source = source
         self.requests = 0
         self._robots: dict[str, Protego | None] = {}
-        self._resting: dict[str, tuple[float, SourceError]] = {}  # host -> (until, why): it asked for a long rest
         # the time.monotonic() by which the source's run must end, and its length (Context sets them)
         self.stop_at: float | None = None
         self.run_deadline = 0.0
@@ -417,7 +434,7 @@ class PoliteClient:
                 )
             seen.append(current)
             headers: dict[str, str] = {}
-            cached = self.validators.get_validators(current) if conditional and method == "GET" else None
+            cached = self.memory.get_validators(current) if conditional and method == "GET" else None
             if cached and not self.archive.has(cached["sha256"]):
                 cached = None  # the snapshot a 304 would point to is gone: fetch it whole
             if cached:
@@ -478,7 +495,7 @@ class PoliteClient:
 
     def _retry_after(self, response: httpx.Response) -> float | None:
         """Seconds the server asks us to wait (None: it did not say, or said nothing readable).
-        A wait above ``max_retry_after`` ends this request and rests the host for the run."""
+        A wait above ``max_retry_after`` ends this request and rests the host that long (a day at most)."""
         value = response.headers.get("retry-after", "").strip()
         if not value:
             return None
@@ -493,22 +510,23 @@ class PoliteClient:
         if seconds > self.settings.max_retry_after:
             code = response.status_code
             message = f"HTTP {code}: server asks to wait {seconds:.0f}s; giving up for this run"
-            error = SourceError("http_error", message, url=str(response.url), status=code, advice=ADVICE_SLOW_DOWN)
-            self._resting[urlsplit(str(response.url)).netloc] = (time.monotonic() + seconds, error)
-            raise error
+            until = datetime.now(UTC) + timedelta(seconds=min(seconds, self.settings.max_rest))
+            # remembered in the store: the next runs (every ten minutes from cron) leave the host alone too
+            self.memory.rest_host(urlsplit(str(response.url)).netloc, until, code)
+            raise SourceError("http_error", message, url=str(response.url), status=code, advice=ADVICE_SLOW_DOWN)
         return max(0.0, seconds)
 
     def _check_rest(self, url: str) -> None:
-        """A host that asked for a long rest is not asked again in this run, whatever the URL."""
-        host = urlsplit(url).netloc
-        until, why = self._resting.get(host, (0.0, None))
-        if why is not None and time.monotonic() < until:
+        """A host resting (it asked for a long wait, in this run or an earlier one) is not asked, whatever the URL."""
+        rest = self.memory.host_rest(urlsplit(url).netloc)
+        if rest is not None:
+            until, status = rest
             raise SourceError(
                 "http_error",
-                f"HTTP {why.status} earlier on this host (server asked to wait "
-                f"{until - time.monotonic():.0f}s more); not asked again this run",
+                f"HTTP {status} earlier: the server asked to be left alone until "
+                f"{until.astimezone(UTC).isoformat(timespec='seconds')}; not asked before then",
                 url=url,
-                status=why.status,
+                status=status,
                 advice=ADVICE_SLOW_DOWN,
             )
 
@@ -533,9 +551,7 @@ class PoliteClient:
             raise SourceError("http_error", f"HTTP {status}", url=url, status=status, advice=advice)
         sha256, raw_path = self.archive.put(content)
         if status == 200:
-            self.validators.put_validators(
-                url, response.headers.get("etag"), response.headers.get("last-modified"), sha256
-            )
+            self.memory.put_validators(url, response.headers.get("etag"), response.headers.get("last-modified"), sha256)
         return Fetched(url, status, content, response.headers, sha256, raw_path)
 
 

@@ -53,5 +53,5 @@ def is_recent(day: datetime | None, days: int) -> bool:
 def worth_rechecking(ctx: Context, url: str, listed: datetime | None, days: int) -> bool:
     """A stored post is fetched again, to catch an edit in place, only while it is young
     and only when a 304 can answer (the boards edit posts without a new number)."""
-    validators = ctx.client.validators.get_validators(url) or {}
+    validators = ctx.client.memory.get_validators(url) or {}
     return bool(validators.get("etag") or validators.get("last_modified")) and is_recent(listed, days)

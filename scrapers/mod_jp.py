@@ -154,7 +154,7 @@ def _collect(ctx: Context, item: Item) -> None:
         return
     fetched, html_error = None, None
     # a release read from its PDF before is rechecked there (conditionally), not behind the bot check again
-    if not (ctx.known(html_url) and ctx.client.validators.get_validators(pdf_url)):
+    if not (ctx.known(html_url) and ctx.client.memory.get_validators(pdf_url)):
         try:
             fetched = ctx.fetch(html_url)
         except SourceError as error:

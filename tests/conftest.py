@@ -54,7 +54,7 @@ def crawl(tmp_path) -> Crawl:
             proxy: str | None = None, **options) -> tuple[Store, Context]:  # fmt: skip
         store = Store(tmp_path / "store.sqlite")
         base_url = site.base_url if isinstance(site, FixtureSite) else site
-        ctx = Context(info or module.INFO, archive=Archive(tmp_path / "archive"), sink=store, validators=store,
+        ctx = Context(info or module.INFO, archive=Archive(tmp_path / "archive"), sink=store, memory=store,
                       base_url=base_url, proxy=proxy, delay=0, options=options)  # fmt: skip
         try:
             module.crawl(ctx)

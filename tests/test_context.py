@@ -44,7 +44,7 @@ def parse(raw: bytes, url: str, content_type: str) -> Page:
 @pytest.fixture
 def context(site, tmp_path) -> Iterator[Context]:
     store = Store(tmp_path / "store.sqlite")
-    ctx = Context(INFO, archive=Archive(tmp_path / "archive"), sink=store, validators=store,
+    ctx = Context(INFO, archive=Archive(tmp_path / "archive"), sink=store, memory=store,
                   base_url=site.base_url, delay=0)  # fmt: skip
     yield ctx
     ctx.close()
@@ -80,7 +80,7 @@ def test_fetch_page_records_an_item_problem_that_waits_its_backoff(site, context
 def test_fetch_page_lets_a_geo_block_end_the_crawl(tmp_path):
     store = Store(tmp_path / "store.sqlite")
     blocked = Context(dataclasses.replace(INFO, geo_blocked=True), archive=Archive(tmp_path / "archive"),
-                      sink=store, validators=store, base_url=refused_url(), delay=0)  # fmt: skip
+                      sink=store, memory=store, base_url=refused_url(), delay=0)  # fmt: skip
     try:
         with pytest.raises(SourceError) as caught:
             blocked.fetch_page(blocked.url("/notices/9.html"), parse, title="", lang="en")

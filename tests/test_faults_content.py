@@ -237,7 +237,7 @@ def test_collect_reads_a_shift_jis_release_labelled_iso_8859_1(site, tmp_path, c
 
 def crawl(site: FixtureSite, tmp_path: Path, name: str) -> tuple[Store, Context]:
     store = Store(tmp_path / f"{name}.sqlite")
-    ctx = Context(mod_jp.INFO, archive=Archive(tmp_path / "arch"), sink=store, validators=store,
+    ctx = Context(mod_jp.INFO, archive=Archive(tmp_path / "arch"), sink=store, memory=store,
                   base_url=site.base_url, delay=0)  # fmt: skip
     try:
         mod_jp.crawl(ctx)

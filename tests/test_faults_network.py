@@ -252,7 +252,7 @@ def test_a_retry_after_date_is_read_on_the_server_clock(tmp_path, site, sleeps):
 
 
 @pytest.mark.parametrize("value", ["86400", "date a day ahead"])
-def test_a_huge_retry_after_gives_up_at_once_and_spares_the_host_for_the_run(tmp_path, site, sleeps, value):
+def test_a_huge_retry_after_gives_up_at_once_and_spares_the_host_that_long(tmp_path, site, sleeps, value):
     if value == "date a day ahead":
         value = email.utils.format_datetime(datetime.now(UTC) + timedelta(days=1), usegmt=True)
     site.add("/news", sequence(status(429, {"Retry-After": value})))
@@ -263,9 +263,11 @@ def test_a_huge_retry_after_gives_up_at_once_and_spares_the_host_for_the_run(tmp
     assert error.kind == "http_error" and error.status == 429 and "asks to wait 86" in error.message
     assert "later runs try again" in error.advice
     assert sleeps == [] and len(site.log) == 1
-    # the host said to come back tomorrow: no more requests to it in this run
+    # the host said to come back tomorrow: no more requests to it (the client's memory says until when)
     later = fails(client, site.url("/other"))
-    assert later.kind == "http_error" and later.status == 429 and "not asked again this run" in later.message
+    assert later.kind == "http_error" and later.status == 429 and "not asked before then" in later.message
+    [(until, code)] = client.memory.rests.values()
+    assert code == 429 and timedelta(hours=23) < until - datetime.now(UTC) <= timedelta(days=1)
     assert len(site.log) == 1 and time.monotonic() - started < 1.0
 
 
@@ -388,7 +390,7 @@ def test_links_found_on_pages_are_resolved_then_checked_before_fetching(tmp_path
     port = elsewhere.base_url.rsplit(":", 1)[1]
     site.add("/j/press/news/2026/09/14b.html", "<html>mirror copy</html>")
     store = Store(tmp_path / "store.sqlite")
-    ctx = Context(mod_jp.INFO, archive=Archive(tmp_path / "arch"), sink=store, validators=store,
+    ctx = Context(mod_jp.INFO, archive=Archive(tmp_path / "arch"), sink=store, memory=store,
                   base_url=site.base_url, delay=0)  # fmt: skip
     hostile = [
         f"http://localhost:{port}/landing",
@@ -424,7 +426,7 @@ def test_kcna_never_follows_a_listed_link_off_its_hosts(tmp_path, site, elsewher
     stray = "0123456789abcdef0123456789abcdef"
     kcna_site.listings[LEADER].insert(0, (f"http://localhost:{port}/en/article/detail/{stray}", "Stray", "2026.11.22"))
     store = Store(tmp_path / "store.sqlite")
-    ctx = Context(kcna.INFO, archive=Archive(tmp_path / "arch"), sink=store, validators=store,
+    ctx = Context(kcna.INFO, archive=Archive(tmp_path / "arch"), sink=store, memory=store,
                   base_url=site.base_url, delay=0)  # fmt: skip
     kcna.crawl(ctx)
     ctx.close()
@@ -588,6 +590,21 @@ def test_collect_facing_a_huge_retry_after_finishes_at_once(tmp_path, site, caps
     assert [r.path for r in site.log] == ["/robots.txt", NEWS]
     assert last_source_run(out)["problems"] == {"http_error": 3}
     assert stored_items(out) == [] and csv_rows(out / "statements.csv") == []
+
+    # the next run (the feed answers again) leaves the host alone: it asked for a day, not for one run
+    build_mod_jp_site(site)
+    asked = len(site.log)
+    assert run_collect(site.base_url, out) == 1
+    assert len(site.log) == asked
+    [line] = capsys.readouterr().err.splitlines()
+    day = (datetime.now(UTC) + timedelta(days=1)).strftime("%Y-%m-%d")
+    assert f"HTTP 429 earlier: the server asked to be left alone until {day}T" in line
+    assert "not asked before then" in line and f"{site.base_url}{NEWS}" in line
+    # once that time has passed, it is asked again
+    with database(out) as db:
+        db.execute("UPDATE host_rests SET until = '2000-01-01T00:00:00+00:00'")
+    assert run_collect(site.base_url, out) == 0
+    assert len(stored_items(out)) == 5
 
 
 def test_collect_rides_out_a_burst_of_server_errors(tmp_path, site, capsys, japan_clock):
