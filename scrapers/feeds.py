@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import email.utils
+import re
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -45,7 +46,14 @@ def read_item(element: etree._Element) -> FeedItem:
     )
 
 
+ITEM_START = re.compile(rb"<item[\s/>]")
+
+
 def parse_feed(content: bytes, url: str) -> list[FeedItem]:
+    """The items of a feed. A feed that is not quite XML is read as far as it goes (publishers'
+    feeds have stray ampersands), but one whose reading stopped short of items it holds (an entity
+    bomb that the parser refuses to expand, a broken byte) is an error that says how much was read:
+    the items after the break are not "nothing new"."""
     parser = etree.XMLParser(recover=True, resolve_entities=False, no_network=True, huge_tree=False)
     try:
         root = etree.fromstring(content, parser)
@@ -53,7 +61,16 @@ def parse_feed(content: bytes, url: str) -> list[FeedItem]:
         raise SourceError("layout_changed", f"feed is not XML: {exc}", url=url) from exc
     if root is None or root.find(".//channel") is None:
         raise SourceError("layout_changed", "no RSS <channel> in the feed", url=url)
-    return [read_item(element) for element in root.iter("item")]
+    items = [read_item(element) for element in root.iter("item")]
+    held = len(ITEM_START.findall(content))
+    if len(items) < held:
+        errors = [error for error in parser.error_log if error.level_name == "FATAL"] or list(parser.error_log)
+        why = f" (XML error at line {errors[0].line}: {errors[0].message})" if errors else ""
+        raise SourceError(
+            "parse_error", f"feed read only in part: {len(items)} of its {held} items{why}", url=url,
+            advice="the feed is broken or hostile: check it in a browser; later runs try again",
+        )  # fmt: skip
+    return items
 
 
 def parse_item_snapshot(content: bytes) -> FeedItem:

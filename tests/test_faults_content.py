@@ -337,6 +337,35 @@ def test_an_empty_listing_fails_the_source_as_a_layout_change(site, tmp_path, ca
     assert run["ok"] == 0 and json.loads(run["problems"]) == {"layout_changed": 1, "access_challenged": 1}
 
 
+def entity_bomb_feed(items: int) -> bytes:
+    """A feed of ``items`` items whose first title uses an entity that nests ten deep, ten times each
+    (ten billion characters if expanded): the billion-laughs attack on XML parsers."""
+    nested = "".join(f'<!ENTITY e{level} "{f"&e{level - 1};" * 10}">' for level in range(1, 10))
+    doctype = f'<!DOCTYPE rss [<!ENTITY e0 "ha">{nested}]>'
+    entries = "".join(
+        f"<item><title>{'&e9; ' if n == 0 else ''}Notice {n}</title><link>/j/press/news/2026/10/{n:02d}z.html</link>"
+        "</item>"
+        for n in range(items)
+    )
+    return (
+        f'<?xml version="1.0"?>{doctype}<rss version="2.0"><channel><title>x</title>{entries}</channel></rss>'.encode()
+    )
+
+
+def test_a_feed_read_only_in_part_says_how_much_was_read_not_a_quiet_day(site, tmp_path, capsys):
+    build_mod_jp_site(site)
+    site.add("/j/rss/news.xml", entity_bomb_feed(25), content_type="application/rss+xml")
+    out = tmp_path / "out"
+    started = time.monotonic()
+    assert collect(site, out) == 1
+    assert time.monotonic() - started < 5
+    [line] = [line for line in capsys.readouterr().err.splitlines() if ": item skipped: " not in line]
+    assert line.startswith("launchfeed: mod_jp failed: parse_error: feed read only in part: 1 of its 25 items")
+    assert "amplification" in line and f"[{site.base_url}/j/rss/news.xml]" in line
+    # the other listings still give every release
+    assert sorted(d["url"].rsplit("/", 1)[1] for d in documents(out)) == FIVE
+
+
 # -- PDFs that cannot be read ------------------------------------------------------------------------------
 
 
