@@ -130,9 +130,12 @@ def _codec(name: str) -> str | None:
 
 
 # signs that bytes were decoded with the wrong charset: control characters, private-use
-# characters, half-width katakana (EUC-KR read as Shift_JIS), runs of Latin-1 letters
-# (any CJK text read as ISO-8859-1 or windows-1252)
-_ODDITIES = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ue000-\uf8ff\uff61-\uff9f]|[\x80-\xff](?=[\x80-\xff])")
+# characters, half-width katakana (EUC-KR read as Shift_JIS), Hangul letters standing alone
+# (EUC-JP read as EUC-KR: the kana rows of one are the jamo rows of the other; Korean text writes
+# syllables), runs of Latin-1 letters (any CJK text read as ISO-8859-1 or windows-1252)
+_ODDITIES = re.compile(
+    r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u3131-\u318e\ue000-\uf8ff\uff61-\uff9f]|[\x80-\xff](?=[\x80-\xff])"
+)
 
 
 def _oddities(text: str) -> int:
@@ -140,10 +143,10 @@ def _oddities(text: str) -> int:
 
 
 def decode_body(content: bytes, content_type: str = "") -> str:
-    """Decode a page whatever its labels say. Valid UTF-8 is UTF-8: text in Shift_JIS or
+    """Decode a page whatever its labels say. Valid UTF-8 is UTF-8: text in Shift_JIS, EUC-JP or
     EUC-KR practically never is. Otherwise the charset in the HTTP header, the page's own
-    declaration, Shift_JIS, EUC-KR and windows-1252 are each tried, and the reading with the
-    fewest signs of a wrong guess wins (a declared one on a tie). Servers send wrong labels:
+    declaration, Shift_JIS, EUC-KR, EUC-JP and windows-1252 are each tried, and the reading with
+    the fewest signs of a wrong guess wins (a declared one on a tie). Servers send wrong labels:
     ISO-8859-1 by default, the site's old charset after the pages moved to UTF-8, or none."""
     if content.startswith(b"\xef\xbb\xbf"):
         return content[3:].decode("utf-8", errors="replace")
@@ -161,7 +164,9 @@ def decode_body(content: bytes, content_type: str = "") -> str:
         match = pattern.search(head)
         if match:
             candidates.append(match.group(1).decode("ascii", "ignore"))
-    candidates += ["cp932", "cp949", "cp1252"]  # Japanese, Korean, and English pages with Windows quotes
+    # Japanese, Korean, older Japanese (EUC-JP) and English pages with Windows quotes; EUC-KR goes before
+    # EUC-JP: Korean text reads as valid (if senseless) EUC-JP, and a tie goes to the earlier
+    candidates += ["cp932", "cp949", "euc_jp", "cp1252"]
     names: list[str] = []
     for name in candidates:
         codec = _codec(name)

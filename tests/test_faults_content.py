@@ -192,7 +192,10 @@ KO = (
     "<p>합동참모본부는 북한이 오늘 오전 동해상으로 단거리 탄도미사일 한 발을 발사했다고 밝혔다. "
     "비행거리는 약 350킬로미터로 분석되었다.</p></main></body></html>"
 )
-PAGES = {"shift_jis": (JA, "shift_jis"), "euc-kr": (KO, "euc_kr"), "utf-8 ja": (JA, "utf-8"), "utf-8 ko": (KO, "utf-8")}
+PAGES = {
+    "shift_jis": (JA, "shift_jis"), "euc-jp": (JA, "euc_jp"), "euc-kr": (KO, "euc_kr"), "utf-8 ja": (JA, "utf-8"),
+    "utf-8 ko": (KO, "utf-8"),
+}  # fmt: skip
 LABELS = ["", "utf-8", "Shift_JIS", "EUC-KR", "ISO-8859-1", "windows-1252"]
 
 
@@ -224,6 +227,18 @@ def test_collect_reads_a_shift_jis_release_labelled_iso_8859_1(site, tmp_path, c
     # (the parser reads the page's own label only: a replay of the archive has no HTTP headers)
     page = ITEM_HTML.decode("utf-8").replace('<meta charset="UTF-8">', '<meta charset="ISO-8859-1">')
     site.add(ITEM + ".html", page.encode("cp932"), content_type="text/html; charset=ISO-8859-1")
+    out = tmp_path / "out"
+    assert collect(site, out) == 0
+    [text] = [row["text"] for row in documents(out) if row["url"].endswith("14b.html")]
+    assert "１．北朝鮮は本日１１時４２分頃" in text and "約６５０ｋｍ飛翔し" in text
+    [row] = [row for row in statement_rows(out) if row["url"].endswith("14b.html")]
+    assert (row["range_km"], row["apogee_km"]) == ("650", "100")
+
+
+def test_collect_reads_an_euc_jp_release_that_says_nothing_of_its_charset(site, tmp_path):
+    build_mod_jp_site(site)
+    page = ITEM_HTML.decode("utf-8").replace('<meta charset="UTF-8">', "")  # no label in the page, none in the header
+    site.add(ITEM + ".html", page.encode("euc_jp"), content_type="text/html")
     out = tmp_path / "out"
     assert collect(site, out) == 0
     [text] = [row["text"] for row in documents(out) if row["url"].endswith("14b.html")]
