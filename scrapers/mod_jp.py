@@ -9,7 +9,8 @@ Why this source is odd (checked by others in October 2026):
 - The RSS feeds (news.xml, and update.xml for site updates) and the current-year
   index load freely; article pages (/j/press/news/YYYY/MM/DDx.html) sit behind a
   Cloudflare bot check (403, or a challenge page served with 200). The follow-up has
-  a printable PDF at the same path with .pdf, served directly: that is the fallback.
+  a printable PDF at the same path with .pdf, served directly: that is the fallback,
+  for a page behind the bot check and for one that is served but cannot be read.
 - RSS links are site-relative. Several items share one batch pubDate: such a time
   is the feed's, not the item's, and is never used. About a third of pubDates
   disagree with the date in the URL, so the release's own printed date (Japanese
@@ -152,33 +153,34 @@ def _collect(ctx: Context, item: Item) -> None:
     recent = now_jst().date() - _url_day(item.path) < timedelta(days=RECHECK_DAYS)
     if (ctx.known(html_url) and not recent) or not ctx.should_try(ctx.canonical(html_url)):
         return
-    fetched, html_error = None, None
+    html_error = None
     # a release read from its PDF before is rechecked there (conditionally), not behind the bot check again
     if not (ctx.known(html_url) and ctx.client.memory.get_validators(pdf_url)):
         try:
             fetched = ctx.fetch(html_url)
+            page = parse(fetched.content, fetched.url, fetched.content_type)
         except SourceError as error:
-            if error.kind not in ("access_challenged", "http_error"):
+            # a bot check, a missing page, or a page that cannot be read (a new layout, a charset
+            # beyond guessing): the follow-up's printable PDF says the same
+            if error.kind not in ("access_challenged", "http_error", "layout_changed", "parse_error"):
                 ctx.problem(error, html_url)
                 return
             html_error = error
-    if fetched is None:
-        try:
-            fetched = ctx.fetch(pdf_url)
-        except SourceError as pdf_error:
-            # only the follow-up has a PDF: a flash behind the bot check stays unread (and is reported as such)
-            ctx.problem(html_error if html_error and pdf_error.status == 404 else pdf_error, html_url)
+        else:
+            _store(ctx, item, html_url, fetched, page)
             return
-    _emit(ctx, item, html_url, fetched)
-
-
-def _emit(ctx: Context, item: Item, html_url: str, fetched: Fetched) -> bool:
-    """Parse a fetched release and store it; False when it could not be read."""
     try:
+        fetched = ctx.fetch(pdf_url)
         page = parse(fetched.content, fetched.url, fetched.content_type)
-    except SourceError as error:
-        ctx.problem(error, html_url)
-        return False
+    except SourceError as pdf_error:
+        # only the follow-up has a PDF: a flash whose page fails stays unread (and is reported as such)
+        ctx.problem(html_error if html_error and pdf_error.status == 404 else pdf_error, html_url)
+        return
+    _store(ctx, item, html_url, fetched, page)
+
+
+def _store(ctx: Context, item: Item, html_url: str, fetched: Fetched, page: Page) -> None:
+    """Store a release read from its page or its PDF, dated as precisely as it and its listing allow."""
     published_at, precision = page.published_at, page.published_precision
     if published_at is None:  # no printed date: the URL's date, which the ministry gives the release
         published_at, precision = datetime.combine(_url_day(item.path), datetime.min.time(), JST), "day"
@@ -186,7 +188,6 @@ def _emit(ctx: Context, item: Item, html_url: str, fetched: Fetched) -> bool:
         published_at, precision = item.listed_at.astimezone(JST), "minute"  # the feed's time, on the release's day
     page = replace(page, published_at=published_at, published_precision=precision)
     ctx.emit_page(html_url, fetched, page, title=item.title, lang="ja")
-    return True
 
 
 def _probe_recent(ctx: Context, listed: set[str]) -> None:
@@ -211,15 +212,15 @@ def _probe_recent(ctx: Context, listed: set[str]) -> None:
                 _remember_miss(ctx, pdf_url)
                 continue
             try:
-                title = parse(fetched.content, fetched.url, fetched.content_type).title
+                page = parse(fetched.content, fetched.url, fetched.content_type)
             except SourceError as error:
                 ctx.problem(error, pdf_url)
                 continue
-            if not TOPIC.search(title):
+            if not TOPIC.search(page.title):
                 _remember_miss(ctx, pdf_url)  # another subject: not fetched again for an hour
                 continue
-            if _emit(ctx, Item(path + ".pdf", title, None), html_url, fetched):
-                ctx.sink.clear_failure(ctx.canonical(pdf_url))
+            _store(ctx, Item(path + ".pdf", page.title, None), html_url, fetched, page)
+            ctx.sink.clear_failure(ctx.canonical(pdf_url))
 
 
 def _remember_miss(ctx: Context, url: str) -> None:

@@ -247,6 +247,22 @@ def test_collect_reads_an_euc_jp_release_that_says_nothing_of_its_charset(site, 
     assert (row["range_km"], row["apogee_km"]) == ("650", "100")
 
 
+def test_a_release_page_that_cannot_be_read_is_read_from_its_pdf(site, tmp_path):
+    build_mod_jp_site(site)
+    # 03d's page gets past the bot check this time, in a layout the parser does not know
+    moved = (
+        "<html><body><main><h1>北朝鮮のミサイル等関連情報（続報）</h1><div>本文は添付資料のとおり</div></main></body>"
+    )
+    site.add("/j/press/news/2026/10/03d.html", moved)
+    out = tmp_path / "out"
+    assert collect(site, out) == 0
+    [document] = [row for row in documents(out) if row["url"].endswith("03d.html")]
+    assert document["content_type"] == "application/pdf" and "１．北朝鮮は本日６時１５分頃" in document["text"]
+    assert [r.path for r in site.log if r.path.startswith("/j/press/news/2026/10/03d")] == [
+        "/j/press/news/2026/10/03d.html", "/j/press/news/2026/10/03d.pdf"
+    ]  # fmt: skip
+
+
 # -- truncated HTML and feeds, empty listings ----------------------------------------------------------------
 
 
