@@ -20,7 +20,7 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 from bs4 import Tag
 from launchfeed.scrapers.archive import Archive
 from launchfeed.scrapers.errors import SourceError
-from launchfeed.scrapers.http import ClientMemory, ClientSettings, Fetched, HostPacer, PoliteClient
+from launchfeed.scrapers.http import ClientMemory, ClientSettings, Fetched, HostPacer, PoliteClient, without_password
 
 from launchfeed.contracts import Document, Listing, SourceInfo, document_id
 
@@ -197,8 +197,8 @@ class Context:
         try:
             result = self.client.get(url, conditional=conditional)
         except SourceError as error:
-            if geo_blocked := self._geo_blocked(error):
-                raise geo_blocked from error
+            if (said := self._in_context(error)) is not error:
+                raise said from error
             raise
         self.stats.requests = self.client.requests
         if result.not_modified:
@@ -211,24 +211,28 @@ class Context:
         try:
             result = self.client.post(url, data)
         except SourceError as error:
-            if geo_blocked := self._geo_blocked(error):
-                raise geo_blocked from error
+            if (said := self._in_context(error)) is not error:
+                raise said from error
             raise
         self.stats.requests = self.client.requests
         self.stats.fetched += 1
         return result
 
-    def _geo_blocked(self, error: SourceError) -> SourceError | None:
-        """A site that drops connections from abroad shows it as refused, reset or timed-out
-        connections: reported as geo_blocked, naming the setting that routes it through its country."""
-        if not (self.info.geo_blocked and error.kind == "network_error"):
-            return None
+    def _in_context(self, error: SourceError) -> SourceError:
+        """An error of the client, said with what this source knows. A dead proxy names the setting
+        that chose it. A site that drops connections from abroad shows it as refused, reset or
+        timed-out connections: reported as geo_blocked, naming the setting that routes it through
+        its country."""
         setting = f"{self.info.proxy_env or f'LAUNCHFEED_{self.info.id.upper()}_PROXY'} or proxy in "
         setting += f"[sources.{self.info.id}] of launchfeed.toml"
+        if error.kind == "proxy_error":
+            advice = f"is the proxy up? it is set by {setting}; later runs try again"
+            return SourceError(error.kind, error.message, url=error.url, status=error.status, advice=advice)
+        if not (self.info.geo_blocked and error.kind == "network_error"):
+            return error
         country = self.info.country
         if self.proxy:
-            parts = urlsplit(self.proxy)
-            shown = f"{parts.scheme}://{parts.hostname}" + (f":{parts.port}" if parts.port else "")  # no password
+            shown = without_password(self.proxy)
             advice = f"connection dropped through the proxy {shown}: is it up and in {country}? ({setting})"
         else:
             advice = f"the site drops connections from outside {country}: set {setting} to a proxy in {country}"

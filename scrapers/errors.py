@@ -8,6 +8,7 @@ KINDS = (
     "layout_changed",  # a listing with no items, a detail page without its body
     "http_error",  # 4xx/5xx after retries
     "network_error",  # refused, DNS, timeout, reset, TLS
+    "proxy_error",  # the proxy set for the source could not be reached (the site never was)
     "too_large",  # body above the size cap
     "disallowed_host",  # a URL outside the source's allow-list
     "robots_disallowed",  # robots.txt says no

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import codecs
 import email.utils
+import errno
 import random
 import re
 import socket
@@ -45,6 +46,13 @@ ADVICE_BOT_CHECK = "the site answers scripts with a bot check; later runs try ag
 ADVICE_TOO_LARGE = "far larger than any press release: check the URL (the cap is ClientSettings.max_bytes)"
 ADVICE_ROBOTS = "robots.txt forbids it for launchfeed's User-Agent: launchfeed will not fetch it"
 ADVICE_ENCODING = "the server compresses in a way launchfeed did not ask for; later runs try again"
+ADVICE_PROXY = "is the proxy up? later runs try again"
+
+
+def without_password(url: str) -> str:
+    """scheme://host:port of a proxy URL: what can be shown of it (never its user or password)."""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.hostname}" + (f":{parts.port}" if parts.port else "")
 
 
 class ClientMemory(Protocol):
@@ -463,16 +471,25 @@ class PoliteClient:
             try:
                 response = self._send(method, url, headers, data)
             except httpx.TimeoutException as exc:
-                message = f"timed out after {self.settings.timeout:g}s ({type(exc).__name__})"
+                if isinstance(exc, httpx.ConnectTimeout) and self.settings.proxy:
+                    error = self._proxy_unreachable(url, f"timed out after {self.settings.timeout:g}s")
+                else:
+                    message = f"timed out after {self.settings.timeout:g}s ({type(exc).__name__})"
+                    error = SourceError("network_error", message, url=url, advice=ADVICE_UNREACHABLE)
+            except httpx.ProxyError as exc:  # the proxy answered, but could not reach the site
+                proxy = without_password(self.settings.proxy or "")
+                message = f"the proxy {proxy} could not reach the site: {exc}"
                 error = SourceError("network_error", message, url=url, advice=ADVICE_UNREACHABLE)
-            except httpx.ProxyError as exc:
-                error = SourceError("network_error", f"proxy failed: {exc}", url=url, advice=ADVICE_UNREACHABLE)
             except httpx.ConnectError as exc:
                 if tls_failure(exc):  # a certificate or a protocol mismatch does not mend by asking again
                     raise SourceError(
                         "network_error", f"TLS handshake failed: {exc}", url=url, advice=ADVICE_TLS
                     ) from exc
-                error = SourceError("network_error", f"could not connect: {exc}", url=url, advice=ADVICE_UNREACHABLE)
+                if self.settings.proxy and never_connected(exc):  # the connection made here is to the proxy
+                    error = self._proxy_unreachable(url, str(exc))
+                else:
+                    message = f"could not connect: {exc}"
+                    error = SourceError("network_error", message, url=url, advice=ADVICE_UNREACHABLE)
             except (httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError) as exc:
                 error = SourceError("network_error", f"connection broken: {exc}", url=url, advice=ADVICE_UNREACHABLE)
             except httpx.HTTPError as exc:
@@ -493,6 +510,11 @@ class PoliteClient:
             if attempt >= self.settings.max_attempts:
                 raise error
             self._pause(self._backoff(attempt), url)
+
+    def _proxy_unreachable(self, url: str, why: str) -> SourceError:
+        proxy = without_password(self.settings.proxy or "")
+        return SourceError("proxy_error", f"could not connect to the proxy {proxy} ({why})", url=url,
+                           advice=ADVICE_PROXY)  # fmt: skip
 
     def _backoff(self, attempt: int) -> float:
         base = self.settings.backoff * (2 ** (attempt - 1))
@@ -602,6 +624,19 @@ def _shut(connection: socket.socket) -> None:
         socket.socket.shutdown(connection, socket.SHUT_RDWR)
     except OSError:
         pass  # already closed
+
+
+def never_connected(exc: BaseException) -> bool:
+    """The connection was never made (refused, no route, unknown name), as opposed to made and
+    then dropped: what httpx calls a ConnectError covers both."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, socket.gaierror) or (
+            isinstance(seen, OSError) and seen.errno in (errno.ECONNREFUSED, errno.EHOSTUNREACH, errno.ENETUNREACH)
+        ):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
 
 
 def tls_failure(exc: BaseException) -> ssl.SSLError | None:

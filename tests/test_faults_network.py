@@ -192,6 +192,20 @@ def test_a_body_shorter_than_its_content_length_is_a_broken_connection(tmp_path,
     assert archived(tmp_path) == []
 
 
+@pytest.mark.parametrize("source", ["yonhap_en", "jcs_kr"])
+def test_a_dead_proxy_is_reported_by_its_address_not_as_the_site_refusing(tmp_path, capsys, monkeypatch, source):
+    dead = refused_url()
+    monkeypatch.setenv(f"LAUNCHFEED_{source.upper()}_PROXY", dead.replace("http://", "http://reader:s3cret@"))
+    monkeypatch.chdir(tmp_path)
+    args = ["collect", "--source", source, "--out", str(tmp_path / "out"), "--delay", "0"]
+    assert main(args) == 1
+    [line] = capsys.readouterr().err.splitlines()
+    assert line.startswith(f"launchfeed: {source} failed: proxy_error: could not connect to the proxy {dead} ")
+    assert "Connection refused" in line and "s3cret" not in line and "reader" not in line
+    assert f"is the proxy up? it is set by LAUNCHFEED_{source.upper()}_PROXY or proxy in [sources.{source}]" in line
+    assert "geo_blocked" not in line  # the site was never reached: it did not refuse anything
+
+
 # -- TLS -----------------------------------------------------------------------------------------------
 
 
