@@ -76,7 +76,8 @@ INFO = SourceInfo(
     timezone="Asia/Seoul",
     authority="jcs",
     base_url="https://www.jcs.mil.kr/",
-    # the first page of a board: its newest posts, whatever the day brought
+    # the first page of a board: its ten newest posts, whatever the day brought; 2 is a floor no normal
+    # page goes under (it could be raised towards 10 with fixture boards that large)
     listings=tuple(Listing(board.listing_path, min_releases=2) for board in BOARDS),
     release_links=rf"&boardSeq={POST_NUMBER}&command=albumView$",
     allowed_hosts=("www.jcs.mil.kr",),

@@ -61,7 +61,8 @@ INFO = SourceInfo(
     timezone="Asia/Pyongyang",
     authority="kcna",
     base_url="http://www.kcna.kp/",
-    # a category page lists its newest articles, whatever the day brought
+    # a category page lists its newest articles (LISTING_SIZE asked), whatever the day brought; 2 is a
+    # floor no normal page goes under (it could be raised with fixture categories that large)
     listings=tuple(Listing(f"/en/article/list/{category}", min_releases=2) for category in CATEGORIES),
     release_links=r"/en/article/(?:detail/[0-9a-f]{32}|q/[0-9a-f]{32,}\.kcmsf)$",
     allowed_hosts=("www.kcna.kp", "kcna.kp"),

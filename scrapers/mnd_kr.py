@@ -53,7 +53,8 @@ INFO = SourceInfo(
     timezone="Asia/Seoul",
     authority="mnd_kr",
     base_url="https://www.mnd.go.kr/",
-    # the board's first page: pinned notices and its newest releases, whatever the day brought
+    # the board's first page: pinned notices and its ten newest releases, whatever the day brought; 3 is a
+    # floor no normal page goes under (it could be raised towards 10 with a fixture board that large)
     listings=(Listing(MENU, min_releases=3),),
     release_links=rf"^{ARTICLE.pattern}$",  # a row's link, read through its deep link when it is one
     allowed_hosts=("www.mnd.go.kr",),
