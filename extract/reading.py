@@ -225,6 +225,13 @@ class Reading:
         self.report.evidence.append(Evidence(fld, a, b, orig[a:b], orig[sa:sb].strip(), rule))
         self.candidates.append(Candidate(fld, a, b, orig[a:b], rule, True))
 
+    def retract(self, fld: str, why: str, because: str) -> None:
+        """A later rule overrules what was taken for a field: its evidence goes, its candidates lose."""
+        self.report.evidence = [e for e in self.report.evidence if e.field != fld]
+        for i, c in enumerate(self.candidates):
+            if c.field == fld and c.taken:
+                self.candidates[i] = Candidate(fld, c.start, c.end, c.text, c.rule, False, f"{why} ({because})")
+
     def lost(self, fld: str, start: int, end: int, rule: str, why: str, because: str | None = None) -> None:
         """A value found for a field and not taken: ``why`` in words, ``because`` the rule that made it lose."""
         if end <= start or not self.text:

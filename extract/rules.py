@@ -133,7 +133,8 @@ class Rules:
             else:
                 setattr(self, f.name, self._set(family, value))
         self.auth_names = {n.lower(): a for a, ns in lang.authorities.items() for n in ns}
-        self.any_authority = fast(re.compile(self.fill("{AUTH}"), self.flags))
+        self.any_voice = fast(re.compile(self.fill("{VOICE}"), self.flags))
+        self.speaker_anaphors = {w.lower(): re.compile(p, self.flags) for w, p in lang.speaker_anaphors.items()}
         self._quantities()
 
     def _id(self, family: str, name: str) -> str:
@@ -178,6 +179,7 @@ class Rules:
                 "MONTH": _alt(lang.months),
                 "WD": _alt(lang.weekdays),
                 "AUTH": _alt(names),
+                "VOICE": _alt([*names, *lang.speaker_anaphors]),
             }
         return self._alts_cache
 

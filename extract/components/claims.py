@@ -1,11 +1,14 @@
 """Claims: which authority the text credits with which count, ranges, apogees and launch times.
 
-A sentence's speaker is the authority its ``speaker`` patterns name ("合同参謀本部によると",
-"합참은", "Japan's Defense Ministry said"); a sentence naming none goes on with the last
-speaker, until a hedge ("reportedly"), another source (experts, photos) or a background
-sentence breaks the attribution. Each authority is credited with the counts, ranges, apogees
-and launch times of its sentences. A text that credits only its own source's authority has no
-claims (its numbers are its statement).
+A voice is an authority named as the one stating something: by a ``speaker`` pattern
+("合同参謀本部によると", "합참은", "Japan's Defense Ministry said"), with the authorities joined to
+it ("Seoul and Tokyo said"), or by an anaphor for one named before ("同省によると"). Each
+number of a sentence is credited to the voice nearest before it in its sentence, else to the
+first after it ("... fired two missiles, the JCS said"), so "日本の防衛省は3発、韓国軍は複数発" gives
+each authority its own. A sentence naming no voice goes on with the last voice named, until a
+hedge ("reportedly"), another source (experts, "according to Yonhap") or a background sentence
+breaks the attribution; a sentence that is only an attribution ("韓国軍合同参謀本部が明らかにした。")
+speaks for the sentence before it. Claims hold only values the report took.
 
 Decides ``claims``; spans ``launchfeed.speakers``.
 """
@@ -13,20 +16,32 @@ Decides ``claims``; spans ``launchfeed.speakers``.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from launchfeed.contracts import Claim
 
-from ..reading import Quantity, Reading, TimeGroup, put_spans
+from ..reading import Reading, Sentence, put_spans
 from ..rules import decision
 from ..values import clock, close
 
-CONTINUES = decision("any.claims.continues", "a sentence naming no speaker goes on with the last one's")
+CONTINUES = decision("any.claims.continues", "a sentence naming no speaker goes on with the last one named")
 BROKEN = decision("any.claims.broken", "a hedge, another source or a background sentence ends the attribution")
-OWN_ONLY = decision("any.claims.own_only", "a text crediting only its own source's authority has no claims")
+NEAREST = decision("any.claims.nearest_voice", "a number goes to the speaker nearest before it, else the first after")
+SAID_AFTER = decision("any.claims.said_after", "a sentence that is only an attribution speaks for the one before")
+ANAPHOR = decision("any.claims.anaphor", "a word standing for an authority: the last one named of that kind")
+OWN_ONLY = decision("any.claims.own_only", "a publisher crediting only its own authority has no claims")
 NOBODY = "_none"  # an authority name that credits nobody (a coast guard's notices)
+STATE_MEDIA = "kcna"  # the voice of the launching state announcing its own launch
+
+
+@dataclass(frozen=True)
+class Voice:
+    at: int  # where it is named in the text
+    auths: frozenset[str]
+    name: str  # the words naming it (an anaphor's antecedent is found by them)
 
 
 @Language.factory("launchfeed_claims")
@@ -38,8 +53,8 @@ def read_claims(doc: Doc) -> Doc:
     r: Reading = doc._.reading
     if not r.report.is_launch_report or not r.rules.speaker:
         return doc
-    speakers, marks = _attribution(r)
-    _decide(r, speakers)
+    voices, inherited, marks = _attribution(r)
+    _decide(r, voices, inherited)
     put_spans(doc, "launchfeed.speakers", marks)
     return doc
 
@@ -48,36 +63,69 @@ def _auth(r: Reading, name: str) -> str | None:
     return r.rules.auth_names.get(re.sub(r"\s+", " ", name.lower().strip()))
 
 
-def _attribution(r: Reading) -> tuple[list[set[str]], list[tuple[int, int, str, str]]]:
-    """The authorities each sentence speaks for, and the speakers found (for the spans)."""
+def _attribution(r: Reading) -> tuple[list[list[Voice]], list[Voice | None], list[tuple[int, int, str, str]]]:
+    """Each sentence's voices, the voice each goes on with (for numbers when it names none), and the spans."""
     c = r.rules
-    attribution: list[set[str]] = []
-    current: set[str] = set()
+    named: list[Voice] = []  # every voice so far, for anaphors
+    voices: list[list[Voice]] = []
+    inherited: list[Voice | None] = []
     marks: list[tuple[int, int, str, str]] = []
+    current: Voice | None = None
     for s in r.sents:
-        spk: set[str] = set()
-        # every speaker rule names an authority: a sentence naming none needs no rule
-        for rule in c.speaker if c.any_authority.search(s.text) else ():
-            for m in rule.rx.finditer(s.text):
-                a = _auth(r, m.group("a"))
-                if a:
-                    spk.add(a)
-                    marks.append((s.start + m.start("a"), s.start + m.end("a"), a, rule.id))
-                    r.fire(rule.id)
-                    if c.speaker_coordination:
-                        lm = c.speaker_coordination.search(s.text[: m.start("a")])
-                        if lm and _auth(r, lm.group("a")):
-                            spk.add(_auth(r, lm.group("a")))
-        if spk:
-            current = spk
+        found = _voices(r, s, named, marks) if c.any_voice.search(s.text) else []
+        voices.append(found)
+        if found:
+            alone = c.speaker_alone and c.speaker_alone.search(s.text)
+            prev = s.i - 1
+            if alone and prev >= 0 and not voices[prev] and not inherited[prev] and not r.sents[prev].background:
+                inherited[prev] = found[-1]
+                r.fire(SAID_AFTER)
+            current = found[-1]
+            named.extend(found)
         elif s.background or _breaks(r, s.text):
             if current:
                 r.fire(BROKEN)
-            current = set()
+            current = None
         elif current:
             r.fire(CONTINUES)
-        attribution.append(set(current))
-    return attribution, marks
+        inherited.append(None if found else current)
+    return voices, inherited, marks
+
+
+def _voices(r: Reading, s: Sentence, named: list[Voice], marks: list[tuple[int, int, str, str]]) -> list[Voice]:
+    c = r.rules
+    found: list[Voice] = []
+
+    def add(m: re.Match[str], auth: str, rule: str) -> None:
+        auths = {auth}
+        if c.speaker_coordination:
+            lm = c.speaker_coordination.search(s.text[: m.start("a")])
+            if lm and _auth(r, lm.group("a")):
+                auths.add(_auth(r, lm.group("a")))
+        found.append(Voice(s.start + m.start("a"), frozenset(auths), m.group("a")))
+        marks.append((s.start + m.start("a"), s.start + m.end("a"), auth, rule))
+        r.fire(rule)
+
+    # every speaker rule names an authority or an anaphor: a sentence naming none needs no rule
+    for rule in c.speaker if c.any_voice.search(s.text) else ():
+        for m in rule.rx.finditer(s.text):
+            auth = _auth(r, m.group("a")) or _antecedent(r, m.group("a"), named + found)
+            if auth:
+                add(m, auth, rule.id)
+    for m in c.speaker_state.finditer(s.text) if c.speaker_state else ():
+        add(m, STATE_MEDIA, c.speaker_state.ids[0])
+    found.sort(key=lambda v: v.at)
+    return found
+
+
+def _antecedent(r: Reading, anaphor: str, named: list[Voice]) -> str | None:
+    """ "同省": the authority last named by words the anaphor can stand for."""
+    kind = r.rules.speaker_anaphors.get(anaphor.lower())
+    for v in reversed(named) if kind else ():
+        if kind.search(v.name) and len(v.auths) == 1:
+            r.fire(ANAPHOR)
+            return next(iter(v.auths))
+    return None
 
 
 def _breaks(r: Reading, text: str) -> bool:
@@ -85,36 +133,52 @@ def _breaks(r: Reading, text: str) -> bool:
     return bool((c.hedge and c.hedge.search(text)) or (c.other_source and c.other_source.search(text)))
 
 
-def _decide(r: Reading, attribution: list[set[str]]) -> None:
-    own = r.info.authority
+def _credited(r: Reading, pos: int, voices: list[Voice], inherited: Voice | None) -> frozenset[str]:
+    """The authorities a number at ``pos`` is credited to."""
+    if not voices:
+        return inherited.auths if inherited else frozenset()
+    before = [v for v in voices if v.at <= pos]
+    if len(voices) > 1:
+        r.fire(NEAREST)
+    return (before[-1] if before else voices[0]).auths
+
+
+def _decide(r: Reading, voices: list[list[Voice]], inherited: list[Voice | None]) -> None:
+    report = r.report
     claims: dict[str, Claim] = {}
-    qtys_in: dict[int, list[Quantity]] = {}
+
+    first_at: dict[str, int] = {}  # claims are listed in the order the text first credits them
+
+    def claim(pos: int) -> list[Claim]:
+        s = r.sent_of(pos)
+        auths = _credited(r, pos, voices[s.i], inherited[s.i]) - {NOBODY}
+        for a in auths:
+            first_at[a] = min(first_at.get(a, pos), pos)
+        return [claims.setdefault(a, Claim(authority=a)) for a in sorted(auths)]
+
+    background = {s.i for s in r.sents if s.background}
+    for ms in r.counts.values():
+        for m in ms:
+            if m.n is not None and (not m.impact or m.totalizing) and m.sent not in background:
+                for cl in claim(m.start):
+                    if cl.count is None:
+                        cl.count, cl.count_qualifier = m.n, m.qual
     for q in r.quantities:
-        qtys_in.setdefault(q.sent, []).append(q)
-    groups_in: dict[int, list[TimeGroup]] = {}
-    for g in r.groups:
-        groups_in.setdefault(g.sent, []).append(g)
-    for s, auths in zip(r.sents, attribution, strict=True):
-        auths = {a for a in auths if a != NOBODY}
-        if not auths or s.background:
+        stated = report.range_km if q.role == "range" else report.apogee_km if q.role == "apogee" else []
+        values = [v for v in q.values if any(close(v, x) for x in stated)]
+        if not values or q.sent in background:
             continue
-        counts = [m for m in r.counts.get(s.i, []) if m.n is not None and (not m.impact or m.totalizing)]
-        ranges = [q for q in qtys_in.get(s.i, ()) if q.role == "range"]
-        apogees = [q for q in qtys_in.get(s.i, ()) if q.role == "apogee"]
-        times = [g for g in groups_in.get(s.i, ()) if g.role == "launch"]
-        for a in sorted(auths):
-            cl = claims.get(a) or Claim(authority=a)
-            if counts and cl.count is None:
-                cl.count, cl.count_qualifier = counts[0].n, counts[0].qual
-            for q in ranges:
-                cl.range_km.extend(v for v in q.values if not any(close(v, x) for x in cl.range_km))
-            for q in apogees:
-                cl.apogee_km.extend(v for v in q.values if not any(close(v, x) for x in cl.apogee_km))
-            for g in times:
+        for cl in claim(q.start):
+            held = cl.range_km if q.role == "range" else cl.apogee_km
+            held.extend(v for v in values if not any(close(v, x) for x in held))
+    for g in r.groups:
+        if g.role == "launch" and g.sent not in background:
+            for cl in claim(g.start):
                 cl.launch_times_local.extend(clock(h, mi) for h, mi, _ in g.local)
-            if cl.count is not None or cl.range_km or cl.apogee_km:
-                claims[a] = cl
-    if set(claims) - {own}:
-        r.report.claims = list(claims.values())
-    elif claims:
-        r.fire(OWN_ONLY)
+    kept = {a: claims[a] for a in sorted(claims, key=first_at.__getitem__)}
+    kept = {a: cl for a, cl in kept.items() if cl.count is not None or cl.range_km or cl.apogee_km}
+    if r.info.channel is None and not set(kept) - {r.info.authority}:
+        if kept:
+            r.fire(OWN_ONLY)
+        return
+    report.claims = list(kept.values())

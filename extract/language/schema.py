@@ -20,7 +20,7 @@ the compiler fills from the same language's word lists:
     {UNIT}  a unit word                          {QPRE}  a qualifier written before a number
     {QPOST} a qualifier written after a number   {MUN}   a munition noun (missile, 発, ...)
     {MONTH} a month name                         {WD}    a weekday name
-    {AUTH}  an authority name
+    {AUTH}  an authority name                    {VOICE} an authority name or an anaphor for one
 
 Every pattern must be safe against catastrophic backtracking: no nested quantifiers over
 overlapping character classes; bounded repetitions where a pattern scans ahead.
@@ -212,6 +212,10 @@ class Lang:
     authorities: dict[str, tuple[str, ...]] = field(default_factory=dict)
     speaker: Rules = rules("claims", each=True)  # patterns with {AUTH} in group a: the authority states what follows
     speaker_coordination: str = pattern("claims")  # left of a speaker: another authority joined to it (group a)
+    # words standing for an authority named before ("同省"), each with a pattern its name must match ("省$")
+    speaker_anaphors: dict[str, str] = field(default_factory=dict)
+    speaker_state: str = pattern("claims")  # the launching state announcing (group a): its state media's claim
+    speaker_alone: str = pattern("claims")  # a sentence that is only an attribution: it speaks for the one before
     hedge: str = pattern("claims")
     other_source: str = pattern("claims")
 
