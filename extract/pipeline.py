@@ -25,8 +25,8 @@ writes its own; none calls into another.
       (components/place)                                               bearing_deg
     launchfeed_landing          sentences                            landing, eez
       (components/landing)
-    launchfeed_claims           sentences, counts, quantities,       claims
-      (components/claims)         time groups
+    launchfeed_claims           sentences, counts, quantities,       claims; count, where the authorities
+      (components/claims)         time groups                          disagree on it
     launchfeed_statement        sentences, time groups, quantities   stage, missiles; the evidence in field order
       (components/statement)
 

@@ -10,7 +10,10 @@ hedge ("reportedly"), another source (experts, "according to Yonhap") or a backg
 breaks the attribution; a sentence that is only an attribution ("韓国軍合同参謀本部が明らかにした。")
 speaks for the sentence before it. Claims hold only values the report took.
 
-Decides ``claims``; spans ``launchfeed.speakers``.
+When the authorities disagree on the count, the count is the largest an observer states (not the
+launching state's media): an observer that saw three missiles saw at least three.
+
+Decides ``claims`` (and ``count`` where authorities disagree); spans ``launchfeed.speakers``.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from spacy.tokens import Doc
 
 from launchfeed.contracts import Claim
 
-from ..reading import Reading, Sentence, put_spans
+from ..reading import CountMention, Reading, Sentence, put_spans
 from ..rules import decision
 from ..values import clock, close
 
@@ -33,6 +36,9 @@ NEAREST = decision("any.claims.nearest_voice", "a number goes to the speaker nea
 SAID_AFTER = decision("any.claims.said_after", "a sentence that is only an attribution speaks for the one before")
 ANAPHOR = decision("any.claims.anaphor", "a word standing for an authority: the last one named of that kind")
 OWN_ONLY = decision("any.claims.own_only", "a publisher crediting only its own authority has no claims")
+OBSERVERS_LARGEST = decision(
+    "any.count.observers_largest", "authorities disagree on the count: the largest an observer states"
+)
 NOBODY = "_none"  # an authority name that credits nobody (a coast guard's notices)
 STATE_MEDIA = "kcna"  # the voice of the launching state announcing its own launch
 
@@ -146,6 +152,7 @@ def _credited(r: Reading, pos: int, voices: list[Voice], inherited: Voice | None
 def _decide(r: Reading, voices: list[list[Voice]], inherited: list[Voice | None]) -> None:
     report = r.report
     claims: dict[str, Claim] = {}
+    counted: dict[str, CountMention] = {}  # the count each authority is credited with, where it is read
 
     first_at: dict[str, int] = {}  # claims are listed in the order the text first credits them
 
@@ -163,6 +170,7 @@ def _decide(r: Reading, voices: list[list[Voice]], inherited: list[Voice | None]
                 for cl in claim(m.start):
                     if cl.count is None:
                         cl.count, cl.count_qualifier = m.n, m.qual
+                        counted[cl.authority] = m
     for q in r.quantities:
         stated = report.range_km if q.role == "range" else report.apogee_km if q.role == "apogee" else []
         values = [v for v in q.values if any(close(v, x) for x in stated)]
@@ -182,3 +190,19 @@ def _decide(r: Reading, voices: list[list[Voice]], inherited: list[Voice | None]
             r.fire(OWN_ONLY)
         return
     report.claims = list(kept.values())
+    _observers_largest(r, kept, counted)
+
+
+def _observers_largest(r: Reading, claims: dict[str, Claim], counted: dict[str, CountMention]) -> None:
+    if len({cl.count for cl in claims.values() if cl.count is not None}) < 2:
+        return
+    observed = [cl for a, cl in claims.items() if a != STATE_MEDIA and cl.count is not None]
+    if not observed:
+        return
+    top = max(observed, key=lambda cl: cl.count or 0)
+    if top.count != r.report.count:
+        r.retract("count", "another authority states more", OBSERVERS_LARGEST)
+        r.report.count, r.report.count_qualifier = top.count, top.count_qualifier
+        m = counted[top.authority]
+        r.evidence("count", m.start, m.end, m.rule)
+        r.fire(OBSERVERS_LARGEST)
