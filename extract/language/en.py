@@ -747,8 +747,10 @@ LANG = Lang(
         "according_to": r"\baccording to (?:the\s+|a\s+)?(?:(?:initial|latest)\s+)?(?:North Korean\s+)?(?P<a>{AUTH})\b",
         "authority_said": r"\b(?P<a>{AUTH})(?:'s)?(?:\s*\([^)]{1,15}\))?(?:(?:(?<=Minister)|(?<=Secretary))"
         r"(?-i:\s+[A-Z][a-z]+){1,3})?\s+(?:(?:also|later|earlier|initially|then|further|separately|"
-        r"first)\s+)?(?:said|says|reported|reports|announced|announces|stated|states|confirmed|confirms|estimated|"
-        r"estimates|assessed|added|adds|noted|claimed|claims|made|told|disclosed)\b",
+        r"first)\s+)?(?:(?:systems|officials|spokes(?:man|woman|person))\s+)?(?:said|says|reported|reports|announced|"
+        r"announces|stated|states|confirmed|confirms|estimated|estimates|assessed|added|adds|noted|claimed|claims|"
+        # the U.S. commands "detected and tracked" what they assess a launch
+        r"made|told|disclosed|detected|detects|tracked|tracks|was quoted as saying|were quoted as saying)\b",
         "report_that": r"\b(?P<a>{AUTH})(?:'s)?\s+(?:\w+\s+)?(?:report|statement|assessment|estimate|analysis)"
         r"\s+that\b",
     },
