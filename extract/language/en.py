@@ -387,7 +387,7 @@ LANG = Lang(
     r"announced|confirmed|stated|detected|tracked|monitored|condemned|protested|warned|believes?|assessed|estimated|"
     r"told|added|claimed|report|statement|assessment|analysis|estimate))\b",
     # "the launch by the DPRK", "a launch from North Korea": the state after the launch word is its doer
-    actor_agent=r"\s+(?:[\w-]+\s+){0,2}?(?:by|from)\s+$",
+    actor_agent=r"^\s*(?:[\w-]+\s+){0,2}?(?:by|from)\s+$",
     munitions={
         "satellite": (
             r"\b(?:satellite launch vehicles?|space launch vehicles?|launch vehicles?|SLVs?|carrier rockets?|"
