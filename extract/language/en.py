@@ -753,6 +753,11 @@ LANG = Lang(
         r"made|told|disclosed|detected|detects|tracked|tracks|was quoted as saying|were quoted as saying)\b",
         "report_that": r"\b(?P<a>{AUTH})(?:'s)?\s+(?:\w+\s+)?(?:report|statement|assessment|estimate|analysis)"
         r"\s+that\b",
+        # a wire passing on an authority's words: "..., a news agency reported, citing the JCS"
+        "citing": r"\b(?:citing|quoting)\s+(?:the\s+)?(?P<a>{AUTH})\b",
+        # "according to a statement issued on Saturday by X"
+        "issued_by": r"\b(?:statement|release|report|announcement|assessment)s?\s+"
+        r"(?:issued|released|published|put\s+out)\s+(?:[\w-]+\s+){0,3}?by\s+(?:the\s+)?(?P<a>{AUTH})\b",
     },
     speaker_coordination=r"\b(?P<a>{AUTH})\s*(?:,|and)\s*(?:the\s+)?$",
     hedge=r"\b(?:reportedly|allegedly|purportedly|(?:is|was|are|were) (?:reported|said|believed) to)\b",
