@@ -753,6 +753,9 @@ LANG = Lang(
         r"made|told|disclosed|detected|detects|tracked|tracks|was quoted as saying|were quoted as saying)\b",
         "report_that": r"\b(?P<a>{AUTH})(?:'s)?\s+(?:\w+\s+)?(?:report|statement|assessment|estimate|analysis)"
         r"\s+that\b",
+        # the verb first, as wires end a sentence: "..., said South Korea's Joint Chiefs of Staff."
+        "said_authority": r"\b(?:said|says|added|reported)\s+(?:the\s+)?(?P<a>{AUTH})(?='s\s+[A-Z]|\s*[.,;)]|\s*$|"
+        r"\s+(?:in|on|late|early|after)\b)",
         # a wire passing on an authority's words: "..., a news agency reported, citing the JCS"
         "citing": r"\b(?:citing|quoting)\s+(?:the\s+)?(?P<a>{AUTH})\b",
         # "according to a statement issued on Saturday by X"
