@@ -762,7 +762,8 @@ LANG = Lang(
         "issued_by": r"\b(?:statement|release|report|announcement|assessment)s?\s+"
         r"(?:issued|released|published|put\s+out)\s+(?:[\w-]+\s+){0,3}?by\s+(?:the\s+)?(?P<a>{AUTH})\b",
     },
-    speaker_coordination=r"\b(?P<a>{AUTH})\s*(?:,|and)\s*(?:the\s+)?$",
+    # "Seoul and Tokyo said" (a comma alone ends an apposition: "near its capital, Pyongyang, Seoul said")
+    speaker_coordination=r"\b(?P<a>{AUTH})\s*,?\s+and\s+(?:the\s+)?$",
     hedge=r"\b(?:reportedly|allegedly|purportedly|(?:is|was|are|were) (?:reported|said|believed) to)\b",
     other_source=r"\b(?:experts?|analysts?|observers?|officials?|NK News|NK Pro|38 North|photos?|imagery)\b",
 )
