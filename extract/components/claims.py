@@ -81,7 +81,7 @@ def _attribution(r: Reading) -> tuple[list[list[Voice]], list[Voice | None], lis
         found = _voices(r, s, named, marks) if c.any_voice.search(s.text) else []
         voices.append(found)
         if found:
-            alone = c.speaker_alone and c.speaker_alone.search(s.text)
+            alone = c.speaker_alone and c.speaker_alone.search(s.text) and not _states_numbers(r, s)
             prev = s.i - 1
             if alone and prev >= 0 and not voices[prev] and not inherited[prev] and not r.sents[prev].background:
                 inherited[prev] = found[-1]
@@ -96,6 +96,10 @@ def _attribution(r: Reading) -> tuple[list[list[Voice]], list[Voice | None], lis
             r.fire(CONTINUES)
         inherited.append(None if found else current)
     return voices, inherited, marks
+
+
+def _states_numbers(r: Reading, s: Sentence) -> bool:
+    return bool(r.counts.get(s.i)) or any(q.sent == s.i for q in r.quantities) or any(g.sent == s.i for g in r.groups)
 
 
 def _voices(r: Reading, s: Sentence, named: list[Voice], marks: list[tuple[int, int, str, str]]) -> list[Voice]:
