@@ -744,8 +744,9 @@ LANG = Lang(
         }
     ),
     speaker={
-        "according_to": r"\baccording to (?:the\s+|a\s+)?(?:(?:initial|latest)\s+)?(?:North Korean\s+)?(?P<a>{AUTH})\b",
-        "authority_said": r"\b(?P<a>{AUTH})(?:'s)?(?:\s*\([^)]{1,15}\))?(?:(?:(?<=Minister)|(?<=Secretary))"
+        "according_to": r"\baccording to (?:the\s+|a\s+)?(?:(?:initial|latest)\s+)?(?:North Korean\s+)?"
+        r"(?P<a>{VOICE})\b",
+        "authority_said": r"\b(?P<a>{VOICE})(?:'s)?(?:\s*\([^)]{1,15}\))?(?:(?:(?<=Minister)|(?<=Secretary))"
         r"(?-i:\s+[A-Z][a-z]+){1,3})?\s+(?:(?:also|later|earlier|initially|then|further|separately|"
         r"first)\s+)?(?:(?:systems|officials|spokes(?:man|woman|person))\s+)?(?:said|says|reported|reports|announced|"
         r"announces|stated|states|confirmed|confirms|estimated|estimates|assessed|added|adds|noted|claimed|claims|"
@@ -761,6 +762,13 @@ LANG = Lang(
         # "according to a statement issued on Saturday by X"
         "issued_by": r"\b(?:statement|release|report|announcement|assessment)s?\s+"
         r"(?:issued|released|published|put\s+out)\s+(?:[\w-]+\s+){0,3}?by\s+(?:the\s+)?(?P<a>{AUTH})\b",
+    },
+    # "the ministry said": the ministry named last
+    speaker_anaphors={
+        "the ministry": r"ministry|MOD\b",
+        "the military": r"military|JCS|Joint Chiefs",
+        "the command": r"command|PACOM|STRATCOM",
+        "the agency": r"agency|KCNA",
     },
     # "Seoul and Tokyo said" (a comma alone ends an apposition: "near its capital, Pyongyang, Seoul said")
     speaker_coordination=r"\b(?P<a>{AUTH})\s*,?\s+and\s+(?:the\s+)?$",
