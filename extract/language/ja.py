@@ -291,4 +291,7 @@ LANG = Lang(
     # "…1発を発射した。韓国軍合同参謀本部が同日、明らかにした。": the attribution in a sentence of its own
     speaker_alone=r"^[^。]{0,30}?(?:明らかにした|発表した|伝えた|報じた|確認した|分析した)。?\s*$",
     hedge=r"とされる|と伝えられ",
+    # a source that is none of the authorities ("聯合ニュースによると", "政府関係者は"); an announcement already
+    # attributed goes on ("発表によれば")
+    other_source=r"(?<!発表)(?:によると|によれば|によりますと)|関係者|専門家|アナリスト|消息筋",
 )

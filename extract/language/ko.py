@@ -301,4 +301,7 @@ LANG = Lang(
     # "…1발을 발사했다. 합참이 이날 밝혔다.": the attribution in a sentence of its own
     speaker_alone=r"^[^.]{0,30}?(?:밝혔다|발표했다|전했다|보도했다|설명했다)\.?\s*$",
     hedge=r"것으로\s*알려|전해졌다",
+    # a source that is none of the authorities ("연합뉴스에 따르면", "군 관계자는"); an announcement already
+    # attributed goes on ("발표에 따르면")
+    other_source=r"(?<!발표)에\s*(?:따르면|의하면)|관계자|전문가|소식통|분석가",
 )
