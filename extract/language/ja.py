@@ -274,10 +274,13 @@ LANG = Lang(
     item_flight_cue=r"飛翔|飛行",
     list_sep="、",
     authorities={
-        "mod_jp": ("防衛省", "防衛大臣", "防衛相", "日本政府"),
-        "jcs": ("韓国軍合同参謀本部", "合同参謀本部", "韓国軍", "韓国合同参謀本部"),
+        # the country names a government's assessment, as "Tokyo" and "Seoul" do in English; the Chief Cabinet
+        # Secretary speaks for the government after a launch
+        "mod_jp": ("防衛省", "防衛大臣", "防衛相", "日本政府", "官房長官", "日本"),
+        "jcs": ("韓国軍合同参謀本部", "合同参謀本部", "韓国軍", "韓国合同参謀本部", "韓国"),
+        "other": ("日米韓", "日米", "米韓"),
         "mnd_kr": ("韓国国防部",),
-        "kcna": ("朝鮮中央通信", "労働新聞", "北朝鮮メディア", "北朝鮮国営メディア"),
+        "kcna": ("朝鮮中央通信", "KCNA", "朝鮮中央テレビ", "労働新聞", "北朝鮮メディア", "北朝鮮国営メディア"),
         "indopacom": ("米インド太平洋軍", "インド太平洋軍"),
         "dod": ("米国防総省", "国防総省"),
     },
