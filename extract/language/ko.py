@@ -308,6 +308,7 @@ LANG = Lang(
         "dod": ("미 국방부", "펜타곤"),
     },
     speaker={"authority_says": r"(?P<a>{AUTH})\s*(?:은|는|이|가|에\s*따르면|에\s*의하면)"},
+    speaker_coordination=r"(?P<a>{AUTH})\s*(?:와|과|및|,)\s*$",  # 일본 방위성과 합참은 …고 밝혔다
     # "…1발을 발사했다. 합참이 이날 밝혔다.": the attribution in a sentence of its own
     speaker_alone=r"^[^.]{0,30}?(?:밝혔다|발표했다|전했다|보도했다|설명했다)\.?\s*$",
     hedge=r"것으로\s*알려|전해졌다",
