@@ -97,15 +97,17 @@ class Extractor:
         inputs on ``doc._.reading``."""
         return self._doc({"text": text, "lang": lang, "published": published, "source": source})
 
-    def source_of(self, source: object, text: str) -> SourceInfo:
-        """The declaration a text is read by: its source's, else the one whose dateline it carries."""
+    def source_of(self, source: object, text: str, lang: str | None = None) -> SourceInfo:
+        """The declaration a text is read by: its source's, else that of the publisher whose dateline it
+        carries in a language it publishes in (a Japanese story quoting "(KCNA)" is not KCNA's)."""
         if isinstance(source, str) and source:
             if source not in self.sources:
                 known = ", ".join(sorted(self.sources)) or "none"
                 raise UnknownSource(f"unknown source {source!r} (declared: {known})")
             return self.sources[source]
         head = text[:DATELINE_REACH]
-        return next((info for rx, info in self._datelines if rx.search(head)), UNKNOWN)
+        mine = ((rx, info) for rx, info in self._datelines if lang is None or lang in info.languages)
+        return next((info for rx, info in mine if rx.search(head)), UNKNOWN)
 
     def _doc(self, item: object, recording: bool = False) -> Doc:
         item = item if isinstance(item, dict) else {}
@@ -116,7 +118,7 @@ class Extractor:
             code = detect_lang(text)
         norm = normalize(text, language(code))
         source = item.get("source")
-        info = self.source_of(source, norm.text)
+        info = self.source_of(source, norm.text, code)
         published = item.get("published")
         doc = nlp_for(code).make_doc(norm.text)
         day = parse_published(published if isinstance(published, str) else None, info.timezone)
