@@ -102,7 +102,8 @@ LANG = Lang(
         "numeric": r"\b\d{4}[./-]\s?\d{1,2}[./-]\s?\d{1,2}\.?\s*\(?\s*\d{1,2}:\d{2}(?::\d{2})?\s*\)?",
     },
     # 朝鮮中央通信は11日、…; …と、朝鮮中央通信が3日報じた
-    report_day_left=r"(?:{AUTH}|通信|新聞|メディア|当局)(?:は|が)、?\s*$",
+    # a name glossed in brackets is still the name: 朝鮮中央通信(KCNA)は2日
+    report_day_left=r"(?:{AUTH}|通信|新聞|メディア|当局)(?:\([^()]{1,20}\))?(?:は|が)、?\s*$",
     report_day_right=r"(?:付け?)?、?\s*(?:の?(?:報道|発表)|報じ|伝え|発表し|公表し|明らかにし)",
     anchored_days=("前日", "同日", "当日"),  # counted from the day the source reported on, if the text names one
     relative_days={
@@ -286,7 +287,7 @@ LANG = Lang(
     },
     speaker={
         # 防衛省は / 防衛省も / 防衛省などによると / 防衛省の発表によると / 防衛省が(同日、)発表
-        "authority_says": r"(?P<a>{VOICE})(?:など)?(?:は|も|によると|によれば|によりますと|"
+        "authority_says": r"(?P<a>{VOICE})(?:\([^()]{1,20}\))?(?:など)?(?:は|も|によると|によれば|によりますと|"
         r"の(?:発表|分析|説明)(?:によると|によれば|では)|が(?=[^。]{0,30}?(?:発表|明らかに|確認|分析|伝え|報じ)))",
     },
     speaker_coordination=r"(?P<a>{AUTH})(?:と|や|及び|および|、)$",  # 日本と韓国が…確認した

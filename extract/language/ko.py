@@ -115,7 +115,8 @@ LANG = Lang(
         "numeric": r"\b\d{4}[./-]\s?\d{1,2}[./-]\s?\d{1,2}\.?\s*\(?\s*\d{1,2}:\d{2}(?::\d{2})?\s*\)?",
     },
     # 조선중앙통신은 11일 …; … 발사했다고 노동신문이 15일 보도했다
-    report_day_left=r"(?:{AUTH}|통신|신문|매체|당국)\s*(?:은|는|이|가)\s*$",
+    # a name glossed in brackets is still the name: 합동참모본부(합참)는 2일
+    report_day_left=r"(?:{AUTH}|통신|신문|매체|당국)(?:\([^()]{1,20}\))?\s*(?:은|는|이|가)\s*$",
     report_day_right=r"\s*(?:보도|발표|밝혔|전했|공개)",
     anchored_days=(
         "전날",
@@ -307,7 +308,7 @@ LANG = Lang(
         "indopacom": ("인도태평양사령부",),
         "dod": ("미 국방부", "펜타곤"),
     },
-    speaker={"authority_says": r"(?P<a>{AUTH})\s*(?:은|는|이|가|에\s*따르면|에\s*의하면)"},
+    speaker={"authority_says": r"(?P<a>{AUTH})(?:\([^()]{1,20}\))?\s*(?:은|는|이|가|에\s*따르면|에\s*의하면)"},
     speaker_coordination=r"(?P<a>{AUTH})\s*(?:와|과|및|,)\s*$",  # 일본 방위성과 합참은 …고 밝혔다
     # "…1발을 발사했다. 합참이 이날 밝혔다.": the attribution in a sentence of its own
     speaker_alone=r"^[^.]{0,30}?(?:밝혔다|발표했다|전했다|보도했다|설명했다)\.?\s*$",
