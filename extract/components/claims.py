@@ -78,7 +78,7 @@ def _attribution(r: Reading) -> tuple[list[list[Voice]], list[Voice | None], lis
     marks: list[tuple[int, int, str, str]] = []
     current: Voice | None = None
     for s in r.sents:
-        found = _voices(r, s, named, marks) if c.any_voice.search(s.text) else []
+        found = _voices(r, s, named, marks)
         voices.append(found)
         if found:
             alone = c.speaker_alone and c.speaker_alone.search(s.text) and not _states_numbers(r, s)

@@ -291,6 +291,9 @@ LANG = Lang(
         r"の(?:発表|分析|説明)(?:によると|によれば|では)|が(?=[^。]{0,30}?(?:発表|明らかに|確認|分析|伝え|報じ)))",
     },
     speaker_coordination=r"(?P<a>{AUTH})(?:と|や|及び|および|、)$",  # 日本と韓国が…確認した
+    # North Korea announcing its own launch ("北朝鮮は…と発表した"), unless an authority names it ("防衛省は北朝鮮が…");
+    # only as the topic (は, も): "北朝鮮が発射した…について…と発表した" is another's announcement
+    speaker_state=r"^(?:(?!{AUTH})[^。]){0,60}?(?P<a>北朝鮮)(?:は|も)(?=(?:(?!{AUTH})[^。]){0,250}?(?:と発表|と主張))",
     # 同省 is the ministry named last, 同本部 the headquarters
     speaker_anaphors={"同省": "省$", "同本部": "本部$", "同軍": "軍$", "同通信": "通信$|KCNA"},
     # "…1発を発射した。韓国軍合同参謀本部が同日、明らかにした。": the attribution in a sentence of its own

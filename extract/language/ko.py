@@ -310,6 +310,10 @@ LANG = Lang(
     },
     speaker={"authority_says": r"(?P<a>{AUTH})(?:\([^()]{1,20}\))?\s*(?:은|는|이|가|에\s*따르면|에\s*의하면)"},
     speaker_coordination=r"(?P<a>{AUTH})\s*(?:와|과|및|,)\s*$",  # 일본 방위성과 합참은 …고 밝혔다
+    # North Korea announcing its own launch ("북한은 …고 발표했다"), unless an authority names it ("합참은 북한이 …");
+    # only as the topic (은, 도): "북한이 발사한 …에 대해 …고 발표" is another's announcement
+    speaker_state=r"^(?:(?!{AUTH})[^.]){0,60}?(?<!\S)(?P<a>북한|북)\s*(?:은|도|역시)\s+"
+    r"(?=(?:(?!{AUTH})[^.]){0,250}?(?:발표|주장|자평|밝히며|통해\s*밝혔))",
     # "…1발을 발사했다. 합참이 이날 밝혔다.": the attribution in a sentence of its own
     speaker_alone=r"^[^.]{0,30}?(?:밝혔다|발표했다|전했다|보도했다|설명했다)\.?\s*$",
     hedge=r"것으로\s*알려|전해졌다",
