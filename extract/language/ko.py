@@ -69,6 +69,12 @@ LANG = Lang(
         "corrected_range": ("range", None, r"^\s*" + _CORRECTED),
         "impact_point_bearing": ("skip", rf"[{_DIRS}]쪽?\s*(?:방향\s*)?$|[{_DIRS}]방\s*$", None),
         "apogee_word": ("apogee", r"(?:정점|최고|최대)?\s*고도(?:는|가|를)?\s*$", None),
+        # 사거리 5500km 이상, 사거리는 약 1만3000km로 추산된다: what the missile could reach, not its flight
+        "capability_range": (
+            "skip",
+            r"사(?:정)?거리(?:는|가)?\s*$",
+            r"^\s*(?:이상|의\s|(?:으?로|까지)\s*(?:추산|추정|평가|늘|연장)|에\s*(?:이르|달)|급)",
+        ),
         "range_word": ("range", r"비행\s*거리(?:는|가)?\s*$|사거리(?:는)?\s*$", None),
         "flew_after": ("range", None, r"^\s*(?:를|을)?\s*(?:비행|날아)"),
     },
