@@ -75,7 +75,9 @@ LANG = Lang(
             r"사(?:정)?거리(?:는|가)?\s*$",
             r"^\s*(?:이상|의\s|(?:으?로|까지)\s*(?:추산|추정|평가|늘|연장)|에\s*(?:이르|달)|급)",
         ),
-        "range_word": ("range", r"비행\s*거리(?:는|가)?\s*$|사거리(?:는)?\s*$", None),
+        "range_word": ("range", r"(?:비행\s*|(?<![가-힣]))거리(?:는|가)?\s*$|사거리(?:는)?\s*$", None),
+        # 약 500km의 비행 거리로, 1,001.2km 거리를 비행: the distance word after the number
+        "distance_word_after": ("range", None, r"^\s*(?:의\s*)?(?:비행\s*)?거리(?:를|로|에|는)?(?![가-힣])"),
         "flew_after": ("range", None, r"^\s*(?:를|을)?\s*(?:비행|날아)"),
     },
     # 350km, 400여km를 / 약 450㎞, 두 번째 미사일은 400여 km를: a list, its items maybe named
