@@ -49,6 +49,11 @@ LANG = Lang(
         "corrected_apogee": ("apogee", r"高度[^。]{0,30}$", r"^\s*(?:程度)?" + _CORRECTED),
         "corrected_range": ("range", None, r"^\s*(?:程度)?" + _CORRECTED),
         "impact_point_bearing": ("skip", rf"[{_DIRS}]方?\s*$", None),  # 奥尻島の西方約200km: where it fell
+        "target_ahead": (
+            "range",
+            None,
+            r"^\s*先の[^。]{0,12}?目標",
+        ),  # 約1500キロ先の海上にある目標に落下: as "a target ... away"
         # 最高高度は1発目が約80キロ: the word, then the missile each value is of
         "apogee_word": ("apogee", r"(?:最高)?高度(?:は|が)?[^。、\d]{0,8}(?:\d発目(?:が|は))?$", None),
         "range_word": ("range", r"(?:飛翔|飛行)距離(?:は|が|:)?\s*$|飛距離(?:は|が|:)?\s*$", None),

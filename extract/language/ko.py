@@ -68,6 +68,11 @@ LANG = Lang(
         "corrected_apogee": ("apogee", r"고도[^.]{0,40}$", r"^\s*" + _CORRECTED),
         "corrected_range": ("range", None, r"^\s*" + _CORRECTED),
         "impact_point_bearing": ("skip", rf"[{_DIRS}]쪽?\s*(?:방향\s*)?$|[{_DIRS}]방\s*$", None),
+        "target_line": (
+            "range",
+            None,
+            r"^\s*(?:계선|밖의?\s*(?:[가-힣]+\s+){0,2}목표)",
+        ),  # 1500km 계선의 목표 수역에 탄착
         # 최고고도가 역대 최고인 4500km: a few words may stand between the word and the number
         "apogee_word": ("apogee", r"(?:정점|최고|최대)?\s*고도(?:는|가|를)?\s*(?:[가-힣]+\s+){0,2}$", None),
         # 사거리 5500km 이상, 사거리는 약 1만3000km로 추산된다: what the missile could reach, not its flight
