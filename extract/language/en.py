@@ -518,7 +518,9 @@ LANG = Lang(
     count_mods_reject=r"^\s(?:mm|mm-\S*|cm|km|kg|kilometers?|miles?|tons?|tonnage)\b|\s(?:\d+(?:[.,]\d+)?|the|a|an|to|"
     r"from|at|in|on|into|toward|towards|that|which|was|were|is|"
     r"are|by|for|with|and|or|units|rounds|salvo|launch|launches|test|tests|series)\s|"
-    r"(?<!\btype)(?<!\bkind)(?<!\bversion)(?<!\bvariant)\sof\s",
+    r"(?<!\btype)(?<!\bkind)(?<!\bversion)(?<!\bvariant)\sof\s|"
+    # "SEOUL, May 9 - North Korea fired two missiles": a dash or a launch verb ends what a number counts
+    r"\s[-\u2013\u2014]{1,2}\s|\s(?:fired|launched|test-fired)\s",
     count_numbers={"a": 1, "an": 1, "a single": 1, "single": 1, "both": 2, "a pair of": 2},
     count_articles=("a", "an"),
     plural_noun=r"(?-i:(?=.*[a-z]).*[sS])",  # "missiles", "SLBMs" (not an acronym in capitals: "SAMS")
