@@ -42,6 +42,7 @@ DATELINE = decision("any.time.dateline", "the date and time of a dateline or a p
 TOLD_AFTER_LAUNCH = decision(
     "any.time.right_after_launch_word", "a time right after its clause's launch word is the launch's"
 )
+BRACKET_CLOSES = decision("any.time.bracket_closes", "a window goes on after a time in brackets, outside them")
 SAME_MOMENT = decision("any.time.same_moment", "a time in another zone right after a time is the same moment")
 NEAREST_CUE = decision("any.time.nearest_cue", "a time is what the nearest cue word says it is")
 LAUNCH_SENTENCE_TIME = decision("any.time.launch_sentence", "a time with no cue in a launch sentence is the launch's")
@@ -117,7 +118,19 @@ def _time_groups(r: Reading) -> None:
         groups: list[TimeGroup] = []
         for a, b, h, mi, ap, zone_id, rule_id in found:
             g = groups[-1] if groups else None
-            if g and c.time_joiner and c.time_joiner.search(s.text[g.end - s.start : a]):
+            # "4:30 p.m. (7:30 a.m. GMT) and 4:50 p.m.": the window goes on outside the brackets
+            closed = bool(g and len(groups) > 1 and re.match(r"\s*\)", s.text[g.end - s.start : a])
+                          and "(" in s.text[groups[-2].end - s.start : g.start])  # fmt: skip
+            if closed:
+                g = groups[-2]
+                r.fire(BRACKET_CLOSES)
+            joiner = re.sub(r"^\s*\)", "", s.text[g.end - s.start : a]) if closed and g else ""
+            if g and closed and c.time_joiner and c.time_joiner.search(joiner):
+                g.times.append((h, mi, ap or ""))
+                g.end = s.start + b
+                g.spans.append((s.start + a, s.start + b))
+                r.fire(WINDOW)
+            elif g and c.time_joiner and c.time_joiner.search(s.text[g.end - s.start : a]):
                 g.times.append((h, mi, ap or ""))
                 g.end = s.start + b
                 g.spans.append((s.start + a, s.start + b))
@@ -188,11 +201,13 @@ def _fix_meridiem(r: Reading, times: list[tuple[int, int | None, str]]) -> list[
 
 def _same_moment(r: Reading, prev: TimeGroup, g: TimeGroup) -> bool:
     """A group of another zone right after a group (only brackets, commas or "or" between) that has as many
-    times is those times written in that zone."""
+    times is those times written in that zone; one time in brackets right after a time of a window is that time."""
     rx = r.rules.time_equivalent
-    if rx is None or len(prev.times) != len(g.times) or g.zone == prev.zone:
+    if rx is None or g.zone == prev.zone:
         return False
-    return bool(rx.fullmatch(r.text, prev.end, g.start))
+    if len(prev.times) == len(g.times) and rx.fullmatch(r.text, prev.end, g.start):
+        return True
+    return len(g.times) == 1 and any(rx.fullmatch(r.text, end, g.start) for _, end in prev.spans[:-1])
 
 
 def _time_role(r: Reading, s: Sentence, g: TimeGroup) -> tuple[str | None, str | None]:
