@@ -119,13 +119,11 @@ def _time_groups(r: Reading) -> None:
         for a, b, h, mi, ap, zone_id, rule_id in found:
             g = groups[-1] if groups else None
             # "4:30 p.m. (7:30 a.m. GMT) and 4:50 p.m.": the window goes on outside the brackets
-            closed = bool(g and len(groups) > 1 and re.match(r"\s*\)", s.text[g.end - s.start : a])
-                          and "(" in s.text[groups[-2].end - s.start : g.start])  # fmt: skip
-            if closed:
+            inside = s.text[g.start - s.start : a] if g else ""
+            closed = bool(g and len(groups) > 1 and ")" in inside and "(" in s.text[groups[-2].end - s.start : g.start])
+            if g and closed and c.time_joiner and c.time_joiner.search(inside[inside.rindex(")") + 1 :]):
                 g = groups[-2]
                 r.fire(BRACKET_CLOSES)
-            joiner = re.sub(r"^\s*\)", "", s.text[g.end - s.start : a]) if closed and g else ""
-            if g and closed and c.time_joiner and c.time_joiner.search(joiner):
                 g.times.append((h, mi, ap or ""))
                 g.end = s.start + b
                 g.spans.append((s.start + a, s.start + b))
