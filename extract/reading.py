@@ -99,6 +99,7 @@ class TimeGroup:
     role_rule: str | None = None
     spans: list[tuple[int, int]] = field(default_factory=list)
     local: list[tuple[int, int | None, date | None]] = field(default_factory=list)  # on the site's clock
+    same: dict[int, tuple[int, int | None, str]] = field(default_factory=dict)  # a time written again in a zone
 
 
 @dataclass

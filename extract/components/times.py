@@ -42,6 +42,9 @@ DATELINE = decision("any.time.dateline", "the date and time of a dateline or a p
 TOLD_AFTER_LAUNCH = decision(
     "any.time.right_after_launch_word", "a time right after its clause's launch word is the launch's"
 )
+FIXED_EQUIVALENT = decision(
+    "any.time.fixed_equivalent", "a time given also in UTC is read from the UTC one, which no clock change makes vague"
+)
 BRACKET_CLOSES = decision("any.time.bracket_closes", "a window goes on after a time in brackets, outside them")
 SAME_MOMENT = decision("any.time.same_moment", "a time in another zone right after a time is the same moment")
 NEAREST_CUE = decision("any.time.nearest_cue", "a time is what the nearest cue word says it is")
@@ -146,8 +149,12 @@ def _time_groups(r: Reading) -> None:
                 g.role, g.role_rule = "other", skip_rule
             else:
                 g.role, g.role_rule = _time_role(r, s, g)
-            if prev is not None and _same_moment(r, prev, g):
+            same = _same_moment(r, prev, g) if prev is not None else None
+            if prev is not None and same is not None:
                 g.role, g.role_rule = "same", SAME_MOMENT  # "7:44 a.m. (2244 GMT)": one time in two zones
+                for k, (h, mi, _) in zip(same, g.times, strict=False):
+                    if g.zone:
+                        prev.same[k] = (h, mi, g.zone)
             r.groups.append(g)
             prev = g
 
@@ -197,15 +204,18 @@ def _fix_meridiem(r: Reading, times: list[tuple[int, int | None, str]]) -> list[
     return out
 
 
-def _same_moment(r: Reading, prev: TimeGroup, g: TimeGroup) -> bool:
+def _same_moment(r: Reading, prev: TimeGroup, g: TimeGroup) -> list[int] | None:
     """A group of another zone right after a group (only brackets, commas or "or" between) that has as many
-    times is those times written in that zone; one time in brackets right after a time of a window is that time."""
+    times is those times written in that zone; one time in brackets right after a time of a window is that time.
+    The indexes of the times of ``prev`` it writes again, or None."""
     rx = r.rules.time_equivalent
     if rx is None or g.zone == prev.zone:
-        return False
+        return None
     if len(prev.times) == len(g.times) and rx.fullmatch(r.text, prev.end, g.start):
-        return True
-    return len(g.times) == 1 and any(rx.fullmatch(r.text, end, g.start) for _, end in prev.spans[:-1])
+        return list(range(len(g.times)))
+    if len(g.times) == 1:
+        return next(([k] for k, (_, end) in enumerate(prev.spans[:-1]) if rx.fullmatch(r.text, end, g.start)), None)
+    return None
 
 
 def _time_role(r: Reading, s: Sentence, g: TimeGroup) -> tuple[str | None, str | None]:
@@ -260,14 +270,31 @@ def local_times(r: Reading, g: TimeGroup) -> list[tuple[int, int | None, date | 
     if day is None and not fixed_offset(zone_id):
         return []  # without a date, daylight saving time is unknown: no time rather than a wrong one
     out: list[tuple[int, int | None, date | None]] = []
-    for h, mi, _ap in g.times:
-        if day is not None:
+    for k, (h, mi, _ap) in enumerate(g.times):
+        utc = _from_fixed_equivalent(r, g, k, day)
+        if utc is not None:
+            out.append(utc)
+        elif day is not None:
             out.append(convert_time(day, h, mi, zone_id))
         elif zone_id == SITE_ZONE:
             out.append((h % 24, mi, None))
         else:  # a fixed offset converts a time of day on any date (the date itself stays unknown)
             out.append((*time_of_day(h, mi, zone_id), None))
     return out
+
+
+def _from_fixed_equivalent(r: Reading, g: TimeGroup, k: int, day: date | None) -> tuple[int, int | None, date] | None:
+    """ "9:40 a.m. local time (0040 GMT)": the time written in a zone of fixed offset decides, as "local" or
+    "Seoul time" may name either Korea's clock where they differed (UTC+8:30 in Pyongyang, 2015-2018)."""
+    eq = g.same.get(k)
+    if eq is None or day is None or not fixed_offset(eq[2]):
+        return None
+    for d in (day, day - timedelta(days=1)):  # the UTC date may be the day before the site's
+        h, mi, on = convert_time(d, eq[0], eq[1], eq[2])
+        if on == day:
+            r.fire(FIXED_EQUIVALENT)
+            return h, mi, on
+    return None
 
 
 # --- dates ------------------------------------------------------------------------------------
