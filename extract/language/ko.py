@@ -250,13 +250,14 @@ LANG = Lang(
     count_each=r"(?P<n>\d+|[한두세네])\s*발씩",
     classes={
         "satellite": (r"(?<!방)위성\s*(?:발사|을\s*발사)|우주발사체|군사정찰위성", "satellite_launch"),
-        "icbm": (r"대륙간탄도미사일|장거리탄도미사일|ICBM", "icbm"),  # JCS: 장거리탄도미사일(ICBM)
+        # JCS: 장거리탄도미사일(ICBM); 중장거리 (intermediate-to-long range) is an IRBM
+        "icbm": (r"대륙간탄도미사일|(?<!중)장거리탄도미사일|ICBM", "icbm"),
         "slbm": (r"잠수함발사탄도미사일|SLBM|잠수함에서\s*(?:[\uac00-\ud7a3]+\s+){0,2}탄도미사일", "slbm"),
         "hypersonic": (r"극초음속", "hypersonic"),
         "cruise": (r"순항미사일", "cruise"),
         "anti_air": (r"지대공미사일|대공미사일|반항공\s*미사일", "anti_air"),
         "rocket_launcher": (r"방사포|다연장로켓", "mlrs"),
-        "ballistic": (r"(?:단거리|준중거리|중거리)?탄도미사일|SRBM|IRBM|MRBM", "ballistic"),
+        "ballistic": (r"(?:단거리|준중거리|중거리|중장거리)?탄도미사일|SRBM|IRBM|MRBM", "ballistic"),
         "artillery": (r"해안포|(?<!방사)포탄|곡사포|자주포|포사격|포격", "artillery"),
         "bare_missile": (r"미사일", "generic"),  # a 발사체 (projectile) of no stated kind has no class at all
     },
