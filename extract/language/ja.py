@@ -226,7 +226,8 @@ LANG = Lang(
         # kind, as "projectile") has no class at all
         "bare_missile": (r"ミサイル", "generic"),
     },
-    class_hedge_right=r"^[級型]?\)?(?:\([^)]{0,12}\))?(?:弾道ミサイル)?(?:の可能性|である可能性|とみられ)",
+    # 大陸間弾道ミサイル(ICBM)の可能性: the class word may end inside the noun it names (大陸間弾道|ミサイル)
+    class_hedge_right=r"^[級型]?\)?(?:\([^)]{0,12}\))?(?:(?:弾道)?ミサイル)?(?:\([^)]{0,12}\))?(?:の可能性|である可能性|とみられ)",
     areas={
         # (after a time: 午前6時10分ごろに北朝鮮の東岸から; 〜で発射: 東部の元山一帯で…発射した)
         "from_place": r"(?:^|[、。]|\(\d{1,2}\)|は|頃|台|ごろに|頃に|分に)\s*(?P<area>[^、。]{2,45}?)"
