@@ -208,6 +208,7 @@ LANG = Lang(
     },
     count_words={"少なくとも": "at_least", "合計": "total", "計": "total", "約": "approx"},
     count_subset_left=r"(?:のうち|うち|もう)\s*(?:少なくとも)?\s*$",
+    count_of_day=r"\s*の\s*",  # 9月5日の3発同時発射
     # 午後3時12分頃にも、同地域から弾道ミサイル1発を: fired apart from those counted before
     # (a time's にも, not 日本海にも: a place's is where the same missile fell)
     count_also_left=r"(?:(?:時|分|台|頃|ごろ|午前|午後|夜|朝|夕方)にも|追加で)、?[^。]{0,40}$",
