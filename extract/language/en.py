@@ -305,7 +305,7 @@ LANG = Lang(
         ),
         "impact_or_announcement": (
             r"\b(?:alerts?|alarms?|warnings?|announc\w*|splash\w*|fell|fall(?:s|en)?|landed|land(?:s|ing)?|crash\w*|"
-            r"impact\w*|hit|struck|disappear\w*|exploded|statement|briefing)\b",
+            r"impact\w*|hit|struck|disappear\w*|exploded|statement|briefing|entered|placed)\b",
             "other",
         ),
     },

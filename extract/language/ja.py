@@ -88,7 +88,7 @@ LANG = Lang(
     time_joiner=r"^(?:頃|ごろ|ころ)?\s*(?:から|~|及び|および|と|、)\s*同?\s*$",
     time_cues={
         "launch_word": (r"発射|打ち上げ|探知", "launch"),
-        "impact_or_announcement": (r"落下|着弾|通過|消失|飛来|発表|公表|発出|配信|会見", "other"),
+        "impact_or_announcement": (r"落下|着弾|通過|消失|飛来|発表|公表|発出|配信|会見|報道|投入", "other"),
     },
     time_search=("right", "left"),
     dates={

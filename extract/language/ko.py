@@ -112,7 +112,8 @@ LANG = Lang(
         "launch_word": (r"발사|포착|탐지", "launch"),
         # the time of a briefing, a meeting, a call or an alert named between the time and the launch word
         "impact_or_announcement": (
-            r"낙하|탄착|떨어|통과|소실|발표|공지|경보|브리핑|회의|회견|통화|협의|발령|개최",
+            # 보도, 밝히며: the time North Korea announced at; 진입: the time a satellite entered orbit
+            r"낙하|탄착|떨어|통과|소실|발표|공지|경보|브리핑|회의|회견|통화|협의|발령|개최|보도|밝히며|진입",
             "other",
         ),
     },
