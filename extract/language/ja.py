@@ -266,7 +266,7 @@ LANG = Lang(
     landings={
         "pacific": (r"太平洋", "pacific"),
         "sea_of_japan": (r"日本海|朝鮮半島(?:の)?東(?:側|方)?(?!岸|部|沿岸)", "sea_of_japan"),
-        "yellow_sea": (r"黄海|西海", "yellow_sea"),
+        "yellow_sea": (r"黄海|西海(?!衛星)", "yellow_sea"),  # not the 西海衛星発射場 (Sohae) launch site
         "near_east_coast": (r"東岸|沿岸", "near_east_coast"),
     },
     over_japan=r"(?:県|北海道|本州|日本|列島|我が国|地方|諸島)[^。、]{0,12}上空を通過",

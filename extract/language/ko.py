@@ -290,7 +290,7 @@ LANG = Lang(
         # 동해안 인근 해상: near North Korea's coast (MOD's 東岸付近), ranked before the open sea
         "near_east_coast": (r"동해안\s*(?:인근|부근|근해|가까이)", "near_east_coast"),
         "sea_of_japan": (r"동해(?!안)|일본\s*EEZ", "sea_of_japan"),
-        "yellow_sea": (r"서해|황해", "yellow_sea"),
+        "yellow_sea": (r"서해(?!위성)|황해", "yellow_sea"),  # not the 서해위성발사장 (Sohae) launch site
     },
     over_japan=r"일본\s*(?:열도|상공)을?\s*(?:통과|넘어)",
     eez={
