@@ -254,8 +254,9 @@ def _launch_told_before(r: Reading, s: Sentence, g: TimeGroup) -> bool:
     cues = list(c.launch_cue.finditer(left)) if c.launch_cue else []
     if not cues:
         return False
+    right = s.text[g.end - s.start : g.end - s.start + 20]  # "between 7 a.m. and noon daily"
     told = not (
-        (c.time_skip_sentence and c.time_skip_sentence.search(left))
+        (c.time_skip_sentence and (c.time_skip_sentence.search(left) or c.time_skip_sentence.search(right)))
         or (c.clause_break and c.clause_break.search(left[cues[-1].end() :]))
     )
     if told:

@@ -318,6 +318,8 @@ LANG = Lang(
         "coast_guard": r"\bcoast guard\b",
         "who_spoke": r"\b(?:spoke|talked|convened|briefed|met with)\b",
         "meeting": r"\b(?:press conference|phone call|(?:emergency )?meeting)\b",
+        # a window notified for days to come ("between 7 a.m. and noon daily") is no launch's time
+        "daily_window": r"\b(?:daily|every day|each day)\b",
     },
     time_skip_carry=r"^\s*(?:It|The (?:coast guard|agency))\b",
     # "(2244 GMT Sunday)": a four-digit UTC time right before the date that is its day

@@ -86,6 +86,8 @@ LANG = Lang(
     time_minutes_only=r"(?:頃|ごろ)?\s*(?:から|~|と同|、同)\s*(?P<m>\d{1,2})分(?:頃|ごろ)?",
     ampm={"午前": "am", "午後": "pm"},
     time_joiner=r"^(?:頃|ごろ|ころ)?\s*(?:から|~|及び|および|と|、)\s*同?\s*$",
+    # a window notified for days to come ("発射時間は毎日午前7時から正午") is no launch's time
+    time_skip_sentence={"daily_window": r"毎日"},
     time_cues={
         "launch_word": (r"発射|打ち上げ|探知", "launch"),
         "impact_or_announcement": (r"落下|着弾|通過|消失|飛来|発表|公表|発出|配信|会見|報道|投入", "other"),

@@ -108,6 +108,8 @@ LANG = Lang(
     time_minutes_only=r"\s*(?:부터|~)\s*(?P<m>\d{1,2})\s*분",
     ampm={"오전": "am", "오후": "pm", "새벽": "am", "밤": "pm", "저녁": "pm", "아침": "am"},
     time_joiner=r"^\s*(?:경|께|쯤)?\s*(?:부터|~|-|과|와|및|,|그리고)\s*$",
+    # a window notified for days to come ("발사 시간은 매일 오전 7시~12시") is no launch's time
+    time_skip_sentence={"daily_window": r"매일"},
     time_cues={
         "launch_word": (r"발사|포착|탐지", "launch"),
         # the time of a briefing, a meeting, a call or an alert named between the time and the launch word
