@@ -224,6 +224,8 @@ class Reading:
         sa, sb = self.norm.span(s.start, s.end)
         orig = self.norm.original
         self.report.evidence.append(Evidence(fld, a, b, orig[a:b], orig[sa:sb].strip(), rule))
+        # a value a later rule takes after an earlier one passed it over is listed once, as taken
+        self.candidates = [c for c in self.candidates if c.taken or (c.field, c.start, c.end) != (fld, a, b)]
         self.candidates.append(Candidate(fld, a, b, orig[a:b], rule, True))
 
     def retract(self, fld: str, why: str, because: str) -> None:
