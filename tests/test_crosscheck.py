@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from eventcases import FIXTURES, save, statements
 from launchfeed.output.crosscheck import (
     FACILITIES_FILE,
     ReferenceError,
@@ -17,8 +18,6 @@ from launchfeed.output.crosscheck import (
     result_json,
 )
 from launchfeed.output.events import reconcile
-from test_events import FIXTURES, statements
-from test_events_store import save
 
 from launchfeed.cli import main
 from launchfeed.collect import open_workspace, write_outputs
