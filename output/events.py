@@ -1,7 +1,8 @@
 """Reconciliation: statements from every source grouped into launch events.
 
-A *statement* is a stored report with the publication time of its document. An
-*event* is one launch or one salvo as every authority saw it.
+A *statement* is what one document says about one launch (a stored ``Report``); an
+``EventMember`` is a statement with the publication time of its document, the unit that
+is grouped. An *event* is one launch or one salvo as every authority saw it.
 
 Grouping (``group_statements``), in this order:
 
@@ -103,8 +104,9 @@ FAR_FUTURE = datetime.max.replace(tzinfo=UTC)
 
 
 @dataclass(frozen=True)
-class Statement:
-    """A report with the publication time of the document it was read from."""
+class EventMember:
+    """What is grouped into events: a statement (report) with the publication time of the
+    document it was read from."""
 
     report: Report
     published_at: datetime | None = None
@@ -122,7 +124,7 @@ class Statement:
 
 @dataclass
 class Placement:
-    statement: Statement
+    member: EventMember
     start: datetime | None = None  # UTC
     end: datetime | None = None
     day: date | None = None  # launch-site date
@@ -134,7 +136,7 @@ class Placement:
 
     @property
     def report(self) -> Report:
-        return self.statement.report
+        return self.member.report
 
 
 def parse_utc(text: str | None) -> datetime | None:
@@ -178,18 +180,18 @@ def local_span(times: Sequence[str]) -> timedelta:
     return timedelta(minutes=last - first + (59 if hour_only else 0))
 
 
-def place(statement: Statement) -> Placement:
-    report = statement.report
+def place(member: EventMember) -> Placement:
+    report = member.report
     start = parse_utc(report.launch_utc) if report.time_precision in ("minute", "hour") else None
     day = parse_day(report.launch_date_local)
     if start is not None:
         end = start + local_span(report.launch_times_local)
         if report.time_precision == "hour" and end == start:
             end = start + timedelta(minutes=59)
-        return Placement(statement, start, end, day or start.astimezone(SITE_ZONE).date(), report.time_precision)
+        return Placement(member, start, end, day or start.astimezone(SITE_ZONE).date(), report.time_precision)
     if day is not None:
-        return Placement(statement, day=day, precision="day")
-    return Placement(statement)
+        return Placement(member, day=day, precision="day")
+    return Placement(member)
 
 
 # -- grouping --------------------------------------------------------------------------------
@@ -220,12 +222,12 @@ class Group:
         return min(days, key=lambda d: (-days[d], d)) if days else None
 
     @property
-    def statements(self) -> list[Statement]:
-        return sorted((p.statement for p in self.placements), key=lambda s: s.order)
+    def members(self) -> list[EventMember]:
+        return sorted((p.member for p in self.placements), key=lambda s: s.order)
 
     def sort_key(self) -> tuple:
         when = self.start or (datetime.combine(self.day, datetime.min.time(), UTC) if self.day else FAR_FUTURE)
-        return when, self.statements[0].report.id
+        return when, self.members[0].report.id
 
 
 def _family(report: Report) -> str | None:
@@ -267,8 +269,8 @@ def _affinity(report: Report, group: Group) -> str | None:
     return None
 
 
-def label(statement: Statement) -> str:
-    report = statement.report
+def label(member: EventMember) -> str:
+    report = member.report
     name = report.authority or report.source or "unknown"
     if report.channel:
         name += f" via {report.channel}"
@@ -298,21 +300,21 @@ def _offset(tz: str | None) -> timezone | None:
     return timezone(sign * timedelta(hours=int(tz[1:3]), minutes=int(tz[4:])))
 
 
-def _latest_possible_launch(statement: Statement) -> datetime:
+def _latest_possible_launch(member: EventMember) -> datetime:
     """A statement reports a launch that happened before it was published."""
-    published = statement.published_at
+    published = member.published_at
     if published is None:
         return FAR_FUTURE
-    if statement.published_precision in ("minute", "second"):
+    if member.published_precision in ("minute", "second"):
         return published.astimezone(UTC) + PUBLICATION_SLACK
     # a date only: the launch happened by the end of that day, in the publisher's zone
     return published.replace(hour=23, minute=59, second=59).astimezone(UTC) + PUBLICATION_SLACK
 
 
-def group_statements(statements: Iterable[Statement]) -> list[Group]:
+def group_statements(members: Iterable[EventMember]) -> list[Group]:
     """Statements grouped into launches (the rules are in the module docstring); pure and
     deterministic: the same statements in any order give the same groups, in launch order."""
-    placements = sorted((place(s) for s in statements), key=lambda p: p.statement.report.id)
+    placements = sorted((place(s) for s in members), key=lambda p: p.member.report.id)
     timed = sorted((p for p in placements if p.timed), key=lambda p: (p.start, p.end, p.report.id))
     groups: list[Group] = []
     open_groups: list[tuple[Group, datetime]] = []  # with their last launch time; closed ones drop out
@@ -323,7 +325,7 @@ def group_statements(statements: Iterable[Statement]) -> list[Group]:
         for group, end in open_groups:
             why_not = contradiction(p.report, (q.report for q in group.placements))
             if why_not:
-                group.notes.append(f"{label(p.statement)} at {_hhmm(p.start)} UTC kept apart: {why_not}")
+                group.notes.append(f"{label(p.member)} at {_hhmm(p.start)} UTC kept apart: {why_not}")
                 continue
             gap = max(p.start - end, timedelta(0))
             if best is None or gap < best_gap:
@@ -342,7 +344,7 @@ def group_statements(statements: Iterable[Statement]) -> list[Group]:
             by_day.setdefault(day, []).append(i)
     day_groups: list[Group] = []
     for p in sorted((p for p in placements if not p.timed and p.day), key=lambda p: (p.day, p.report.id)):
-        latest = _latest_possible_launch(p.statement)
+        latest = _latest_possible_launch(p.member)
         nearby = sorted({i for offset in (-1, 0, 1) for i in by_day.get(p.day + timedelta(days=offset), [])})
         candidates = [
             i
@@ -357,14 +359,14 @@ def group_statements(statements: Iterable[Statement]) -> list[Group]:
                 index, why = matching[0]
                 groups[index].placements.append(p)
                 groups[index].notes.append(
-                    f"{label(p.statement)} states only the day {p.day}: of {len(candidates)} events that day, "
+                    f"{label(p.member)} states only the day {p.day}: of {len(candidates)} events that day, "
                     f"the only one with its {why}"
                 )
                 continue
         if len(candidates) == 1:
             groups[candidates[0]].placements.append(p)
             groups[candidates[0]].notes.append(
-                f"{label(p.statement)} states only the day {p.day}: the only event that day"
+                f"{label(p.member)} states only the day {p.day}: the only event that day"
             )
             continue
         target = next(
@@ -378,13 +380,13 @@ def group_statements(statements: Iterable[Statement]) -> list[Group]:
         if candidates:
             times = ", ".join(f"{_hhmm(groups[i].start)} UTC" for i in candidates)
             target.notes.append(
-                f"{label(p.statement)} states only the day {p.day}, which had {len(candidates)} events "
+                f"{label(p.member)} states only the day {p.day}, which had {len(candidates)} events "
                 f"({times}), and its text does not say which: kept apart"
             )
             target.ambiguous_with = sorted(set(target.ambiguous_with) | set(candidates))
     unplaced: list[Group] = []
     for p in (p for p in placements if not p.timed and not p.day):
-        latest = _latest_possible_launch(p.statement)
+        latest = _latest_possible_launch(p.member)
         candidates = [
             i
             for i, g in enumerate(groups)
@@ -397,7 +399,7 @@ def group_statements(statements: Iterable[Statement]) -> list[Group]:
         if len(candidates) == 1:
             groups[candidates[0]].placements.append(p)
             groups[candidates[0]].notes.append(
-                f"{label(p.statement)} states no launch date: the only event in the "
+                f"{label(p.member)} states no launch date: the only event in the "
                 f"{UNDATED_WINDOW.total_seconds() / 3600:.0f} hours before it was published"
             )
             continue
@@ -415,28 +417,28 @@ def group_statements(statements: Iterable[Statement]) -> list[Group]:
 
 
 def grouping_reason(group: Group) -> str:
-    statements = group.statements
+    members = group.members
     if group.kind == "unplaced":
         window = f"the {UNDATED_WINDOW.total_seconds() / 3600:.0f} hours before it was published"
-        if statements[0].published_at is None:
+        if members[0].published_at is None:
             why = "nor a publication date"
         elif group.ambiguous_with:
             why = f"{len(group.ambiguous_with)} events launched in {window}"
         else:
             why = f"no event launched in {window}"
-        return f"{label(statements[0])} states no launch date: an event of its own ({why})"
+        return f"{label(members[0])} states no launch date: an event of its own ({why})"
     if group.kind == "day":
-        head = f"statements giving only the day {group.day} (launch-site date): " + ", ".join(map(label, statements))
+        head = f"statements giving only the day {group.day} (launch-site date): " + ", ".join(map(label, members))
         if not group.ambiguous_with:
             head += "; no event with a launch time that day"
         return "; ".join([head, *group.notes])
-    timed = sorted((p for p in group.placements if p.timed), key=lambda p: (p.start, p.statement.order))
+    timed = sorted((p for p in group.placements if p.timed), key=lambda p: (p.start, p.member.order))
     window = f"{group.start:%Y-%m-%d %H:%M}" + (f"-{_hhmm(group.end)}" if group.end != group.start else "")
     if len(timed) == 1:
-        head = f"one statement with a launch time ({window} UTC): {label(timed[0].statement)}"
+        head = f"one statement with a launch time ({window} UTC): {label(timed[0].member)}"
     else:
         head = f"launch times within {JOIN_GAP.seconds // 60} minutes of each other ({window} UTC): " + ", ".join(
-            f"{label(p.statement)} {_hhmm(p.start)}" for p in timed
+            f"{label(p.member)} {_hhmm(p.start)}" for p in timed
         )
     return "; ".join([head, *group.notes])
 
@@ -463,21 +465,21 @@ def assign_ids(
     maps ids no event holds any more to the report that anchored them."""
     previous = previous or {}
     retired = retired or {}
-    anchors = [g.statements[0].report.id for g in groups]
-    order = sorted(range(len(groups)), key=lambda i: (groups[i].statements[0].order, i))
+    anchors = [g.members[0].report.id for g in groups]
+    order = sorted(range(len(groups)), key=lambda i: (groups[i].members[0].order, i))
     ids: list[str | None] = [None] * len(groups)
     used: set[str] = set()
     for i in order:
-        for statement in groups[i].statements:
-            old = previous.get(statement.report.id)
+        for member in groups[i].members:
+            old = previous.get(member.report.id)
             if old and old not in used:
                 ids[i] = old
                 used.add(old)
                 break
     # an event whose reports were all withdrawn and came back (re-extraction) gets its id again
     for i in order:
-        members = {s.report.id for s in groups[i].statements}
-        revived = sorted(old for old, anchor in retired.items() if anchor in members and old not in used)
+        member_ids = {s.report.id for s in groups[i].members}
+        revived = sorted(old for old, anchor in retired.items() if anchor in member_ids and old not in used)
         if ids[i] is None and revived:
             ids[i] = revived[0]
             used.add(revived[0])
@@ -492,7 +494,7 @@ def assign_ids(
             ids[i] = event_id(anchors[i], salt)
             used.add(ids[i])
     assignment = IdAssignment([i for i in ids if i is not None], anchors)
-    where = {s.report.id: ids[i] for i, g in enumerate(groups) for s in g.statements}
+    where = {s.report.id: ids[i] for i, g in enumerate(groups) for s in g.members}
     for old in sorted(held - used):
         heirs = [where[r] for r, e in sorted(previous.items()) if e == old and r in where]
         if heirs:
@@ -510,7 +512,7 @@ class Contribution:
     """What one statement says one authority stated: its own release, or carried by another."""
 
     authority: str
-    statement: Statement
+    member: EventMember
     carried_by: str | None
     values: dict[str, Any]
 
@@ -529,8 +531,8 @@ def _claim_utc(report: Report, times: list[str]) -> tuple[str | None, str | None
     return local.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:00Z"), "hour" if first[1] else "minute"
 
 
-def contributions(statement: Statement) -> list[Contribution]:
-    report = statement.report
+def contributions(member: EventMember) -> list[Contribution]:
+    report = member.report
     claims = {c.authority: c for c in report.claims if c.authority}
     out = []
     if report.authority:
@@ -553,7 +555,7 @@ def contributions(statement: Statement) -> list[Contribution]:
                 "range_km": list(numbers.range_km),
                 "apogee_km": list(numbers.apogee_km),
             }
-        out.append(Contribution(report.authority, statement, report.channel, values))
+        out.append(Contribution(report.authority, member, report.channel, values))
     for authority, claim in sorted(claims.items()):
         if authority == report.authority:
             continue
@@ -567,7 +569,7 @@ def contributions(statement: Statement) -> list[Contribution]:
             "launch_utc": launch_utc,
             "time_precision": precision,
         }
-        out.append(Contribution(authority, statement, report.channel or report.source or "unknown", values))
+        out.append(Contribution(authority, member, report.channel or report.source or "unknown", values))
     return out
 
 
@@ -577,7 +579,7 @@ def _iso(moment: datetime | None) -> str | None:
 
 def authority_view(authority: str, contribs: list[Contribution]) -> tuple[AuthorityView, list[Revision]]:
     """An authority's latest values (own releases first) and the values its later statements changed."""
-    contribs = sorted(contribs, key=lambda c: c.statement.order)
+    contribs = sorted(contribs, key=lambda c: c.member.order)
     view = AuthorityView(authority)
     revisions: list[Revision] = []
     for unit in UNITS:
@@ -594,11 +596,11 @@ def authority_view(authority: str, contribs: list[Contribution]) -> tuple[Author
                             field=name,
                             old=old,
                             new=new,
-                            report_id=after.statement.report.id,
-                            published_at=_iso(after.statement.published_at),
-                            old_report_id=before.statement.report.id,
-                            old_published_at=_iso(before.statement.published_at),
-                            stage=after.statement.report.stage,
+                            report_id=after.member.report.id,
+                            published_at=_iso(after.member.published_at),
+                            old_report_id=before.member.report.id,
+                            old_published_at=_iso(before.member.published_at),
+                            stage=after.member.report.stage,
                             carried_by=after.carried_by,
                         )
                     )
@@ -608,18 +610,18 @@ def authority_view(authority: str, contribs: list[Contribution]) -> tuple[Author
     staged = [c for c in contribs if c.values.get("stage")]
     own_staged = [c for c in staged if c.carried_by is None]
     view.stage = (own_staged or staged)[-1].values["stage"] if staged else None
-    view.first_published_at = _iso(contribs[0].statement.published_at)
+    view.first_published_at = _iso(contribs[0].member.published_at)
     view.carried_by = sorted({c.carried_by for c in contribs if c.carried_by})
-    view.report_ids = list(dict.fromkeys(c.statement.report.id for c in contribs))
+    view.report_ids = list(dict.fromkeys(c.member.report.id for c in contribs))
     return view, revisions
 
 
 def latency_minutes(contribs: list[Contribution], launch: datetime | None) -> float | None:
     """First own statement's publication time minus the launch time, when both are known to the minute."""
-    own = sorted((c for c in contribs if c.carried_by is None), key=lambda c: c.statement.order)
+    own = sorted((c for c in contribs if c.carried_by is None), key=lambda c: c.member.order)
     if launch is None or not own:
         return None
-    first = own[0].statement
+    first = own[0].member
     if first.published_at is None or first.published_precision not in ("minute", "second"):
         return None
     return round((first.published_at.astimezone(UTC) - launch).total_seconds() / 60, 1)
@@ -695,10 +697,10 @@ def build_event(
     to the first date they cover (None: all dates); an official authority in it that stated
     nothing on the event is listed in ``unreported_by``."""
     by_authority: dict[str, list[Contribution]] = {}
-    for statement in group.statements:
-        for c in contributions(statement):
+    for member in group.members:
+        for c in contributions(member):
             by_authority.setdefault(c.authority, []).append(c)
-    ordered = sorted(by_authority, key=lambda a: (min(c.statement.order for c in by_authority[a]), a))
+    ordered = sorted(by_authority, key=lambda a: (min(c.member.order for c in by_authority[a]), a))
     views: dict[str, AuthorityView] = {}
     revisions: list[Revision] = []
     for authority in ordered:
@@ -763,7 +765,7 @@ def build_event(
         ambiguous_with=list(ambiguous_with),
         revisions=sorted(revisions, key=lambda r: (r.published_at or "", r.authority, r.field)),
         grouping_reason=grouping_reason(group),
-        report_ids=[s.report.id for s in group.statements],
+        report_ids=[s.report.id for s in group.members],
     )
 
 
@@ -771,11 +773,11 @@ def build_event(
 class Reconciliation:
     events: list[Event]
     assignment: IdAssignment
-    members: dict[str, str]  # report id -> event id
+    event_of_report: dict[str, str]  # report id -> event id
 
 
 def reconcile(
-    statements: Iterable[Statement],
+    members: Iterable[EventMember],
     *,
     previous: Mapping[str, str] | None = None,
     retired: Mapping[str, str] | None = None,
@@ -784,10 +786,10 @@ def reconcile(
     """Statements in, events out (launch order). ``previous`` and ``retired``: see
     ``assign_ids``; ``collected``: see ``build_event`` (default: every authority with a
     statement in the input, on all dates)."""
-    statements = list(statements)
+    members = list(members)
     if collected is None:
-        collected = {s.report.authority: None for s in statements if s.report.authority}
-    groups = group_statements(statements)
+        collected = {s.report.authority: None for s in members if s.report.authority}
+    groups = group_statements(members)
     assignment = assign_ids(groups, previous, retired)
     events = [
         build_event(
@@ -798,8 +800,8 @@ def reconcile(
         )
         for i, group in enumerate(groups)
     ]
-    members = {report_id: event.id for event in events for report_id in event.report_ids}
-    return Reconciliation(events, assignment, members)
+    event_of_report = {report_id: event.id for event in events for report_id in event.report_ids}
+    return Reconciliation(events, assignment, event_of_report)
 
 
 # -- rows for launches.csv / launches.jsonl ------------------------------------------------------
@@ -846,13 +848,13 @@ def _read(store: Store, query: str) -> list[sqlite3.Row]:
         return store.db.execute(query).fetchall()
 
 
-def load_statements(store: Store) -> list[Statement]:
+def load_members(store: Store) -> list[EventMember]:
     """Every stored report with its document's publication time."""
     published = {
         row["id"]: (row["published_at"], row["published_precision"])
         for row in _read(store, "SELECT id, published_at, published_precision FROM documents")
     }
-    statements = []
+    members = []
     for report in store.reports():
         when, precision = published.get(report.document_id or "", (None, None))
         try:
@@ -861,8 +863,8 @@ def load_statements(store: Store) -> list[Statement]:
             moment = None
         if moment is not None and moment.tzinfo is None:
             moment = None  # a publication time without its offset cannot be placed
-        statements.append(Statement(report, moment, precision or "day"))
-    return statements
+        members.append(EventMember(report, moment, precision or "day"))
+    return members
 
 
 def collected_authorities(store: Store, source_authorities: Mapping[str, str | None]) -> dict[str, date | None]:
@@ -947,7 +949,7 @@ class Outcome:
 def current_events(store: Store, source_authorities: Mapping[str, str | None]) -> list[Event]:
     """The events the stored reports make now, under their kept ids, without writing anything."""
     return reconcile(
-        load_statements(store),
+        load_members(store),
         previous=previous_assignment(store),
         retired=retired_ids(store),
         collected=collected_authorities(store, source_authorities),
@@ -960,7 +962,7 @@ def reconcile_store(store: Store, source_authorities: Mapping[str, str | None]) 
     (for ``unreported_by``). New events, changed values (per launches.csv column), merged and
     withdrawn events go to the change log; a run that changes nothing writes nothing."""
     result = reconcile(
-        load_statements(store),
+        load_members(store),
         previous=previous_assignment(store),
         retired=retired_ids(store),
         collected=collected_authorities(store, source_authorities),
@@ -1018,7 +1020,7 @@ def reconcile_store(store: Store, source_authorities: Mapping[str, str | None]) 
                 "ON CONFLICT (id) DO UPDATE SET retired_at = NULL, merged_into = NULL WHERE retired_at IS NOT NULL",
                 (event_id_, anchor, stamp),
             )
-        members = sorted(result.members.items())
+        members = sorted(result.event_of_report.items())
         stored_members = sorted((r["report_id"], r["event_id"]) for r in db.execute("SELECT * FROM event_members"))
         if members != stored_members:
             db.execute("DELETE FROM event_members")

@@ -13,7 +13,7 @@ import hashlib
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, timezone
 
-from launchfeed.output.events import Statement
+from launchfeed.output.events import EventMember
 from launchfeed.output.store import Store
 
 from launchfeed.contracts import Claim, Document, Report, document_id
@@ -50,8 +50,8 @@ class Fixture:
             values.setdefault("time_precision", "day")
         return Report(document_id=document_id(self.source, self.url), **values)
 
-    def statement(self) -> Statement:
-        return Statement(self.report(), datetime.fromisoformat(self.published), self.precision)
+    def member(self) -> EventMember:
+        return EventMember(self.report(), datetime.fromisoformat(self.published), self.precision)
 
 
 def utc(day: str, hhmm: str, tz: str = "+09:00") -> str:
@@ -361,8 +361,8 @@ FIXTURES = SALVO + TWO_IN_A_DAY + MIDNIGHT + AFTER_MIDNIGHT + DISAGREEING
 ALL_AUTHORITIES = {a: None for a in ("mod_jp", "jcs", "kcna", "indopacom")}
 
 
-def statements(fixtures: list[Fixture]) -> list[Statement]:
-    return [f.statement() for f in fixtures]
+def members(fixtures: list[Fixture]) -> list[EventMember]:
+    return [f.member() for f in fixtures]
 
 
 def rid(fixture: Fixture) -> str:

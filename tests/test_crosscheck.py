@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from eventcases import FIXTURES, save, statements
+from eventcases import FIXTURES, members, save
 from launchfeed.output.crosscheck import (
     FACILITIES_FILE,
     ReferenceError,
@@ -65,7 +65,7 @@ FACILITIES = {"sunan": (39.22, 125.68), "sukchon": (39.41, 125.63), "sinpo": (40
 
 @pytest.fixture
 def events():
-    return reconcile(statements(FIXTURES)).events
+    return reconcile(members(FIXTURES)).events
 
 
 def by_date(result, day):

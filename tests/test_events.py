@@ -17,11 +17,11 @@ from eventcases import (
     TWO_IN_A_DAY,
     Fixture,
     event_of,
+    members,
     rid,
-    statements,
 )
 from launchfeed.output.events import (
-    Statement,
+    EventMember,
     assign_ids,
     event_id,
     group_statements,
@@ -43,15 +43,15 @@ def test_local_span_runs_from_first_to_last_time_across_midnight_and_covers_an_h
 
 
 def test_a_statement_is_timed_day_only_or_unplaced():
-    timed = place(SALVO[1].statement())
+    timed = place(SALVO[1].member())
     assert (timed.start.isoformat(), timed.end.isoformat()) == (
         "2031-05-13T22:44:00+00:00",
         "2031-05-13T23:21:00+00:00",
     )
     assert timed.day == date(2031, 5, 14)
-    day_only = place(SALVO[5].statement())
+    day_only = place(SALVO[5].member())
     assert (day_only.start, day_only.day, day_only.precision) == (None, date(2031, 5, 14), "day")
-    unplaced = place(Statement(Report(document_id="x", authority="jcs", is_launch_report=True)))
+    unplaced = place(EventMember(Report(document_id="x", authority="jcs", is_launch_report=True)))
     assert (unplaced.start, unplaced.day) == (None, None)
 
 
@@ -59,7 +59,7 @@ def test_a_statement_is_timed_day_only_or_unplaced():
 
 
 def test_a_salvo_itemized_by_one_source_and_summarized_by_others_is_one_event():
-    result = reconcile(statements(SALVO), collected=ALL_AUTHORITIES)
+    result = reconcile(members(SALVO), collected=ALL_AUTHORITIES)
     assert len(result.events) == 1
     event = result.events[0]
     assert set(event.report_ids) == {rid(f) for f in SALVO}
@@ -71,7 +71,7 @@ def test_a_salvo_itemized_by_one_source_and_summarized_by_others_is_one_event():
 
 
 def test_consensus_flags_and_carried_claims_of_the_salvo():
-    event = reconcile(statements(SALVO), collected=ALL_AUTHORITIES).events[0]
+    event = reconcile(members(SALVO), collected=ALL_AUTHORITIES).events[0]
     assert (event.launch_utc, event.time_precision, event.launch_date_local) == (
         "2031-05-13T22:44:00Z", "minute", "2031-05-14",
     )  # fmt: skip
@@ -93,7 +93,7 @@ def test_consensus_flags_and_carried_claims_of_the_salvo():
 
 def test_quoted_numbers_count_for_an_authority_without_its_own_release():
     only_wire = [SALVO[0], SALVO[4]]  # Tokyo's flash and the wire report quoting Seoul and Tokyo
-    event = reconcile(statements(only_wire)).events[0]
+    event = reconcile(members(only_wire)).events[0]
     jcs, mod = event.authorities["jcs"], event.authorities["mod_jp"]
     assert (jcs.count, jcs.range_km, jcs.carried_by, jcs.stage) == (2, [300.0], ["yonhap"], None)
     # Tokyo's own flash says "at least one"; the count the wire credits to it is used only where
@@ -103,7 +103,7 @@ def test_quoted_numbers_count_for_an_authority_without_its_own_release():
 
 
 def test_a_flash_with_at_least_one_then_two_is_one_event_with_the_revision():
-    event = reconcile(statements(SALVO[:2])).events[0]
+    event = reconcile(members(SALVO[:2])).events[0]
     revised = {(r.authority, r.field): r for r in event.revisions}
     count = revised[("mod_jp", "count")]
     assert (count.old, count.new) == (1, 2)
@@ -118,12 +118,12 @@ def test_a_flash_with_at_least_one_then_two_is_one_event_with_the_revision():
 
 
 def test_flash_alone_gives_a_lower_bound():
-    event = reconcile(statements(SALVO[:1])).events[0]
+    event = reconcile(members(SALVO[:1])).events[0]
     assert (event.count, event.count_qualifier, event.revisions) == (1, "at_least", [])
 
 
 def test_two_launches_four_hours_apart_are_two_events_and_day_only_statements_find_theirs():
-    result = reconcile(statements(TWO_IN_A_DAY), collected=ALL_AUTHORITIES)
+    result = reconcile(members(TWO_IN_A_DAY), collected=ALL_AUTHORITIES)
     morning, forenoon = event_of(result.events, TWO_IN_A_DAY[0]), event_of(result.events, TWO_IN_A_DAY[1])
     assert morning.id != forenoon.id
     # Seoul's flash with no numbers was published at 6:15, before the second launch: the morning one
@@ -145,7 +145,7 @@ def test_two_launches_four_hours_apart_are_two_events_and_day_only_statements_fi
 
 
 def test_a_day_only_statement_joins_the_only_event_of_that_day():
-    result = reconcile(statements([TWO_IN_A_DAY[0], TWO_IN_A_DAY[4]]))
+    result = reconcile(members([TWO_IN_A_DAY[0], TWO_IN_A_DAY[4]]))
     assert len(result.events) == 1
     assert "indopacom states only the day 2031-06-01: the only event that day" in result.events[0].grouping_reason
 
@@ -160,13 +160,13 @@ def test_a_day_only_statement_never_joins_a_launch_after_its_publication():
         "U.S. Indo-Pacific Command is aware of a ballistic missile launch by the DPRK today.",
         {"authority": "indopacom", "launch_date_local": "2031-06-01", "tz": "-10:00", "missile_class": "ballistic"},
     )  # published at 20:00 UTC, before either launch
-    result = reconcile(statements([*TWO_IN_A_DAY[:2], early]))
+    result = reconcile(members([*TWO_IN_A_DAY[:2], early]))
     assert len(result.events) == 3
     assert "no event with a launch time that day" in event_of(result.events, early).grouping_reason
 
 
 def test_midnight_kst_one_launch_timed_on_either_side_of_it():
-    event = reconcile(statements(MIDNIGHT)).events[0]
+    event = reconcile(members(MIDNIGHT)).events[0]
     assert len(event.report_ids) == 2
     assert (event.launch_utc, event.launch_date_local) == ("2031-08-20T14:58:00Z", "2031-08-20")
     assert event.time_disagrees is False  # 23:58 and 0:03: five minutes, not more
@@ -174,13 +174,13 @@ def test_midnight_kst_one_launch_timed_on_either_side_of_it():
 
 
 def test_a_launch_just_after_midnight_kst_is_the_previous_day_in_utc_and_pyongyang_day_joins_it():
-    event = reconcile(statements(AFTER_MIDNIGHT)).events[0]
+    event = reconcile(members(AFTER_MIDNIGHT)).events[0]
     assert (event.launch_utc, event.launch_date_local) == ("2031-09-04T15:20:00Z", "2031-09-05")
     assert sorted(event.authorities) == ["kcna", "mod_jp"]
 
 
 def test_every_number_disagreeing():
-    event = reconcile(statements(DISAGREEING)).events[0]
+    event = reconcile(members(DISAGREEING)).events[0]
     assert (event.count_disagrees, event.range_disagrees, event.apogee_disagrees, event.time_disagrees) == (
         True, True, True, True,
     )  # fmt: skip
@@ -198,7 +198,7 @@ def test_an_at_least_count_disagrees_only_with_a_smaller_exact_count():
                      "count": n, "count_qualifier": q})
             for i, (source, authority, n, q) in enumerate(counts)
         ]  # fmt: skip
-        return reconcile(statements(reports)).events[0]
+        return reconcile(members(reports)).events[0]
 
     event = views(("jcs_kr", "jcs", 2, "exact"), ("mod_jp", "mod_jp", 3, "at_least"))
     assert (event.count, event.count_qualifier, event.count_disagrees) == (2, "exact", True)
@@ -224,7 +224,7 @@ def test_different_missile_families_at_the_same_hour_are_two_events():
             "missile_class": "cruise",
         },
     )
-    result = reconcile(statements([*SALVO[:2], cruise]))
+    result = reconcile(members([*SALVO[:2], cruise]))
     assert len(result.events) == 2
     salvo = event_of(result.events, SALVO[0])
     assert "jcs at 23:05 UTC kept apart: missile class cruise vs ballistic" in salvo.grouping_reason
@@ -247,14 +247,14 @@ def test_sites_far_apart_at_the_same_time_are_two_events():
             "missile_class": "ballistic",
         },
     )
-    result = reconcile(statements([SALVO[3], east]))
+    result = reconcile(members([SALVO[3], east]))
     assert len(result.events) == 2
     assert "launch site sinpo vs sukchon, over 150 km apart" in result.events[0].grouping_reason
 
 
 def test_a_statement_without_a_date_is_an_event_of_its_own():
-    undated = Statement(Report(document_id="undated-doc", source="jcs_kr", authority="jcs", is_launch_report=True))
-    result = reconcile([*statements(SALVO[:2]), undated])
+    undated = EventMember(Report(document_id="undated-doc", source="jcs_kr", authority="jcs", is_launch_report=True))
+    result = reconcile([*members(SALVO[:2]), undated])
     assert len(result.events) == 2
     lone = result.events[-1]
     assert lone.report_ids == [undated.report.id]
@@ -262,16 +262,16 @@ def test_a_statement_without_a_date_is_an_event_of_its_own():
     assert (lone.launch_date_local, lone.launch_utc, lone.time_precision) == (None, None, None)
 
 
-def undated_statement(published: str) -> Statement:
+def undated_statement(published: str) -> EventMember:
     """INDOPACOM's usual words: aware of a launch, no date, no numbers."""
     report = Report(document_id=f"indopacom-{published}", source="indopacom", authority="indopacom",
                     is_launch_report=True, missile_class="ballistic")  # fmt: skip
-    return Statement(report, datetime.fromisoformat(published), "minute")
+    return EventMember(report, datetime.fromisoformat(published), "minute")
 
 
 def test_an_undated_statement_joins_the_only_launch_of_the_hours_before_it():
     aware = undated_statement("2031-05-14T14:30:00-10:00")  # Honolulu, the next morning in Korea
-    result = reconcile([*statements(SALVO), aware])
+    result = reconcile([*members(SALVO), aware])
     event = event_of(result.events, SALVO[0])
     assert aware.report.id in event.report_ids and len(result.events) == 1
     assert "indopacom states no launch date: the only event in the 36 hours before it was published" in (
@@ -282,7 +282,7 @@ def test_an_undated_statement_joins_the_only_launch_of_the_hours_before_it():
 def test_an_undated_statement_long_after_any_launch_or_before_it_stays_apart():
     late = undated_statement("2031-05-20T09:00:00-10:00")  # six days on
     early = undated_statement("2031-05-13T09:00:00-10:00")  # before the launch
-    result = reconcile([*statements(SALVO), late, early])
+    result = reconcile([*members(SALVO), late, early])
     assert len(result.events) == 3
     for lone in result.events[1:]:
         assert lone.grouping_reason.endswith(
@@ -291,19 +291,19 @@ def test_an_undated_statement_long_after_any_launch_or_before_it_stays_apart():
 
 
 def test_latency_is_first_own_statement_minus_launch_when_both_are_known_to_the_minute():
-    event = reconcile(statements(SALVO)).events[0]
+    event = reconcile(members(SALVO)).events[0]
     latency = {a: v.latency_minutes for a, v in event.authorities.items()}
     assert latency == {"mod_jp": 8.0, "jcs": 6.0, "kcna": None}  # Pyongyang's date carries no time
     assert event.authorities["jcs"].first_published_at == "2031-05-14T07:50:00+09:00"
-    day_only = reconcile(statements([SALVO[5]])).events[0]  # no launch time: no latency
+    day_only = reconcile(members([SALVO[5]])).events[0]  # no launch time: no latency
     assert day_only.authorities["kcna"].latency_minutes is None
 
 
 def test_unreported_by_lists_only_authorities_collected_for_that_date():
     collected = {"mod_jp": None, "jcs": date(2031, 1, 1), "kcna": date(2031, 9, 1), "indopacom": None}
-    event = reconcile(statements(SALVO[:2]), collected=collected).events[0]
+    event = reconcile(members(SALVO[:2]), collected=collected).events[0]
     assert event.unreported_by == ["jcs", "indopacom"]  # KCNA's collection starts after the launch
-    only_mod = reconcile(statements(SALVO[:2]), collected={"mod_jp": None}).events[0]
+    only_mod = reconcile(members(SALVO[:2]), collected={"mod_jp": None}).events[0]
     assert only_mod.unreported_by == []
 
 
@@ -311,25 +311,25 @@ def test_unreported_by_lists_only_authorities_collected_for_that_date():
 
 
 def test_the_same_statements_in_any_order_give_the_same_events():
-    first = reconcile(statements(FIXTURES), collected=ALL_AUTHORITIES).events
+    first = reconcile(members(FIXTURES), collected=ALL_AUTHORITIES).events
     for seed in range(5):
-        shuffled = statements(FIXTURES)
+        shuffled = members(FIXTURES)
         random.Random(seed).shuffle(shuffled)
         assert reconcile(shuffled, collected=ALL_AUTHORITIES).events == first
     assert len({e.id for e in first}) == len(first) == 7
 
 
 def test_event_ids_survive_later_reports_joining():
-    alone = reconcile(statements(SALVO[2:3])).events[0].id  # Seoul's flash, the first publication
-    everything = reconcile(statements(SALVO)).events[0].id
+    alone = reconcile(members(SALVO[2:3])).events[0].id  # Seoul's flash, the first publication
+    everything = reconcile(members(SALVO)).events[0].id
     assert alone == everything  # the earliest-published statement anchors the id
     assert alone == event_id(rid(SALVO[2]))
 
 
 def test_an_earlier_published_report_arriving_late_keeps_the_id_through_the_kept_assignment():
-    first = reconcile(statements(SALVO[1:2]))  # Tokyo's follow-up collected first
-    late = statements([SALVO[2], SALVO[1]])  # Seoul's flash, published earlier, arrives later
-    kept = reconcile(late, previous=first.members).events[0]
+    first = reconcile(members(SALVO[1:2]))  # Tokyo's follow-up collected first
+    late = members([SALVO[2], SALVO[1]])  # Seoul's flash, published earlier, arrives later
+    kept = reconcile(late, previous=first.event_of_report).events[0]
     assert kept.id == first.events[0].id
     fresh = reconcile(late).events[0]  # without the kept assignment the anchor is Seoul's flash
     assert fresh.id != kept.id
@@ -360,19 +360,19 @@ def test_merging_two_events_keeps_the_earlier_anchored_id_and_retires_the_other(
         {"authority": "mod_jp", "stage": "followup", "launch_date_local": "2031-11-01",
          "launch_times_local": ["07:00", "07:40", "08:10"], "count": 3},
     )  # fmt: skip
-    before = reconcile(statements([flash_early, flash_late]))
+    before = reconcile(members([flash_early, flash_late]))
     assert len(before.events) == 2  # 70 minutes apart
     early_id, late_id = (event_of(before.events, f).id for f in (flash_early, flash_late))
-    after = reconcile(statements([flash_early, flash_late, followup]), previous=before.members)
+    after = reconcile(members([flash_early, flash_late, followup]), previous=before.event_of_report)
     assert [e.id for e in after.events] == [early_id]
     assert after.assignment.merged == {late_id: early_id}
     # the follow-up is withdrawn again: the split-off event gets its old id back (same anchor)
-    again = reconcile(statements([flash_early, flash_late]), previous=after.members)
+    again = reconcile(members([flash_early, flash_late]), previous=after.event_of_report)
     assert sorted(e.id for e in again.events) == sorted([early_id, late_id])
 
 
 def test_a_retired_id_is_never_given_to_another_event():
-    groups = group_statements(statements(SALVO[:1]))
+    groups = group_statements(members(SALVO[:1]))
     other = "ev-" + "0" * 16
     ids = assign_ids(groups, previous={rid(SALVO[0]): other, "gone-report": "ev-" + "1" * 16})
     assert ids.ids == [other]
@@ -380,21 +380,21 @@ def test_a_retired_id_is_never_given_to_another_event():
 
 
 def test_withdrawn_reports_leave_their_event_with_its_id():
-    first = reconcile(statements(SALVO))
-    without_anchor = reconcile(statements(SALVO[1:]), previous=first.members)
+    first = reconcile(members(SALVO))
+    without_anchor = reconcile(members(SALVO[1:]), previous=first.event_of_report)
     assert without_anchor.events[0].id == first.events[0].id
-    nothing = reconcile([], previous=first.members)
+    nothing = reconcile([], previous=first.event_of_report)
     assert nothing.events == [] and nothing.assignment.withdrawn == [first.events[0].id]
 
 
 def test_events_come_in_launch_order_with_day_only_and_undated_ones_placed_by_day():
-    events = reconcile(statements(FIXTURES)).events
+    events = reconcile(members(FIXTURES)).events
     keys = [e.launch_utc or e.launch_date_local for e in events]
     assert keys == sorted(keys)
 
 
 def test_an_event_whose_reports_were_all_withdrawn_and_came_back_gets_its_retired_id_again():
-    groups = group_statements(statements(SALVO))
+    groups = group_statements(members(SALVO))
     revived = assign_ids(groups, previous={}, retired={"ev-0123456789abcdef": rid(SALVO[1])})
     assert revived.ids == ["ev-0123456789abcdef"]
     unrelated = assign_ids(groups, previous={}, retired={"ev-0123456789abcdef": "another-report"})
@@ -409,6 +409,6 @@ def test_an_event_known_only_from_a_text_of_no_known_authority_keeps_its_time():
         {"authority": None, "launch_date_local": "2031-12-02", "launch_times_local": ["06:31"],
          "claims": [Claim("jcs", 1, "exact")]},
     )  # fmt: skip
-    event = reconcile(statements([analysis])).events[0]
+    event = reconcile(members([analysis])).events[0]
     assert (event.launch_utc, event.time_precision, event.count) == ("2031-12-01T21:31:00Z", "minute", 1)
     assert event.authorities["jcs"].carried_by == ["csis"]
