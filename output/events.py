@@ -313,12 +313,29 @@ def _latest_possible_launch(member: EventMember) -> datetime:
 
 def group_statements(members: Iterable[EventMember]) -> list[Group]:
     """Statements grouped into launches (the rules are in the module docstring); pure and
-    deterministic: the same statements in any order give the same groups, in launch order."""
+    deterministic: the same statements in any order give the same groups, in launch order.
+    Three passes: the timed statements make the events, then the day-only and the undated
+    ones join them (or stand apart)."""
     placements = sorted((place(s) for s in members), key=lambda p: p.member.report.id)
-    timed = sorted((p for p in placements if p.timed), key=lambda p: (p.start, p.end, p.report.id))
+    timed = _group_timed([p for p in placements if p.timed])
+    day_only = _join_day_only([p for p in placements if not p.timed and p.day], timed)
+    undated = _join_undated([p for p in placements if not p.timed and not p.day], timed)
+    # ambiguous_with holds indexes into timed, which leads the list: renumber them in launch order
+    every = timed + day_only + undated
+    order = sorted(range(len(every)), key=lambda i: every[i].sort_key())
+    position = {old: new for new, old in enumerate(order)}
+    result = [every[i] for i in order]
+    for group in result:
+        group.ambiguous_with = sorted(position[i] for i in group.ambiguous_with)
+    return result
+
+
+def _group_timed(placements: list[Placement]) -> list[Group]:
+    """Rule 2: timed statements, in launch order, join the open event whose last launch time is
+    nearest (within JOIN_GAP) and that their text does not contradict."""
     groups: list[Group] = []
     open_groups: list[tuple[Group, datetime]] = []  # with their last launch time; closed ones drop out
-    for p in timed:
+    for p in sorted(placements, key=lambda p: (p.start, p.end, p.report.id)):
         open_groups = [(g, end) for g, end in open_groups if p.start - end <= JOIN_GAP]
         best: Group | None = None
         best_gap = timedelta(0)
@@ -337,37 +354,41 @@ def group_statements(members: Iterable[EventMember]) -> list[Group]:
         else:
             best.placements.append(p)
             open_groups = [(g, max(end, p.end) if g is best else end) for g, end in open_groups]
+    return groups
 
+
+def _join_day_only(placements: list[Placement], timed: list[Group]) -> list[Group]:
+    """Rule 3: each day-only statement joins the one timed event of its day that launched before it
+    was published (or the one its class or site names); otherwise it goes to an event of day-only
+    statements (one per day and class family), returned, listing the candidates it could belong to."""
     by_day: dict[date, list[int]] = {}  # timed events by launch-site date
-    for i, g in enumerate(groups):
+    for i, g in enumerate(timed):
         for day in sorted({g.start.astimezone(SITE_ZONE).date(), g.end.astimezone(SITE_ZONE).date()}):
             by_day.setdefault(day, []).append(i)
     day_groups: list[Group] = []
-    for p in sorted((p for p in placements if not p.timed and p.day), key=lambda p: (p.day, p.report.id)):
+    for p in sorted(placements, key=lambda p: (p.day, p.report.id)):
         latest = _latest_possible_launch(p.member)
         nearby = sorted({i for offset in (-1, 0, 1) for i in by_day.get(p.day + timedelta(days=offset), [])})
         candidates = [
             i
             for i in nearby
-            if p.day in _event_days(groups[i], p.report)
-            and groups[i].start <= latest
-            and not contradiction(p.report, (q.report for q in groups[i].placements))
+            if p.day in _event_days(timed[i], p.report)
+            and timed[i].start <= latest
+            and not contradiction(p.report, (q.report for q in timed[i].placements))
         ]
         if len(candidates) > 1:
-            matching = [(i, why) for i in candidates if (why := _affinity(p.report, groups[i]))]
+            matching = [(i, why) for i in candidates if (why := _affinity(p.report, timed[i]))]
             if len(matching) == 1:
                 index, why = matching[0]
-                groups[index].placements.append(p)
-                groups[index].notes.append(
+                timed[index].placements.append(p)
+                timed[index].notes.append(
                     f"{label(p.member)} states only the day {p.day}: of {len(candidates)} events that day, "
                     f"the only one with its {why}"
                 )
                 continue
         if len(candidates) == 1:
-            groups[candidates[0]].placements.append(p)
-            groups[candidates[0]].notes.append(
-                f"{label(p.member)} states only the day {p.day}: the only event that day"
-            )
+            timed[candidates[0]].placements.append(p)
+            timed[candidates[0]].notes.append(f"{label(p.member)} states only the day {p.day}: the only event that day")
             continue
         target = next(
             (g for g in day_groups if g.day == p.day and not contradiction(p.report, (q.report for q in g.placements))),
@@ -378,27 +399,34 @@ def group_statements(members: Iterable[EventMember]) -> list[Group]:
             day_groups.append(target)
         target.placements.append(p)
         if candidates:
-            times = ", ".join(f"{_hhmm(groups[i].start)} UTC" for i in candidates)
+            times = ", ".join(f"{_hhmm(timed[i].start)} UTC" for i in candidates)
             target.notes.append(
                 f"{label(p.member)} states only the day {p.day}, which had {len(candidates)} events "
                 f"({times}), and its text does not say which: kept apart"
             )
             target.ambiguous_with = sorted(set(target.ambiguous_with) | set(candidates))
+    return day_groups
+
+
+def _join_undated(placements: list[Placement], timed: list[Group]) -> list[Group]:
+    """Rule 4: each statement with no launch date joins the one timed event that launched in the
+    UNDATED_WINDOW before its publication (or the one its class or site names); otherwise it is an
+    event of its own, returned, listing the candidates."""
     unplaced: list[Group] = []
-    for p in (p for p in placements if not p.timed and not p.day):
+    for p in placements:
         latest = _latest_possible_launch(p.member)
         candidates = [
             i
-            for i, g in enumerate(groups)
+            for i, g in enumerate(timed)
             if latest - UNDATED_WINDOW <= g.start <= latest
             and not contradiction(p.report, (q.report for q in g.placements))
         ]
         if len(candidates) > 1:
-            matching = [i for i in candidates if _affinity(p.report, groups[i])]
+            matching = [i for i in candidates if _affinity(p.report, timed[i])]
             candidates = matching if len(matching) == 1 else candidates
         if len(candidates) == 1:
-            groups[candidates[0]].placements.append(p)
-            groups[candidates[0]].notes.append(
+            timed[candidates[0]].placements.append(p)
+            timed[candidates[0]].notes.append(
                 f"{label(p.member)} states no launch date: the only event in the "
                 f"{UNDATED_WINDOW.total_seconds() / 3600:.0f} hours before it was published"
             )
@@ -406,14 +434,7 @@ def group_statements(members: Iterable[EventMember]) -> list[Group]:
         lone = Group([p], kind="unplaced")
         lone.ambiguous_with = candidates
         unplaced.append(lone)
-
-    every = groups + day_groups + unplaced
-    order = sorted(range(len(every)), key=lambda i: every[i].sort_key())
-    position = {old: new for new, old in enumerate(order)}
-    result = [every[i] for i in order]
-    for group in result:
-        group.ambiguous_with = sorted(position[i] for i in group.ambiguous_with)
-    return result
+    return unplaced
 
 
 def grouping_reason(group: Group) -> str:
