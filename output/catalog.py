@@ -10,6 +10,8 @@ import json
 import sqlite3
 from dataclasses import dataclass, field
 
+from launchfeed.output.store import row_to_event
+
 from launchfeed.contracts import Event
 
 
@@ -36,8 +38,6 @@ def _has_table(db: sqlite3.Connection, name: str) -> bool:
 
 
 def load_catalog(db: sqlite3.Connection) -> Catalog:
-    from launchfeed.output.events import row_event
-
     factory = db.row_factory
     db.row_factory = sqlite3.Row
     try:
@@ -56,7 +56,7 @@ def load_catalog(db: sqlite3.Connection) -> Catalog:
             catalog.statements[item["report_id"]] = item
         if _has_table(db, "events"):
             rows = db.execute("SELECT * FROM events").fetchall()
-            events = [StoredEvent(row_event(dict(row)), row["first_seen_at"], row["updated_at"]) for row in rows]
+            events = [StoredEvent(row_to_event(row), row["first_seen_at"], row["updated_at"]) for row in rows]
             catalog.events = sorted(events, key=lambda s: (s.event.launch_utc or f"{s.event.launch_date_local}T99",
                                                            s.event.id))  # fmt: skip
         return catalog

@@ -51,10 +51,7 @@ releases are silent. Earlier values that a later statement changed are the
 
 from __future__ import annotations
 
-import json
-import sqlite3
 import statistics
-import typing
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, fields
@@ -63,7 +60,7 @@ from math import asin, cos, radians, sin, sqrt
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from launchfeed.output.store import AUTHORITY_VIEW_COLUMNS, EVENT_COLUMNS, Store, _plain, now_iso
+from launchfeed.output.store import Change, Store
 from launchfeed.output.tables import LAUNCH_AUTHORITIES
 
 from launchfeed.contracts import AUTHORITIES, AuthorityView, Event, Report, Revision, stable_id
@@ -864,20 +861,10 @@ def event_record(event: Event) -> dict[str, Any]:
 # -- the store: statements in, events and their ids kept -------------------------------------------
 
 
-def _read(store: Store, query: str) -> list[sqlite3.Row]:
-    with store._lock:
-        return store.db.execute(query).fetchall()
-
-
 def load_members(store: Store) -> list[EventMember]:
     """Every stored report with its document's publication time."""
-    published = {
-        row["id"]: (row["published_at"], row["published_precision"])
-        for row in _read(store, "SELECT id, published_at, published_precision FROM documents")
-    }
     members = []
-    for report in store.reports():
-        when, precision = published.get(report.document_id or "", (None, None))
+    for report, when, precision in store.dated_reports():
         try:
             moment = datetime.fromisoformat(when) if when else None
         except ValueError:
@@ -892,15 +879,10 @@ def collected_authorities(store: Store, source_authorities: Mapping[str, str | N
     """Authorities whose sources were collected, each with the first day the collection covers:
     its oldest document, or its first successful run when it has none."""
     first: dict[str, date] = {}
-    rows = _read(
-        store,
-        "SELECT source, COALESCE(published_at, fetched_at) AS day FROM documents "
-        "UNION ALL SELECT source, started_at AS day FROM source_runs WHERE ok = 1",
-    )
-    for source, when in rows:
+    for source, text in store.first_collected_days().items():
         authority = source_authorities.get(source)
         try:
-            day = datetime.fromisoformat(when).date() if authority and when else None
+            day = date.fromisoformat(text) if authority else None
         except ValueError:
             day = None
         if day is not None and (authority not in first or day < first[authority]):
@@ -908,48 +890,9 @@ def collected_authorities(store: Store, source_authorities: Mapping[str, str | N
     return dict(sorted(first.items()))
 
 
-def previous_assignment(store: Store) -> dict[str, str]:
-    return {row["report_id"]: row["event_id"] for row in _read(store, "SELECT * FROM event_members")}
-
-
-def retired_ids(store: Store) -> dict[str, str]:
-    rows = _read(store, "SELECT id, anchor_report_id FROM event_ids WHERE retired_at IS NOT NULL")
-    return {row["id"]: row["anchor_report_id"] for row in rows}
-
-
-def _event_row(event: Event) -> dict[str, Any]:
-    row = {}
-    for name, kind in EVENT_COLUMNS.items():
-        value = getattr(event, name)
-        if kind == "JSON":
-            value = json.dumps(_plain(value), ensure_ascii=False, sort_keys=True)
-        elif isinstance(value, bool):
-            value = int(value)
-        row[name] = value
-    return row
-
-
-def row_event(row: Mapping[str, Any]) -> Event:
-    """The Event an events-table row holds (query, catalog and report read events this way)."""
-    values: dict[str, Any] = {}
-    for name, kind in EVENT_COLUMNS.items():
-        value = row[name]
-        if kind == "JSON":
-            value = json.loads(value) if value else ([] if name != "authorities" else {})
-        elif name in BOOLEAN_FIELDS:
-            value = bool(value)
-        values[name] = value
-    values["authorities"] = {a: AuthorityView(**v) for a, v in values["authorities"].items()}
-    values["revisions"] = [Revision(**r) for r in values["revisions"]]
-    return Event(**values)
-
-
-BOOLEAN_FIELDS = {name for name, hint in typing.get_type_hints(Event).items() if hint is bool}
-
-
 def stored_events(store: Store) -> list[Event]:
     """The events of the last reconciliation, in launch order."""
-    return sorted((row_event(dict(row)) for row in _read(store, "SELECT * FROM events")), key=_launch_order)
+    return sorted(store.events(), key=_launch_order)
 
 
 def _launch_order(event: Event) -> tuple:
@@ -967,14 +910,18 @@ class Outcome:
     withdrawn: list[str] = field(default_factory=list)
 
 
-def current_events(store: Store, source_authorities: Mapping[str, str | None]) -> list[Event]:
-    """The events the stored reports make now, under their kept ids, without writing anything."""
+def _reconcile_stored(store: Store, source_authorities: Mapping[str, str | None]) -> Reconciliation:
     return reconcile(
         load_members(store),
-        previous=previous_assignment(store),
-        retired=retired_ids(store),
+        previous=store.event_assignment(),
+        retired=store.retired_event_ids(),
         collected=collected_authorities(store, source_authorities),
-    ).events
+    )
+
+
+def current_events(store: Store, source_authorities: Mapping[str, str | None]) -> list[Event]:
+    """The events the stored reports make now, under their kept ids, without writing anything."""
+    return _reconcile_stored(store, source_authorities).events
 
 
 def reconcile_store(store: Store, source_authorities: Mapping[str, str | None]) -> Outcome:
@@ -982,68 +929,28 @@ def reconcile_store(store: Store, source_authorities: Mapping[str, str | None]) 
     transaction. ``source_authorities`` maps source ids to the authority each one publishes
     (for ``unreported_by``). New events, changed values (per launches.csv column), merged and
     withdrawn events go to the change log; a run that changes nothing writes nothing."""
-    result = reconcile(
-        load_members(store),
-        previous=previous_assignment(store),
-        retired=retired_ids(store),
-        collected=collected_authorities(store, source_authorities),
-    )
+    result = _reconcile_stored(store, source_authorities)
     outcome = Outcome(result.events, merged=result.assignment.merged, withdrawn=result.assignment.withdrawn)
-    stamp = now_iso()
+    old = {event.id: event for event in store.events()}
+    changed: list[Event] = []
+    log: list[Change] = []
+    for event in result.events:
+        before = old.get(event.id)
+        if before == event:
+            continue
+        changed.append(event)
+        if before is None:
+            outcome.new.append(event.id)
+            log.append(Change("new_event", event.id, new=event.launch_utc or event.launch_date_local))
+            continue
+        outcome.changed.append(event.id)
+        old_row, new_row = launch_row(before), launch_row(event)
+        for name, value in new_row.items():
+            if name != "grouping_reason" and old_row.get(name) != value:
+                log.append(Change("revised_event_value", event.id, name, old_row.get(name), value))
+    removed = {gone: result.assignment.merged.get(gone) for gone in sorted(set(old) - {e.id for e in result.events})}
+    for gone, heir in removed.items():
+        log.append(Change("merged_event", gone, new=heir) if heir else Change("withdrawn_event", gone))
     anchors = dict(zip(result.assignment.ids, result.assignment.anchors, strict=True))
-    with store.transaction() as db:
-        old = {row["id"]: row_event(dict(row)) for row in db.execute("SELECT * FROM events")}
-        for event in result.events:
-            before = old.get(event.id)
-            if before == event:
-                continue
-            row = _event_row(event)
-            if before is None:
-                outcome.new.append(event.id)
-                store._record_change(db, "new_event", event.id, None, None, event.launch_utc or event.launch_date_local)
-            else:
-                outcome.changed.append(event.id)
-                old_row, new_row = launch_row(before), launch_row(event)
-                for name, value in new_row.items():
-                    if name != "grouping_reason" and old_row.get(name) != value:
-                        store._record_change(db, "revised_event_value", event.id, name, old_row.get(name), value)
-            columns = ["first_seen_at", "updated_at", *row]
-            updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c not in ("id", "first_seen_at"))
-            db.execute(
-                f"INSERT INTO events ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))}) "
-                f"ON CONFLICT (id) DO UPDATE SET {updates}",
-                [stamp, stamp, *row.values()],
-            )
-            db.execute("DELETE FROM event_authorities WHERE event_id = ?", (event.id,))
-            for view in event.authorities.values():
-                view_row = {name: getattr(view, name) for name in AUTHORITY_VIEW_COLUMNS}
-                for name, kind in AUTHORITY_VIEW_COLUMNS.items():
-                    if kind == "JSON":
-                        view_row[name] = json.dumps(view_row[name], ensure_ascii=False)
-                names = ["event_id", *view_row]
-                db.execute(
-                    f"INSERT INTO event_authorities ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
-                    [event.id, *view_row.values()],
-                )
-        current = {event.id for event in result.events}
-        for gone in sorted(set(old) - current):
-            db.execute("DELETE FROM events WHERE id = ?", (gone,))
-            db.execute("DELETE FROM event_authorities WHERE event_id = ?", (gone,))
-            heir = result.assignment.merged.get(gone)
-            if heir:
-                store._record_change(db, "merged_event", gone, None, None, heir)
-            else:
-                store._record_change(db, "withdrawn_event", gone, None, None, None)
-            db.execute("UPDATE event_ids SET retired_at = ?, merged_into = ? WHERE id = ?", (stamp, heir, gone))
-        for event_id_, anchor in anchors.items():
-            db.execute(
-                "INSERT INTO event_ids (id, anchor_report_id, assigned_at) VALUES (?, ?, ?) "
-                "ON CONFLICT (id) DO UPDATE SET retired_at = NULL, merged_into = NULL WHERE retired_at IS NOT NULL",
-                (event_id_, anchor, stamp),
-            )
-        members = sorted(result.event_of_report.items())
-        stored_members = sorted((r["report_id"], r["event_id"]) for r in db.execute("SELECT * FROM event_members"))
-        if members != stored_members:
-            db.execute("DELETE FROM event_members")
-            db.executemany("INSERT INTO event_members (report_id, event_id) VALUES (?, ?)", members)
+    store.save_events(changed, removed, anchors, result.event_of_report, log)
     return outcome

@@ -19,6 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from launchfeed.output.store import row_to_event
 from launchfeed.output.tables import LAUNCHES, STATEMENT_DOCUMENT_FIELDS, STATEMENTS, Table
 from launchfeed.output.writers import csv_cell, render_csv, render_jsonl
 
@@ -120,9 +121,9 @@ def _statement_rows(rows: list[sqlite3.Row]) -> list[dict[str, Any]]:
 
 
 def _launch_rows(rows: list[sqlite3.Row]) -> list[dict[str, Any]]:
-    from launchfeed.output.events import launch_row, row_event
+    from launchfeed.output.events import launch_row
 
-    return [launch_row(row_event(dict(row))) for row in rows]
+    return [launch_row(row_to_event(row)) for row in rows]
 
 
 STATEMENT_SOURCE_COLUMNS = {"report_id": "r.id", **{name: f"d.{name}" for name in STATEMENT_DOCUMENT_FIELDS}}

@@ -15,15 +15,16 @@ import sqlite3
 import threading
 import types
 import typing
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from launchfeed.output.tables import STATEMENT_DOCUMENT_FIELDS
 
-from launchfeed.contracts import AuthorityView, Claim, Document, Event, Evidence, Missile, Report
+from launchfeed.contracts import AuthorityView, Claim, Document, Event, Evidence, Missile, Report, Revision
 
 MIGRATIONS: list[str] = [
     # 1: the first schema
@@ -142,6 +143,48 @@ def row_to_report(row: sqlite3.Row) -> Report:
             value = bool(value)
         values[name] = value
     return Report(**values)
+
+
+def event_to_row(event: Event) -> dict[str, Any]:
+    """The events-table row of an event: its contract fields, lists and dicts as JSON text."""
+    row: dict[str, Any] = {}
+    for name, kind in EVENT_COLUMNS.items():
+        value = getattr(event, name)
+        if kind == "JSON":
+            value = json.dumps(_plain(value), ensure_ascii=False, sort_keys=True)
+        elif isinstance(value, bool):
+            value = int(value)
+        row[name] = value
+    return row
+
+
+EVENT_BOOLEANS = {name for name, hint in typing.get_type_hints(Event).items() if hint is bool}
+
+
+def row_to_event(row: Mapping[str, Any]) -> Event:
+    """The Event an events-table row holds (the catalog and query read events this way too)."""
+    values: dict[str, Any] = {}
+    for name, kind in EVENT_COLUMNS.items():
+        value = row[name]
+        if kind == "JSON":
+            value = json.loads(value) if value else ([] if name != "authorities" else {})
+        elif name in EVENT_BOOLEANS:
+            value = bool(value)
+        values[name] = value
+    values["authorities"] = {a: AuthorityView(**v) for a, v in values["authorities"].items()}
+    values["revisions"] = [Revision(**r) for r in values["revisions"]]
+    return Event(**values)
+
+
+@dataclass(frozen=True)
+class Change:
+    """One entry for the change log (the ``changes`` table)."""
+
+    kind: str
+    object_id: str
+    field: str | None = None
+    old: Any = None
+    new: Any = None
 
 
 def _plain(value: Any) -> Any:
@@ -411,6 +454,105 @@ class Store:
         )
         with self._lock:
             return [dict(row) for row in self.db.execute(query).fetchall()]
+
+    def dated_reports(self) -> list[tuple[Report, str | None, str | None]]:
+        """Every stored report with its document's publication time and its precision."""
+        with self._lock:
+            rows = self.db.execute(
+                "SELECT r.*, d.published_at AS document_published_at, d.published_precision AS document_precision "
+                "FROM reports r LEFT JOIN documents d ON d.id = r.document_id "
+                "ORDER BY r.launch_utc, r.launch_date_local, r.id"
+            ).fetchall()
+        return [(row_to_report(row), row["document_published_at"], row["document_precision"]) for row in rows]
+
+    def first_collected_days(self) -> dict[str, str]:
+        """Per source, the first day (YYYY-MM-DD, in its own offset) its collection covers: its oldest
+        document (by publication, else fetch), or its first successful run when it has none."""
+        query = """
+            SELECT source, MIN(day) FROM (
+                SELECT source, substr(COALESCE(published_at, fetched_at), 1, 10) AS day FROM documents
+                UNION ALL SELECT source, substr(started_at, 1, 10) AS day FROM source_runs WHERE ok = 1
+            ) WHERE day IS NOT NULL GROUP BY source
+        """
+        with self._lock:
+            return dict(self.db.execute(query).fetchall())
+
+    # -- launch events (output/events.py reconciles; here they are kept) ---------------------
+
+    def events(self) -> list[Event]:
+        """The events of the last reconciliation, in no particular order."""
+        with self._lock:
+            return [row_to_event(row) for row in self.db.execute("SELECT * FROM events").fetchall()]
+
+    def event_assignment(self) -> dict[str, str]:
+        """Report id -> the id of the event it belongs to."""
+        with self._lock:
+            return {row[0]: row[1] for row in self.db.execute("SELECT report_id, event_id FROM event_members")}
+
+    def retired_event_ids(self) -> dict[str, str]:
+        """Ids no event holds any more -> the report that anchored them."""
+        query = "SELECT id, anchor_report_id FROM event_ids WHERE retired_at IS NOT NULL"
+        with self._lock:
+            return {row[0]: row[1] for row in self.db.execute(query)}
+
+    def save_events(
+        self,
+        changed: list[Event],
+        removed: Mapping[str, str | None],
+        anchors: Mapping[str, str],
+        assignment: Mapping[str, str],
+        log: list[Change],
+    ) -> None:
+        """Keep a reconciliation, in one transaction: ``changed`` events written (new or with new
+        values), ``removed`` ones (id -> the event it merged into, None when withdrawn) deleted and
+        their ids retired, every current id with its anchor report kept (a retired one revived),
+        the report -> event ``assignment`` replaced when it differs, and ``log`` recorded."""
+        stamp = now_iso()
+        with self.transaction() as db:
+            for event in changed:
+                row = event_to_row(event)
+                columns = ["first_seen_at", "updated_at", *row]
+                updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c not in ("id", "first_seen_at"))
+                db.execute(
+                    f"INSERT INTO events ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))}) "
+                    f"ON CONFLICT (id) DO UPDATE SET {updates}",
+                    [stamp, stamp, *row.values()],
+                )
+                db.execute("DELETE FROM event_authorities WHERE event_id = ?", (event.id,))
+                for view in event.authorities.values():
+                    view_row = {name: getattr(view, name) for name in AUTHORITY_VIEW_COLUMNS}
+                    for name, kind in AUTHORITY_VIEW_COLUMNS.items():
+                        if kind == "JSON":
+                            view_row[name] = json.dumps(view_row[name], ensure_ascii=False)
+                    names = ["event_id", *view_row]
+                    db.execute(
+                        f"INSERT INTO event_authorities ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
+                        [event.id, *view_row.values()],
+                    )
+            for gone, heir in sorted(removed.items()):
+                db.execute("DELETE FROM events WHERE id = ?", (gone,))
+                db.execute("DELETE FROM event_authorities WHERE event_id = ?", (gone,))
+                db.execute("UPDATE event_ids SET retired_at = ?, merged_into = ? WHERE id = ?", (stamp, heir, gone))
+            for event_id, anchor in anchors.items():
+                db.execute(
+                    "INSERT INTO event_ids (id, anchor_report_id, assigned_at) VALUES (?, ?, ?) ON CONFLICT (id) "
+                    "DO UPDATE SET retired_at = NULL, merged_into = NULL WHERE retired_at IS NOT NULL",
+                    (event_id, anchor, stamp),
+                )
+            members = sorted(assignment.items())
+            stored = sorted((r[0], r[1]) for r in db.execute("SELECT report_id, event_id FROM event_members"))
+            if members != stored:
+                db.execute("DELETE FROM event_members")
+                db.executemany("INSERT INTO event_members (report_id, event_id) VALUES (?, ?)", members)
+            for change in log:
+                self._record_change(db, change.kind, change.object_id, change.field, change.old, change.new)
+
+    def run_change_counts(self, run_id: int) -> tuple[dict[str, int], dict[str, int]]:
+        """A run's changes by kind: how many, and how many distinct objects they concern."""
+        query = "SELECT kind, COUNT(*), COUNT(DISTINCT object_id) FROM changes WHERE run_id = ? GROUP BY kind"
+        with self._lock:
+            rows = self.db.execute(query, (run_id,)).fetchall()
+        return {row[0]: row[1] for row in rows}, {row[0]: row[2] for row in rows}
 
     # -- runs and the change log -------------------------------------------------------
 
