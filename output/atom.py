@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 
 from launchfeed.output.catalog import Catalog, StoredEvent
 from launchfeed.output.changes import count_text
-from launchfeed.output.writers import format_number
+from launchfeed.output.writers import clean_text, format_number
 
 from launchfeed.contracts import Event
 
@@ -174,4 +174,5 @@ def render_atom(catalog: Catalog) -> str:
                    statement_html(statement), categories)  # fmt: skip
     updated_at.text = max(times, default=EPOCH)
     ET.indent(feed)
-    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
+    # markup is all printable: removing what XML forbids from the document removes it from every text in it
+    return clean_text('<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n")

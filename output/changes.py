@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from launchfeed.output.writers import format_number
+from launchfeed.output.writers import clean_text, clean_value, format_number
 
 DOCUMENT_KINDS = {"new_document": "new", "revised_document": "revised", "reparsed_document": "re-parsed"}
 
@@ -164,7 +164,7 @@ class RunChanges:
 
     @property
     def lines(self) -> list[str]:
-        return [entry_line(kind, items) for (kind, _), items in self.entries.items()]
+        return [clean_text(entry_line(kind, items)) for (kind, _), items in self.entries.items()]
 
 
 def entry_line(kind: str, items: list[dict]) -> str:
@@ -241,5 +241,5 @@ def render_jsonl(changes: list[dict]) -> str:
         item["old"], item["new"] = decode(change.get("old")), decode(change.get("new"))
         if change["kind"] in ("new_event", "revised_event_value", "merged_event", "withdrawn_event"):
             item["launch_date_local"] = change.get("event_date")
-        lines.append(json.dumps(item, ensure_ascii=False))
+        lines.append(json.dumps(clean_value(item), ensure_ascii=False))
     return "".join(line + "\n" for line in lines)

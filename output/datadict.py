@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from launchfeed.output.tables import LIST_SEPARATOR, TABLES, Column, Table
+from launchfeed.output.writers import clean_value
 
 REPO_README = Path(__file__).parent / "README.md"
 
@@ -111,7 +112,7 @@ def datapackage(tables: tuple[Table, ...] | None = None) -> dict:
 
 
 def render_datapackage(tables: tuple[Table, ...] | None = None) -> str:
-    return json.dumps(datapackage(tables), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(clean_value(datapackage(tables)), ensure_ascii=False, indent=2) + "\n"
 
 
 def _cell(text: str) -> str:

@@ -21,7 +21,7 @@ from typing import Any
 
 from launchfeed.output.store import row_to_event
 from launchfeed.output.tables import LAUNCHES, STATEMENT_DOCUMENT_FIELDS, STATEMENTS, Table
-from launchfeed.output.writers import csv_cell, render_csv, render_jsonl
+from launchfeed.output.writers import clean_text, csv_cell, render_csv, render_jsonl
 
 FLAGS = ("count", "range", "apogee", "time")
 DISAGREE_SQL = {flag: f"e.{flag}_disagrees = 1" for flag in FLAGS}
@@ -319,7 +319,7 @@ def render_table(table: Table, rows: list[dict[str, Any]], max_width: int = 32) 
                 text = "" if value is None else str(value)  # a terminal runs no formulas: shown as stated
             else:
                 text = csv_cell(value, column.type)
-            text = " ".join(text.split())
+            text = " ".join(clean_text(text).split())  # an ESC would drive the terminal
             line.append(clip(text, max_width))
         cells.append(line)
     widths = [

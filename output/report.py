@@ -19,7 +19,7 @@ from datetime import UTC, date, datetime
 from launchfeed.output.atom import event_title
 from launchfeed.output.catalog import Catalog
 from launchfeed.output.changes import count_text
-from launchfeed.output.writers import format_number
+from launchfeed.output.writers import clean_text, format_number
 
 from launchfeed.contracts import AUTHORITY_NAMES, MISSILE_CLASSES, AuthorityView, Event
 
@@ -429,7 +429,8 @@ def render_report(catalog: Catalog, generated_at: datetime | None = None) -> str
         script = ""
     policy = (f"default-src 'none'; style-src {csp_hash(STYLE)}; script-src {csp_hash(SCRIPT)}; "
               "img-src 'none'; base-uri 'none'; form-action 'none'")  # fmt: skip
-    return (
+    # markup is all printable: removing what XML forbids from the page removes it from every text in it
+    return clean_text(
         "<!DOCTYPE html>\n"
         f'<html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="{policy}">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'

@@ -26,6 +26,28 @@ FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 INERT_VALUE = re.compile(r"[+-](?:\d{2}:\d{2}|\d+(?:\.\d+)?)", re.ASCII)
 
 
+# Characters XML 1.0 forbids: C0 controls but tab, line feed and carriage return, lone surrogates,
+# U+FFFE and U+FFFF. One in a release title (an ESC, a BEL) makes the Atom feed unreadable to every
+# XML parser and is noise anywhere else, so no output carries them.
+XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def clean_text(text: str) -> str:
+    """The text without the characters XML 1.0 forbids (every output file's text goes through this)."""
+    return XML_FORBIDDEN.sub("", text)
+
+
+def clean_value(value: Any) -> Any:
+    """``clean_text`` on every string of a JSON-like value (dicts, lists, scalars)."""
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, list | tuple):
+        return [clean_value(v) for v in value]
+    if isinstance(value, dict):
+        return {k: clean_value(v) for k, v in value.items()}
+    return value
+
+
 class OutputError(Exception):
     """An output file could not be written; the previous version is intact."""
 
@@ -121,7 +143,8 @@ def iso_datetime(value: Any) -> str:
 
 
 def csv_cell(value: Any, kind: str) -> str:
-    """One CSV cell: empty for unknown, lists joined, times with offsets, formulas neutralized."""
+    """One CSV cell: empty for unknown, lists joined, times with offsets, characters XML forbids removed,
+    formulas neutralized."""
     if value is None or value == []:
         return ""
     if kind == "boolean":
@@ -134,6 +157,7 @@ def csv_cell(value: Any, kind: str) -> str:
         return format_number(value)
     else:
         text = str(value)
+    text = clean_text(text)
     return neutralize(text) if kind == "string" else text
 
 
@@ -147,4 +171,4 @@ def render_csv(table: Table, rows: Iterable[dict]) -> str:
 
 
 def render_jsonl(rows: Iterable[dict]) -> str:
-    return "".join(json.dumps(row, ensure_ascii=False, sort_keys=True, default=str) + "\n" for row in rows)
+    return "".join(json.dumps(clean_value(row), ensure_ascii=False, sort_keys=True, default=str) + "\n" for row in rows)
