@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 
 from launchfeed.output.catalog import Catalog, StoredEvent
 from launchfeed.output.changes import count_text
-from launchfeed.output.writers import clean_text, format_number
+from launchfeed.output.writers import clean_text, format_number, web_url
 
 from launchfeed.contracts import Event
 
@@ -83,6 +83,12 @@ def event_title(event: Event) -> str:
     return title + (f" (authorities disagree on {', '.join(disputed)})" if disputed else "")
 
 
+def _link(url: str | None, text: str) -> str:
+    """An <a> for an http(s) URL; any other scheme (javascript:, data:) stays text."""
+    shown = html.escape(text or "")
+    return f'<a href="{html.escape(url)}">{shown}</a>' if web_url(url) else shown
+
+
 def event_html(event: Event, statements: list[dict]) -> str:
     """The entry's content: every authority's values side by side and the statements, all escaped."""
     e = html.escape
@@ -105,7 +111,7 @@ def event_html(event: Event, statements: list[dict]) -> str:
         parts.append(f"<p>No statement from: {e(', '.join(event.unreported_by))}.</p>")
     if statements:
         items = "".join(
-            f'<li><a href="{e(s["url"])}">{e(s["title"] or s["url"])}</a> ({e(s["authority"] or "")}, '
+            f"<li>{_link(s['url'], s['title'] or s['url'])} ({e(s['authority'] or '')}, "
             f"{e(s['published_at'] or 'undated')})</li>"
             for s in statements
         )
@@ -118,7 +124,7 @@ def statement_html(statement: dict) -> str:
     values = [count_text(statement["count"], statement["count_qualifier"]), _km(statement["range_km"]),
               _km(statement["apogee_km"]), statement["missile_class"]]  # fmt: skip
     return (f"<p>{e(statement['authority'] or '')}: {e(', '.join(filter(None, values)) or 'no numbers')}.</p>"
-            f'<p><a href="{e(statement["url"])}">{e(statement["title"] or statement["url"])}</a></p>')  # fmt: skip
+            f"<p>{_link(statement['url'], statement['title'] or statement['url'])}</p>")  # fmt: skip
 
 
 def _entry(feed: ET.Element, entry_id: str, title: str, updated: str, published: str | None, link: str | None,
@@ -129,7 +135,7 @@ def _entry(feed: ET.Element, entry_id: str, title: str, updated: str, published:
     ET.SubElement(entry, f"{{{ATOM}}}updated").text = updated
     if published:
         ET.SubElement(entry, f"{{{ATOM}}}published").text = published
-    if link:
+    if web_url(link):
         ET.SubElement(entry, f"{{{ATOM}}}link", rel="alternate", href=link)
     for term in categories:
         ET.SubElement(entry, f"{{{ATOM}}}category", term=term)
@@ -144,7 +150,8 @@ def event_entry(feed: ET.Element, stored: StoredEvent, catalog: Catalog) -> str:
     categories = [c for c in [event.missile_class] if c] + [f"disagrees:{f}" for f in FLAGS
                                                             if getattr(event, f"{f}_disagrees")]  # fmt: skip
     _entry(feed, f"{TAG}event/{event.id}", event_title(event), updated, published,
-           statements[0]["url"] if statements else None, event_html(event, statements), categories)  # fmt: skip
+           next(filter(web_url, (s["url"] for s in statements)), None), event_html(event, statements),
+           categories)  # fmt: skip
     return updated
 
 

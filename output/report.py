@@ -19,7 +19,7 @@ from datetime import UTC, date, datetime
 from launchfeed.output.atom import event_title
 from launchfeed.output.catalog import Catalog
 from launchfeed.output.changes import count_text
-from launchfeed.output.writers import clean_text, format_number
+from launchfeed.output.writers import clean_text, format_number, web_url
 
 from launchfeed.contracts import AUTHORITY_NAMES, MISSILE_CLASSES, AuthorityView, Event
 
@@ -88,7 +88,7 @@ def e(value: object) -> str:
 
 def link(url: str | None, text: str) -> str:
     """A link only to a web page: a source's javascript: or data: URL stays text."""
-    if url and url.lower().startswith(("https://", "http://")):
+    if web_url(url):
         return f'<a href="{e(url)}" rel="noopener noreferrer">{e(text)}</a>'
     return e(text)
 

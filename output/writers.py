@@ -48,6 +48,12 @@ def clean_value(value: Any) -> Any:
     return value
 
 
+def web_url(url: str | None) -> str | None:
+    """The URL when it is an http(s) one, else None: a feed's javascript:, data: or vbscript: link
+    is shown as text and never becomes a link (in the Atom feed or the report)."""
+    return url if url and url.lower().startswith(("https://", "http://")) else None
+
+
 class OutputError(Exception):
     """An output file could not be written; the previous version is intact."""
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 
 import feedparser
@@ -83,3 +84,31 @@ def test_without_events_the_feed_has_one_entry_per_statement_and_says_so(tmp_pat
     assert not feed.bozo and len(feed.entries) == 18
     assert "No statements have been reconciled into launch events yet" in feed.feed.subtitle
     assert all(e.id.startswith("tag:launchfeed.invalid,2026:statement/") for e in feed.entries)
+
+
+def test_only_http_urls_become_links(tmp_path):
+    ws = build_workspace(tmp_path)
+    hostile = {
+        "https://www.mod.go.jp/j/press/news/2026/10/03a.html": "javascript:alert(document.domain)",
+        "https://www.jcs.mil.kr/bbs/jcs/view.do?id=2026-1003": "data:text/html,<script>alert(1)</script>",
+        "https://www.mod.go.jp/j/press/news/2026/10/03d.html": " VBScript:msgbox(1)",
+    }
+    for url, script in hostile.items():
+        ws.store.db.execute("UPDATE documents SET url = ? WHERE url = ?", (script, url))
+    write_outputs(ws)
+    raw = (tmp_path / "launches.atom").read_text(encoding="utf-8")
+    feed = parse(tmp_path / "launches.atom")
+    entry = next(e for e in feed.entries if e.title.startswith("2026-10-03"))
+    assert entry.get("links", []) == []  # every statement of that launch gave a script URL
+    content = entry.content[0].value
+    assert "<a " not in content and "北朝鮮のミサイル等関連情報（速報）" in content  # the titles, as text
+    for entry in feed.entries:
+        assert all(link.href.startswith(("https://", "http://")) for link in entry.get("links", []))
+        assert not re.search(r"""href\s*=\s*["']?\s*(javascript|data|vbscript):""", entry.content[0].value, re.I)
+    assert not re.search(r"(javascript|data|vbscript):", raw.split("<content")[0], re.I)
+    # the statements feed of a store without events holds the same rule
+    ws.store.db.execute("DELETE FROM events")
+    statements = feedparser.parse(render_atom(load_catalog(ws.store.db)))
+    for entry in statements.entries:
+        assert all(link.href.startswith(("https://", "http://")) for link in entry.get("links", []))
+        assert "<a " not in entry.content[0].value or 'href="http' in entry.content[0].value
