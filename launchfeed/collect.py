@@ -20,14 +20,17 @@ from launchfeed.output.atom import render_atom
 from launchfeed.output.catalog import load_catalog
 from launchfeed.output.datadict import render_datapackage, render_readme
 from launchfeed.output.events import event_record, launch_row, reconcile_store
-from launchfeed.output.store import Store, now_iso
+from launchfeed.output.store import Store, StoreFull, now_iso
 from launchfeed.output.tables import LAUNCHES, STATEMENT_TABLES, statement_tables
 from launchfeed.output.writers import (
+    DiskFull,
     OutputError,
+    is_disk_full,
     remove_stale_temporaries,
     render_csv,
     render_jsonl,
     what_to_do,
+    write_failure,
     write_files,
 )
 from launchfeed.scrapers.archive import Archive
@@ -56,6 +59,8 @@ def open_workspace(out_dir: Path, db_path: Path | None) -> Workspace:
     try:
         store = Store(database)
     except (sqlite3.Error, OSError) as exc:
+        if is_disk_full(exc):
+            raise write_failure("open the store", database, exc) from exc
         raise OutputError(
             f"cannot open the store {database}: {exc}; make {database.parent} writable for this user "
             "(or point --db elsewhere) and run again"
@@ -67,6 +72,8 @@ def _make_output_dir(out_dir: Path) -> None:
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
+        if is_disk_full(exc):
+            raise write_failure("create the output directory", out_dir, exc) from exc
         advice = "point --out at a directory" if out_dir.exists() else what_to_do(exc, out_dir.parent)
         raise OutputError(f"cannot use {out_dir} as the output directory: {exc.strerror or exc}; {advice}") from exc
 
@@ -81,21 +88,19 @@ def run_lock(out_dir: Path, db_path: Path | None = None) -> Iterator[None]:
     elsewhere: a cron tick that finds the last one still running leaves at once."""
     _make_output_dir(out_dir)
     with ExitStack() as held:
-        held.enter_context(_lock_file(out_dir / "launchfeed.lock", out_dir))
+        held.enter_context(_lock_file(out_dir / "launchfeed.lock"))
         if db_path is not None and db_path.parent.resolve() != out_dir.resolve():
             db_path.parent.mkdir(parents=True, exist_ok=True)
-            held.enter_context(_lock_file(db_path.parent / "launchfeed.lock", db_path.parent))
+            held.enter_context(_lock_file(db_path.parent / "launchfeed.lock"))
         yield
 
 
 @contextmanager
-def _lock_file(path: Path, directory: Path) -> Iterator[None]:
+def _lock_file(path: Path) -> Iterator[None]:
     try:
         handle = open(path, "a+")
     except OSError as exc:
-        raise OutputError(
-            f"cannot create the lock file {path}: {exc.strerror or exc}; {what_to_do(exc, directory)}"
-        ) from exc
+        raise write_failure("create the lock file", path, exc) from exc
     try:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -103,10 +108,13 @@ def _lock_file(path: Path, directory: Path) -> Iterator[None]:
             handle.seek(0)
             holder = handle.read().strip() or "another process"
             raise AlreadyRunning(f"another launchfeed run holds {path} ({holder}); not starting") from exc
-        handle.seek(0)
-        handle.truncate()
-        handle.write(f"pid {os.getpid()} since {now_iso()}\n")
-        handle.flush()
+        try:
+            handle.seek(0)
+            handle.truncate()
+            handle.write(f"pid {os.getpid()} since {now_iso()}\n")
+            handle.flush()
+        except OSError as exc:
+            raise write_failure("write the lock file", path, exc) from exc
         yield
     finally:
         handle.close()
@@ -207,7 +215,11 @@ def crawl_source(
     except SourceError as error:
         ctx.stats.note(error)
         failure = str(error)
+    except DiskFull:
+        raise  # the store is full: every source would fail alike, the run stops and says so once
     except Exception as error:  # a bug in one source must not stop the others
+        if is_disk_full(error):  # the archive's disk is full (as above)
+            raise write_failure("write", ws.archive.root, error) from error
         ctx.stats.problems["internal_error"] += 1
         failure = f"internal_error: {type(error).__name__}: {error}"
         ctx.stats.messages.append(failure + "\n" + traceback.format_exc(limit=5))
@@ -263,6 +275,8 @@ def collect(
     )
     try:
         summary.written = write_outputs(ws)
+    except StoreFull:
+        raise  # the store cannot keep this run: said as it is, not as a file the next run writes
     except OutputError as error:
         summary.output_error = str(error)
     return summary

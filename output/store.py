@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from launchfeed.output.tables import STATEMENT_DOCUMENT_FIELDS
+from launchfeed.output.writers import DiskFull, is_disk_full, write_failure
 
 from launchfeed.contracts import AuthorityView, Claim, Document, Event, Evidence, Missile, Report, Revision
 
@@ -86,6 +87,11 @@ MIGRATIONS: list[str] = [
     );
     """,
 ]
+
+
+class StoreFull(DiskFull):
+    """The store could not be written for want of space: nothing a run does after it can be kept."""
+
 
 # Report fields kept as JSON text rather than plain columns
 JSON_TYPES = (list, dict)
@@ -252,14 +258,24 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
+        """All of the body's writes or none; a full disk (SQLITE_FULL) is a StoreFull naming the store."""
         with self._lock:
-            self.db.execute("BEGIN IMMEDIATE")
             try:
-                yield self.db
-            except BaseException:
-                self.db.execute("ROLLBACK")
-                raise
-            self.db.execute("COMMIT")
+                self.db.execute("BEGIN IMMEDIATE")
+                try:
+                    yield self.db
+                except BaseException:
+                    if self.db.in_transaction:
+                        self.db.execute("ROLLBACK")
+                    raise
+                self.db.execute("COMMIT")
+            except sqlite3.Error as exc:
+                if not is_disk_full(exc):
+                    raise
+                if self.db.in_transaction:
+                    self.db.execute("ROLLBACK")
+                failure = write_failure("write the store", self.path, exc, "what it held before is intact")
+                raise StoreFull(str(failure)) from exc
 
     # -- what the HTTP client remembers (scrapers.http.ClientMemory) ----------------------
 

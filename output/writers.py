@@ -12,6 +12,7 @@ import io
 import json
 import os
 import re
+import sqlite3
 import tempfile
 from collections.abc import Iterable
 from datetime import datetime
@@ -55,23 +56,46 @@ def web_url(url: str | None) -> str | None:
 
 
 class OutputError(Exception):
-    """An output file could not be written; the previous version is intact."""
+    """An output file (or the store) could not be written; the previous version is intact."""
+
+
+class DiskFull(OutputError):
+    """The disk that holds a file or the store is full (ENOSPC, a quota, SQLITE_FULL)."""
 
 
 TEMP_SUFFIX = ".tmp"
 
 
-def what_to_do(exc: OSError, directory: Path) -> str:
+def is_disk_full(exc: BaseException) -> bool:
+    """A write refused for want of space: ENOSPC or EDQUOT from the system, SQLITE_FULL from SQLite
+    (which is also what SQLite says when the disk under its database or journal fills up)."""
+    if isinstance(exc, OSError):
+        return exc.errno in (errno.ENOSPC, errno.EDQUOT)
+    return isinstance(exc, sqlite3.Error) and getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL
+
+
+def what_to_do(exc: BaseException, directory: Path) -> str:
     """The advice that goes with a failed write, by its cause."""
-    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+    if is_disk_full(exc):
         return f"free space on the disk that holds {directory} (or point --out elsewhere) and run again"
-    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+    if isinstance(exc, OSError) and exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return f"make {directory} writable for this user (or point --out elsewhere) and run again"
     return f"check {directory} and run again"
 
 
+def write_failure(what: str, path: Path, exc: BaseException, kept: str = "") -> OutputError:
+    """One line for a write that failed: what could not be written (``what``: "write", "create the lock
+    file", ...), the path, why, what was left as it was (``kept``) and what to do. A full disk says so
+    first, whichever way it showed (a failed write, a failed rename, SQLITE_FULL)."""
+    reason = (exc.strerror if isinstance(exc, OSError) else None) or str(exc)
+    kept = f"; {kept}" if kept else ""
+    if is_disk_full(exc):
+        return DiskFull(f"disk full: cannot {what} {path} ({reason}){kept}; {what_to_do(exc, path.parent)}")
+    return OutputError(f"cannot {what} {path}: {reason}{kept}; {what_to_do(exc, path.parent)}")
+
+
 def _failure(path: Path, exc: OSError, changed: str = "no output file was changed") -> OutputError:
-    return OutputError(f"cannot write {path}: {exc.strerror or exc}; {changed}; {what_to_do(exc, path.parent)}")
+    return write_failure("write", path, exc, changed)
 
 
 def atomic_write(path: Path, data: str | bytes) -> None:
