@@ -361,14 +361,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="launchfeed",
-        description="Collect official statements on North Korean missile launches into one sourced feed.",
-    )
-    parser.add_argument("--config", type=Path, help="config file (default: ./launchfeed.toml when present)")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-
+def _add_collect(commands: argparse._SubParsersAction) -> None:
     collect = commands.add_parser(
         "collect",
         help="fetch new statements, extract them, write the output files",
@@ -387,6 +380,8 @@ def build_parser() -> argparse.ArgumentParser:
     _workspace_args(collect)
     collect.set_defaults(handler=cmd_collect)
 
+
+def _add_extract(commands: argparse._SubParsersAction) -> None:
     extract = commands.add_parser(
         "extract",
         help="extract the fields of one text (or a JSON Lines batch) as JSON",
@@ -402,6 +397,8 @@ def build_parser() -> argparse.ArgumentParser:
                          "span, rule), the one taken and why the others lost, instead of the JSON")  # fmt: skip
     extract.set_defaults(handler=cmd_extract)
 
+
+def _add_crosscheck(commands: argparse._SubParsersAction) -> None:
     cross = commands.add_parser(
         "crosscheck",
         help="compare the launch events with a reference list of launches",
@@ -421,6 +418,8 @@ def build_parser() -> argparse.ArgumentParser:
     _workspace_args(cross)
     cross.set_defaults(handler=cmd_crosscheck)
 
+
+def _add_sources(commands: argparse._SubParsersAction) -> None:
     sources = commands.add_parser("sources", help="list the sources, their state and their last run",
                                   description="List every source with its status (ok, failing, disabled and why), "
                                   "its last run and its last success.")  # fmt: skip
@@ -428,6 +427,8 @@ def build_parser() -> argparse.ArgumentParser:
     _workspace_args(sources)
     sources.set_defaults(handler=cmd_sources)
 
+
+def _add_query(commands: argparse._SubParsersAction) -> None:
     query = commands.add_parser(
         "query",
         help="filter statements or launch events from the store; CSV, JSON Lines or a table",
@@ -458,6 +459,8 @@ def build_parser() -> argparse.ArgumentParser:
     _workspace_args(query)
     query.set_defaults(handler=cmd_query)
 
+
+def _add_changes(commands: argparse._SubParsersAction) -> None:
     changes = commands.add_parser(
         "changes",
         help="what each collect or rebuild added or changed",
@@ -471,6 +474,8 @@ def build_parser() -> argparse.ArgumentParser:
     _workspace_args(changes)
     changes.set_defaults(handler=cmd_changes)
 
+
+def _add_rebuild(commands: argparse._SubParsersAction) -> None:
     rebuild = commands.add_parser(
         "rebuild",
         help="re-parse and re-extract the whole archive with the current code, offline",
@@ -483,6 +488,8 @@ def build_parser() -> argparse.ArgumentParser:
     _workspace_args(rebuild)
     rebuild.set_defaults(handler=cmd_rebuild)
 
+
+def _add_report(commands: argparse._SubParsersAction) -> None:
     report = commands.add_parser(
         "report",
         help="write report.html: timeline, every authority side by side, disagreements, range/apogee chart",
@@ -493,6 +500,23 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--output", type=Path, metavar="FILE", help="where to write it (default: OUT/report.html)")
     _workspace_args(report)
     report.set_defaults(handler=cmd_report)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="launchfeed",
+        description="Collect official statements on North Korean missile launches into one sourced feed.",
+    )
+    parser.add_argument("--config", type=Path, help="config file (default: ./launchfeed.toml when present)")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    _add_collect(commands)
+    _add_extract(commands)
+    _add_crosscheck(commands)
+    _add_sources(commands)
+    _add_query(commands)
+    _add_changes(commands)
+    _add_rebuild(commands)
+    _add_report(commands)
     return parser
 
 
