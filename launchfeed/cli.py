@@ -6,16 +6,47 @@ import argparse
 import json
 import os
 import sys
+from importlib.metadata import version
 from pathlib import Path
 
-from launchfeed.config import load_config
+from launchfeed.config import ConfigError, load_config
+from launchfeed.output.store import NoStore
 
 EXIT_OK, EXIT_SOURCE_FAILED, EXIT_USAGE, EXIT_BUSY = 0, 1, 2, 75
+# where the files and the store live unless --data-dir says: beside where it runs, never inside the code
+DEFAULT_DATA_DIR = Path("launchfeed-data")
+# the default before it: a directory of that name holding a store is an earlier version's data
+EARLIER_DEFAULT_DATA_DIR = Path("output")
+
+
+class UsageError(Exception):
+    """What was asked cannot be done as asked (exit code 2); the message says what to give instead."""
 
 
 def _workspace_args(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--out", type=Path, default=Path("output"), help="output directory (default: ./output)")
-    parser.add_argument("--db", type=Path, help="SQLite store (default: OUT/launchfeed.sqlite)")
+    parser.add_argument("--data-dir", "--out", dest="data_dir", type=Path, metavar="DIR",
+                        help=f"the data directory: the output files, the store and its archive (default: "
+                        f"./{DEFAULT_DATA_DIR}; --out is the same option, kept for existing crontabs)")  # fmt: skip
+    parser.add_argument("--db", type=Path, metavar="PATH", help="the SQLite store (default: DIR/launchfeed.sqlite)")
+
+
+def data_dir(args: argparse.Namespace) -> Path:
+    """The data directory given, else the default; an earlier version's data left in ./output (its
+    default) is never silently forked into a new directory."""
+    if args.data_dir is not None:
+        return args.data_dir
+    earlier = EARLIER_DEFAULT_DATA_DIR / "launchfeed.sqlite"
+    if earlier.is_file() and not DEFAULT_DATA_DIR.exists():
+        raise UsageError(
+            f"the default data directory is now ./{DEFAULT_DATA_DIR}, and ./{earlier} is an earlier version's "
+            f"store: give --data-dir {EARLIER_DEFAULT_DATA_DIR} to go on using it, or move its launchfeed.sqlite "
+            f"and archive/ into ./{DEFAULT_DATA_DIR}"
+        )
+    return DEFAULT_DATA_DIR
+
+
+def _store_path(args: argparse.Namespace) -> Path:
+    return args.db or data_dir(args) / "launchfeed.sqlite"
 
 
 def cmd_collect(args: argparse.Namespace) -> int:
@@ -37,8 +68,8 @@ def cmd_collect(args: argparse.Namespace) -> int:
     sources = args.source or list(known)
     progress = ProgressBar()  # on a terminal only: cron mail and log files stay clean
     try:
-        with run_lock(args.out, args.db):
-            ws = open_workspace(args.out, args.db)
+        with run_lock(data_dir(args), args.db):
+            ws = open_workspace(data_dir(args), args.db)
             run_id = ws.store.begin_run("collect")
             try:
                 summary = collect(
@@ -84,7 +115,7 @@ def cmd_collect(args: argparse.Namespace) -> int:
         written = ", ".join(summary.written) if args.verbose else f"{len(summary.written)} files"
         print(
             f"{summary.new_documents} new or revised documents, {summary.new_reports} new statements, "
-            f"{summary.changed_reports} revised; wrote {written if summary.written else 'nothing'} in {args.out}"
+            f"{summary.changed_reports} revised; wrote {written if summary.written else 'nothing'} in {ws.out_dir}"
         )
     else:
         print(f"nothing new from {len(ran)} source{'s' if len(ran) != 1 else ''}; no files written")
@@ -150,9 +181,9 @@ def _extract_view(report) -> dict:
 def cmd_crosscheck(args: argparse.Namespace) -> int:
     from datetime import date
 
-    from launchfeed.collect import open_workspace
     from launchfeed.output import crosscheck
     from launchfeed.output.events import current_events
+    from launchfeed.output.store import Store
     from launchfeed.sources import authorities
 
     try:
@@ -160,10 +191,7 @@ def cmd_crosscheck(args: argparse.Namespace) -> int:
     except ValueError as exc:
         print(f"launchfeed: --since/--until: {exc} (want YYYY-MM-DD)", file=sys.stderr)
         return EXIT_USAGE
-    database = args.db or args.out / "launchfeed.sqlite"
-    if not database.exists():
-        print(f"launchfeed: no store at {database}; run launchfeed collect first (or give --out/--db)", file=sys.stderr)
-        return EXIT_USAGE
+    store = Store(_store_path(args), readonly=True)
     beside = args.reference.parent / crosscheck.FACILITIES_FILE
     try:
         references = crosscheck.load_reference(args.reference)
@@ -172,9 +200,9 @@ def cmd_crosscheck(args: argparse.Namespace) -> int:
     except crosscheck.ReferenceError as exc:
         print(f"launchfeed: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    events = current_events(open_workspace(args.out, args.db).store, authorities())
+    events = current_events(store, authorities())
     if not events:
-        print(f"launchfeed: {database} holds no launch events yet; run launchfeed collect first", file=sys.stderr)
+        print(f"launchfeed: {store.path} holds no launch events yet; run launchfeed collect first", file=sys.stderr)
         return EXIT_SOURCE_FAILED
     result = crosscheck.compare(
         events, references, reference_name=args.reference.name, since=since, until=until, facilities=facilities
@@ -187,12 +215,15 @@ def cmd_crosscheck(args: argparse.Namespace) -> int:
 
 
 def cmd_sources(args: argparse.Namespace) -> int:
-    from launchfeed.collect import availability, open_workspace
+    from launchfeed.collect import availability
+    from launchfeed.output.store import Store
     from launchfeed.sources import crawlers
 
     config = load_config(args.config)
-    ws = open_workspace(args.out, args.db)
-    last = ws.store.last_source_runs()
+    try:  # read only: a store that is not there yet means no source has run
+        last = Store(_store_path(args), readonly=True).last_source_runs()
+    except NoStore:
+        last = {}
     rows = []
     for source_id, module in crawlers().items():
         info = module.INFO
@@ -237,10 +268,6 @@ def cmd_sources(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _store_path(args: argparse.Namespace) -> Path:
-    return args.db or args.out / "launchfeed.sqlite"
-
-
 def _print(text: str) -> None:
     """Write to stdout; a reader that stopped early (| head) is not an error."""
     try:
@@ -253,12 +280,13 @@ def _print(text: str) -> None:
 def cmd_query(args: argparse.Namespace) -> int:
     from launchfeed.contracts import AUTHORITIES, MISSILE_CLASSES
     from launchfeed.output import query
+    from launchfeed.output.store import connect_readonly
     from launchfeed.sources import declarations
 
     fmt = "jsonl" if args.jsonl else "table" if args.table else "csv"
     queryable = query.QUERYABLES[args.what]
     try:
-        db = query.connect_readonly(_store_path(args))
+        db = connect_readonly(_store_path(args))
         filters = query.Filters(
             since=query.parse_day(args.since, end=False) if args.since else None,
             until=query.parse_day(args.until, end=True) if args.until else None,
@@ -283,13 +311,14 @@ def cmd_query(args: argparse.Namespace) -> int:
 
 
 def cmd_changes(args: argparse.Namespace) -> int:
-    from launchfeed.output import changes, query
+    from launchfeed.output import changes
+    from launchfeed.output.store import connect_readonly
 
     try:
-        db = query.connect_readonly(_store_path(args))
+        db = connect_readonly(_store_path(args))
         since = changes.parse_since(args.since) if args.since else None
         found = changes.select_changes(db, since)
-    except (query.QueryError, changes.ChangesError) as exc:
+    except changes.ChangesError as exc:
         print(f"launchfeed: {exc}", file=sys.stderr)
         return EXIT_USAGE
     if args.json:
@@ -312,8 +341,8 @@ def cmd_rebuild(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     progress = ProgressBar()
     try:
-        with run_lock(args.out, args.db):
-            ws = open_workspace(args.out, args.db)
+        with run_lock(data_dir(args), args.db):
+            ws = open_workspace(data_dir(args), args.db)
             ws.store.begin_run("rebuild")
             try:
                 summary = rebuild(ws, progress)
@@ -337,23 +366,20 @@ def cmd_rebuild(args: argparse.Namespace) -> int:
           f"{s.withdrawn_statements} withdrawn; {s.values_changed} statement values changed")  # fmt: skip
     print(f"launch events: {s.new_events} new, {s.changed_events} revised, {s.gone_events} merged or withdrawn; "
           f"{s.event_values_changed} launch values changed")  # fmt: skip
-    print(f"wrote {', '.join(s.written)} in {args.out}" if s.written else "no output file changed")
+    print(f"wrote {', '.join(s.written)} in {ws.out_dir}" if s.written else "no output file changed")
     return EXIT_SOURCE_FAILED if summary.problems else EXIT_OK
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from launchfeed.output import query
     from launchfeed.output.catalog import load_catalog
     from launchfeed.output.report import render_report
+    from launchfeed.output.store import connect_readonly
     from launchfeed.output.writers import OutputError, atomic_write
 
-    target = args.output or args.out / "report.html"
     try:
-        catalog = load_catalog(query.connect_readonly(_store_path(args)))
+        target = args.output or data_dir(args) / "report.html"
+        catalog = load_catalog(connect_readonly(_store_path(args)))
         atomic_write(target, render_report(catalog))
-    except query.QueryError as exc:
-        print(f"launchfeed: {exc}", file=sys.stderr)
-        return EXIT_USAGE
     except OutputError as exc:
         print(f"launchfeed: {exc}", file=sys.stderr)
         return EXIT_SOURCE_FAILED
@@ -497,7 +523,7 @@ def _add_report(commands: argparse._SubParsersAction) -> None:
         "side with the disagreements highlighted, and range against apogee by missile class. It needs no server "
         "and loads nothing from the network; open it from the file.",
     )
-    report.add_argument("--output", type=Path, metavar="FILE", help="where to write it (default: OUT/report.html)")
+    report.add_argument("--output", type=Path, metavar="FILE", help="where to write it (default: DIR/report.html)")
     _workspace_args(report)
     report.set_defaults(handler=cmd_report)
 
@@ -507,7 +533,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="launchfeed",
         description="Collect official statements on North Korean missile launches into one sourced feed.",
     )
-    parser.add_argument("--config", type=Path, help="config file (default: ./launchfeed.toml when present)")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {version('launchfeed')}")
+    _global_options(parser, default=None)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     _add_collect(commands)
     _add_extract(commands)
@@ -517,13 +544,23 @@ def build_parser() -> argparse.ArgumentParser:
     _add_changes(commands)
     _add_rebuild(commands)
     _add_report(commands)
+    for subcommand in commands.choices.values():  # `launchfeed --config F collect` = `launchfeed collect --config F`
+        _global_options(subcommand, default=argparse.SUPPRESS)  # given after the command: it wins; else the first
     return parser
+
+
+def _global_options(parser: argparse.ArgumentParser, default: object) -> None:
+    parser.add_argument("--config", type=Path, default=default, metavar="FILE",
+                        help="config file (default: ./launchfeed.toml when present)")  # fmt: skip
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.handler(args)
+    except (UsageError, NoStore, ConfigError) as exc:
+        print(f"launchfeed: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     except BrokenPipeError:  # `launchfeed query ... | head`: the reader has all it wanted
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit's flush
         return EXIT_OK

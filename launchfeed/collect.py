@@ -74,7 +74,7 @@ def _make_output_dir(out_dir: Path) -> None:
     except OSError as exc:
         if is_disk_full(exc):
             raise write_failure("create the output directory", out_dir, exc) from exc
-        advice = "point --out at a directory" if out_dir.exists() else what_to_do(exc, out_dir.parent)
+        advice = "point --data-dir at a directory" if out_dir.exists() else what_to_do(exc, out_dir.parent)
         raise OutputError(f"cannot use {out_dir} as the output directory: {exc.strerror or exc}; {advice}") from exc
 
 

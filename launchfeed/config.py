@@ -23,6 +23,10 @@ from pathlib import Path
 DEFAULT_CONFIG = Path("launchfeed.toml")
 
 
+class ConfigError(Exception):
+    """The config file cannot be used; the message names the file, the place and what to write."""
+
+
 @dataclass
 class Config:
     user_agent: str | None = None
@@ -60,9 +64,9 @@ def load_config(path: Path | None) -> Config:
         try:
             data = tomllib.loads(target.read_text(encoding="utf-8"))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-            raise SystemExit(f"launchfeed: cannot read config {target}: {exc}") from exc
+            raise ConfigError(f"cannot read config {target}: {exc}") from exc
     elif path is not None:
-        raise SystemExit(f"launchfeed: config file {path} does not exist")
+        raise ConfigError(f"config file {path} does not exist")
     return Config(
         user_agent=os.environ.get("LAUNCHFEED_USER_AGENT") or data.get("user_agent"),
         sources=data.get("sources", {}),

@@ -16,7 +16,6 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from launchfeed.output.store import row_to_event
@@ -29,16 +28,6 @@ DISAGREE_SQL = {flag: f"e.{flag}_disagrees = 1" for flag in FLAGS}
 
 class QueryError(Exception):
     """A query that cannot run: a bad filter value, a missing store or table."""
-
-
-def connect_readonly(path: Path) -> sqlite3.Connection:
-    """The store, opened for reading only: a query never changes it, and works on a
-    copy that the user cannot write to."""
-    if not Path(path).is_file():
-        raise QueryError(f"no store at {path}: run launchfeed collect first, or give --db / --out")
-    db = sqlite3.connect(f"file:{Path(path).resolve()}?mode=ro", uri=True, timeout=30)
-    db.row_factory = sqlite3.Row
-    return db
 
 
 def has_table(db: sqlite3.Connection, name: str) -> bool:

@@ -209,17 +209,36 @@ def text_fingerprint(title: str, text: str) -> str:
     return hashlib.sha256(words.encode("utf-8")).hexdigest()
 
 
+class NoStore(Exception):
+    """A command that reads the store found none (it never creates one)."""
+
+
+def connect_readonly(path: Path) -> sqlite3.Connection:
+    """The store, opened for reading only: the command never changes it, creates nothing, and works
+    on a copy the user cannot write to."""
+    if not Path(path).is_file():
+        raise NoStore(f"no store at {path}: run launchfeed collect first (or launchfeed demo), or give --data-dir/--db")
+    db = sqlite3.connect(f"file:{Path(path).resolve()}?mode=ro", uri=True, timeout=30, check_same_thread=False)
+    db.row_factory = sqlite3.Row
+    return db
+
+
 class Store:
-    def __init__(self, path: Path | str) -> None:
+    def __init__(self, path: Path | str, *, readonly: bool = False) -> None:
+        """The store at ``path``, created and brought to the current schema; ``readonly``: an existing
+        store as it is (NoStore when there is none), for the commands that only read."""
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.RLock()
+        self.run_id: int | None = None
+        if readonly:
+            self.db = connect_readonly(self.path)
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
         self.db = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
         self.db.row_factory = sqlite3.Row
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=FULL")
         self.db.execute("PRAGMA foreign_keys=ON")
-        self.run_id: int | None = None
         self._migrate()
 
     def close(self) -> None:

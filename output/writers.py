@@ -77,9 +77,9 @@ def is_disk_full(exc: BaseException) -> bool:
 def what_to_do(exc: BaseException, directory: Path) -> str:
     """The advice that goes with a failed write, by its cause."""
     if is_disk_full(exc):
-        return f"free space on the disk that holds {directory} (or point --out elsewhere) and run again"
+        return f"free space on the disk that holds {directory} (or point --data-dir elsewhere) and run again"
     if isinstance(exc, OSError) and exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return f"make {directory} writable for this user (or point --out elsewhere) and run again"
+        return f"make {directory} writable for this user (or point --data-dir elsewhere) and run again"
     return f"check {directory} and run again"
 
 

@@ -493,7 +493,7 @@ def test_a_full_store_stops_the_run_with_one_line_and_the_next_run_finishes(good
     [message] = captured.err.splitlines()
     store = out / "launchfeed.sqlite"
     assert message.startswith(f"launchfeed: disk full: cannot write the store {store} (database or disk is full); ")
-    assert message.endswith(f"free space on the disk that holds {out} (or point --out elsewhere) and run again")
+    assert message.endswith(f"free space on the disk that holds {out} (or point --data-dir elsewhere) and run again")
     assert output_files(out) == good.previous and leftovers(out) == []
     check_store(store)  # sound: each write that fitted is whole, the one that did not left nothing
 
@@ -583,7 +583,7 @@ def test_an_output_path_that_is_a_file_is_refused_before_anything_is_fetched(goo
     captured = capsys.readouterr()
     [message] = captured.err.splitlines()
     assert message.startswith(f"launchfeed: cannot use {taken} as the output directory: ")
-    assert message.endswith("point --out at a directory") and captured.out == ""
+    assert message.endswith("point --data-dir at a directory") and captured.out == ""
     assert len(good.site.log) == asked and taken.read_text() == "not a directory\n"
 
 
