@@ -64,7 +64,7 @@ def cmd_collect(args: argparse.Namespace) -> int:
     if args.base_url and len(args.source or []) != 1:
         print("launchfeed: --base-url needs exactly one --source", file=sys.stderr)
         return EXIT_USAGE
-    config = load_config(args.config)
+    config = load_config(args.config, crawlers())
     sources = args.source or list(known)
     progress = ProgressBar()  # on a terminal only: cron mail and log files stay clean
     try:
@@ -219,7 +219,7 @@ def cmd_sources(args: argparse.Namespace) -> int:
     from launchfeed.output.store import Store
     from launchfeed.sources import crawlers
 
-    config = load_config(args.config)
+    config = load_config(args.config, crawlers())
     try:  # read only: a store that is not there yet means no source has run
         last = Store(_store_path(args), readonly=True).last_source_runs()
     except NoStore:
