@@ -6,6 +6,7 @@ import argparse
 import json
 import os
 import sys
+from datetime import date
 from importlib.metadata import version
 from pathlib import Path
 
@@ -43,6 +44,23 @@ def data_dir(args: argparse.Namespace) -> Path:
             f"and archive/ into ./{DEFAULT_DATA_DIR}"
         )
     return DEFAULT_DATA_DIR
+
+
+def _period(args: argparse.Namespace) -> tuple[date | None, date | None]:
+    """--since and --until as dates: YYYY-MM-DD, or YYYY-MM / YYYY for the first (--since) or last
+    (--until) day of that month or year; --since after --until is an error, not an empty answer."""
+    from launchfeed.output.query import QueryError, parse_day
+
+    bounds = []
+    for option, text, end in (("--since", args.since, False), ("--until", args.until, True)):
+        try:
+            bounds.append(parse_day(text, end=end) if text else None)
+        except QueryError as exc:
+            raise UsageError(f"{option}: {exc}") from exc
+    since, until = bounds
+    if since and until and since > until:
+        raise UsageError(f"--since {args.since} is after --until {args.until}: no date is in between")
+    return since, until
 
 
 def _store_path(args: argparse.Namespace) -> Path:
@@ -179,18 +197,12 @@ def _extract_view(report) -> dict:
 
 
 def cmd_crosscheck(args: argparse.Namespace) -> int:
-    from datetime import date
-
     from launchfeed.output import crosscheck
     from launchfeed.output.events import current_events
     from launchfeed.output.store import Store
     from launchfeed.sources import authorities
 
-    try:
-        since, until = (date.fromisoformat(d) if d else None for d in (args.since, args.until))
-    except ValueError as exc:
-        print(f"launchfeed: --since/--until: {exc} (want YYYY-MM-DD)", file=sys.stderr)
-        return EXIT_USAGE
+    since, until = _period(args)
     store = Store(_store_path(args), readonly=True)
     beside = args.reference.parent / crosscheck.FACILITIES_FILE
     try:
@@ -287,9 +299,10 @@ def cmd_query(args: argparse.Namespace) -> int:
     queryable = query.QUERYABLES[args.what]
     try:
         db = connect_readonly(_store_path(args))
+        since, until = _period(args)
         filters = query.Filters(
-            since=query.parse_day(args.since, end=False) if args.since else None,
-            until=query.parse_day(args.until, end=True) if args.until else None,
+            since=since,
+            until=until,
             authorities=query.split_values(args.authority, AUTHORITIES, "authority"),
             sources=query.check_sources(db, query.split_values(args.source, None, "source"), declarations),
             classes=query.split_values(args.missile_class, MISSILE_CLASSES, "missile class"),
@@ -395,7 +408,8 @@ def _add_collect(commands: argparse._SubParsersAction) -> None:
         "and write the output files. Quiet when nothing changed; exits 1 naming each failing source, "
         "75 when another run holds the lock.",
     )
-    collect.add_argument("--source", action="append", metavar="ID", help="run only this source (repeatable)")
+    collect.add_argument("--source", action="append", type=str.lower, metavar="ID",
+                         help="run only this source (repeatable)")  # fmt: skip
     collect.add_argument("--base-url", metavar="URL", help="with one --source: fetch its paths from this host")
     collect.add_argument("--delay", type=float, metavar="SECONDS", help="seconds between requests to one host "
                          "(default: each source's own polite spacing)")  # fmt: skip
@@ -418,7 +432,8 @@ def _add_extract(commands: argparse._SubParsersAction) -> None:
                          "(id, text, lang, published, source); prints one line per input")  # fmt: skip
     extract.add_argument("--lang", choices=("ja", "ko", "en"), help="language (default: detected)")
     extract.add_argument("--published", metavar="DATE", help="publication date that 'today' refers to (YYYY-MM-DD)")
-    extract.add_argument("--source", metavar="ID", help="source id; sets the authority (e.g. mod_jp, jcs_kr)")
+    extract.add_argument("--source", type=str.lower, metavar="ID",
+                         help="source id; sets the authority (e.g. mod_jp, jcs_kr)")  # fmt: skip
     extract.add_argument("--explain", action="store_true", help="print, per field, the candidates found (words, "
                          "span, rule), the one taken and why the others lost, instead of the JSON")  # fmt: skip
     extract.set_defaults(handler=cmd_extract)
@@ -438,8 +453,10 @@ def _add_crosscheck(commands: argparse._SubParsersAction) -> None:
     cross.add_argument("--facilities", type=Path, metavar="FILE", help="facility coordinates "
                        "(nk_missile_facilities.json layout) for comparing sites by distance; default: that file "
                        "beside the reference, when present")  # fmt: skip
-    cross.add_argument("--since", metavar="DATE", help="compare from this UTC date (YYYY-MM-DD)")
-    cross.add_argument("--until", metavar="DATE", help="compare up to this UTC date (YYYY-MM-DD)")
+    cross.add_argument("--since", metavar="DATE", help="compare launches from this date, in UTC as the reference "
+                       "dates them (YYYY-MM-DD, or YYYY-MM / YYYY from its first day)")  # fmt: skip
+    cross.add_argument("--until", metavar="DATE", help="compare launches up to this date, in UTC (YYYY-MM-DD, or "
+                       "YYYY-MM / YYYY to its last day)")  # fmt: skip
     cross.add_argument("--json", action="store_true", help="the full comparison as one JSON object")
     _workspace_args(cross)
     cross.set_defaults(handler=cmd_crosscheck)
@@ -463,16 +480,20 @@ def _add_query(commands: argparse._SubParsersAction) -> None:
         "of a repeated or comma-separated filter are alternatives. Columns and conventions: output/README.md.",
     )
     query.add_argument("what", choices=("statements", "launches"), help="rows to print")
-    query.add_argument("--since", metavar="DATE", help="launch date on or after DATE (YYYY-MM-DD, YYYY-MM or YYYY)")
-    query.add_argument("--until", metavar="DATE", help="launch date on or before DATE (YYYY-MM-DD, YYYY-MM or YYYY)")
-    query.add_argument("--authority", action="append", metavar="ID", help="made by this authority (mod_jp, jcs, "
-                       "mnd_kr, indopacom, dod, kcna, other); for launches: one it has a statement from")  # fmt: skip
-    query.add_argument("--source", action="append", metavar="ID", help="collected by this source module")
-    query.add_argument("--class", dest="missile_class", action="append", metavar="CLASS",
+    query.add_argument("--since", metavar="DATE", help="launches on or after this date, at the launch site (the "
+                       "launch_date_local column; YYYY-MM-DD, or YYYY-MM / YYYY from its first day)")  # fmt: skip
+    query.add_argument("--until", metavar="DATE", help="launches on or before this date, at the launch site "
+                       "(YYYY-MM-DD, or YYYY-MM / YYYY to its last day)")  # fmt: skip
+    query.add_argument("--authority", action="append", type=str.lower, metavar="ID", help="made by this authority "
+                       "(mod_jp, jcs, mnd_kr, indopacom, dod, kcna, other); for launches: one it has a statement "
+                       "from")  # fmt: skip
+    query.add_argument("--source", action="append", type=str.lower, metavar="ID",
+                       help="collected by this source module")  # fmt: skip
+    query.add_argument("--class", dest="missile_class", action="append", type=str.lower, metavar="CLASS",
                        help="missile class (ballistic, icbm, cruise, hypersonic, slbm, mlrs, satellite_launch, "
                        "anti_air, other); for launches the consensus class")  # fmt: skip
-    query.add_argument("--disagrees", action="append", metavar="FLAG", help="the launch event's authorities "
-                       "disagree on count, range, apogee or time")  # fmt: skip
+    query.add_argument("--disagrees", action="append", type=str.lower, metavar="FLAG", help="the launch event's "
+                       "authorities disagree on count, range, apogee or time")  # fmt: skip
     query.add_argument("--text", metavar="WORDS", help="these words appear in the title, text, launch area or "
                        "missile name (case-insensitive for Latin letters)")  # fmt: skip
     query.add_argument("--columns", metavar="A,B,...", help="print only these columns, in this order")
@@ -494,8 +515,9 @@ def _add_changes(commands: argparse._SubParsersAction) -> None:
         "launch event, and each value a later statement or a re-extraction revised (old -> new). Statements and "
         "events are described as they are now. Without --since: the latest run that changed anything.",
     )
-    changes.add_argument("--since", metavar="DATE|RUN_ID", help="changes at or after this date or time (ISO 8601, "
-                         "UTC unless an offset is given), or made by this run and every later one")  # fmt: skip
+    changes.add_argument("--since", metavar="DATE|RUN_ID", help="changes launchfeed recorded at or after this date "
+                         "or time (ISO 8601, UTC unless an offset is given; when the change was made, not a launch "
+                         "date), or those of this run and every later one")  # fmt: skip
     changes.add_argument("--json", action="store_true", help="one JSON object per change")
     _workspace_args(changes)
     changes.set_defaults(handler=cmd_changes)

@@ -83,3 +83,28 @@ def test_an_earlier_versions_data_in_output_is_never_forked(demo, tmp_path, caps
     assert "give --data-dir output to go on using it" in message
     assert sorted(p.name for p in tmp_path.iterdir()) == ["output"]
     assert main(["query", "launches", "--out", "output", "--columns", "event_id"]) == 0
+
+
+def test_ids_are_case_insensitive(demo, capsys):
+    def rows(*args: str) -> str:
+        assert main(["query", *args, "--data-dir", str(demo)]) == 0, capsys.readouterr().err
+        return capsys.readouterr().out
+
+    assert rows("statements", "--authority", "KCNA,Jcs") == rows("statements", "--authority", "kcna,jcs")
+    assert rows("launches", "--class", "ICBM") == rows("launches", "--class", "icbm")
+    assert rows("statements", "--source", "MOD_JP") == rows("statements", "--source", "mod_jp")
+    assert rows("launches", "--disagrees", "Count") == rows("launches", "--disagrees", "count")
+    assert len(rows("launches", "--class", "ICBM").splitlines()) == 2
+
+
+@pytest.mark.parametrize("command", [["query", "launches"], ["crosscheck", "reference.json"]], ids=" ".join)
+def test_since_after_until_is_an_error(command, demo, tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "reference.json").write_text('{"timeBins": []}', encoding="utf-8")
+    assert main([*command, "--data-dir", str(demo), "--since", "2026-03", "--until", "2026-02-28"]) == 2
+    assert capsys.readouterr().err == (
+        "launchfeed: --since 2026-03 is after --until 2026-02-28: no date is in between\n"
+    )
+    assert main([*command, "--data-dir", str(demo), "--since", "2026-02-30"]) == 2
+    assert capsys.readouterr().err.startswith("launchfeed: --since: not a date: '2026-02-30'")
+    assert main([*command, "--data-dir", str(demo), "--since", "2026", "--until", "2026"]) == 0

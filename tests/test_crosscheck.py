@@ -219,7 +219,7 @@ def test_crosscheck_command_refuses_bad_input(workspace, tmp_path, capsys):
     assert "no store at" in capsys.readouterr().err
     assert not (tmp_path / "nowhere").exists()
     assert main(["crosscheck", str(reference), "--out", str(out), "--since", "May 1"]) == 2
-    assert "want YYYY-MM-DD" in capsys.readouterr().err
+    assert "use YYYY-MM-DD, YYYY-MM or YYYY" in capsys.readouterr().err
 
 
 def test_crosscheck_command_on_a_store_without_events(tmp_path, capsys):
