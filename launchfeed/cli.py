@@ -6,7 +6,8 @@ import argparse
 import json
 import os
 import sys
-from datetime import date
+from collections.abc import Callable, Collection
+from datetime import date, datetime
 from importlib.metadata import version
 from pathlib import Path
 
@@ -141,40 +142,15 @@ def cmd_collect(args: argparse.Namespace) -> int:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
+    """One text (FILE, -, or standard input when it is piped) or a JSON Lines batch, read by the
+    extractor and shown in the chosen format; a bad batch line becomes an error object for that line."""
     from launchfeed.extract import UnknownSource
     from launchfeed.sources import extractor
 
+    show = EXTRACT_FORMATS[args.format]
     if args.jsonl:
-        handle = sys.stdin if str(args.jsonl) == "-" else open(args.jsonl, encoding="utf-8")
-        with handle:
-            items = []
-            for number, line in enumerate(handle, start=1):
-                if not line.strip():
-                    continue
-                try:
-                    items.append(json.loads(line))
-                except json.JSONDecodeError as exc:
-                    print(f"launchfeed: {args.jsonl}:{number}: not JSON ({exc})", file=sys.stderr)
-                    return EXIT_USAGE
-            try:
-                reports = list(extractor().batch(items))
-            except UnknownSource as exc:
-                print(f"launchfeed: {exc}", file=sys.stderr)
-                return EXIT_USAGE
-            for item, report in zip(items, reports, strict=True):
-                print(json.dumps({"id": item.get("id"), **_extract_view(report)}, ensure_ascii=False))
-        return EXIT_OK
-    if args.file is None:
-        print("launchfeed: give a FILE, - for standard input, or --jsonl FILE", file=sys.stderr)
-        return EXIT_USAGE
-    if str(args.file) == "-":
-        text = sys.stdin.read()
-    else:
-        try:
-            text = args.file.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            print(f"launchfeed: cannot read {args.file}: {exc}", file=sys.stderr)
-            return EXIT_USAGE
+        return _extract_batch(args.jsonl, show)
+    text = _extract_text(args)
     try:
         if args.explain:
             from launchfeed.extract.explain import render
@@ -183,10 +159,84 @@ def cmd_extract(args: argparse.Namespace) -> int:
             return EXIT_OK
         report = extractor().extract(text, lang=args.lang, published=args.published, source=args.source)
     except UnknownSource as exc:
-        print(f"launchfeed: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    print(json.dumps(_extract_view(report), ensure_ascii=False, indent=2))
+        raise UsageError(str(exc)) from exc
+    _print(show(_extract_view(report)))
     return EXIT_OK
+
+
+def _extract_text(args: argparse.Namespace) -> str:
+    if args.file is None and sys.stdin.isatty():
+        raise UsageError("give a FILE, - for standard input (or pipe the text in), or --jsonl FILE")
+    if args.file is None or str(args.file) == "-":
+        return sys.stdin.read()
+    try:
+        return args.file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"cannot read {args.file}: {exc}") from exc
+
+
+def _extract_batch(path: Path, show: Callable[[dict], str]) -> int:
+    """Each line an object with text (and id, lang, published, source); the good lines go to the
+    extractor as one batch, each bad one gets an error object in its place. Exit 1 when any was bad."""
+    from launchfeed.sources import extractor
+
+    try:
+        handle = sys.stdin if str(path) == "-" else open(path, encoding="utf-8")
+        with handle:
+            lines = list(handle)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"cannot read {path}: {exc}") from exc
+    declared = extractor().sources
+    entries: list[tuple[int, object, dict | str]] = []  # line number, id, the item or what is wrong with it
+    for number, line in enumerate(lines, start=1):
+        if line.strip():
+            item, problem = _batch_item(line, declared)
+            entries.append((number, item.get("id") if item else None, problem or item))
+    items = [entry for _, _, entry in entries if isinstance(entry, dict)]
+    reports = iter(extractor().batch(items))
+    for number, item_id, entry in entries:
+        if isinstance(entry, dict):
+            _print(show({"id": item_id, **_extract_view(next(reports))}))
+        else:
+            _print(show({"id": item_id, "error": f"{path}:{number}: {entry}"}))
+    return EXIT_SOURCE_FAILED if any(isinstance(entry, str) for _, _, entry in entries) else EXIT_OK
+
+
+def _batch_item(line: str, declared: Collection[str]) -> tuple[dict | None, str | None]:
+    """A batch line as the extractor's item, or what is wrong with it."""
+    try:
+        item = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return None, f"not JSON ({exc})"
+    if not isinstance(item, dict):
+        return None, f"not a JSON object but {type(item).__name__}"
+    if not isinstance(item.get("text"), str):
+        return item, "no text (a string)"
+    if item.get("lang") not in (None, *LANGUAGES):
+        return item, f"lang {item['lang']!r} is none of {', '.join(LANGUAGES)}"
+    if item.get("source") is not None and str(item["source"]).lower() not in declared:
+        return item, f"unknown source {item['source']!r} (declared: {', '.join(sorted(declared))})"
+    try:
+        if item.get("published") is not None:
+            published_date(str(item["published"]))
+    except argparse.ArgumentTypeError as exc:
+        return item, f"published: {exc}"
+    source = item.get("source")
+    return {**item, "source": str(source).lower() if source is not None else None}, None
+
+
+LANGUAGES = ("ja", "ko", "en")
+
+
+def published_date(text: str) -> str:
+    """--published: a real date or date and time (ISO 8601), given back as it was written."""
+    try:
+        datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a date (YYYY-MM-DD) or a date and time (YYYY-MM-DDTHH:MM[+HH:MM])"
+        ) from None
+    return text.strip()
 
 
 def _extract_view(report) -> dict:
@@ -194,6 +244,46 @@ def _extract_view(report) -> dict:
     for key in ("document_id",):
         view.pop(key, None)
     return view
+
+
+def _extract_json(view: dict) -> str:
+    # a batch prints one line per text; one text, indented for reading
+    return json.dumps(view, ensure_ascii=False, indent=None if "id" in view else 2) + "\n"
+
+
+def _extract_table(view: dict) -> str:
+    """field, value, and the words of the text each value was read from, one line per stated field."""
+    from launchfeed.output.query import render_table
+    from launchfeed.output.tables import Column, Table
+    from launchfeed.output.writers import format_number
+
+    def shown(value: object) -> str:
+        if isinstance(value, list):
+            return ";".join(shown(v) for v in value)
+        if isinstance(value, dict):
+            return ", ".join(f"{k} {shown(v)}" for k, v in value.items() if v not in (None, []) and k != "index")
+        if isinstance(value, bool):
+            return "true" if value else "false"
+        return format_number(value) if isinstance(value, int | float) else str(value)
+
+    evidence: dict[str, list[str]] = {}
+    for item in view.get("evidence", []):
+        evidence.setdefault(item["field"], []).append(item["text"])
+    rows = []
+    for name, value in view.items():
+        if name == "evidence" or value is None or value == []:
+            continue
+        if name in ("missiles", "claims"):
+            for item in value:
+                label = f"missile {item['index']}" if name == "missiles" else f"claim of {item['authority']}"
+                rows.append({"field": label, "value": shown({k: v for k, v in item.items() if k != "authority"})})
+        else:
+            rows.append({"field": name, "value": shown(value), "evidence": " | ".join(evidence.get(name, []))})
+    table = Table("fields", "", tuple(Column(n, "string", n) for n in ("field", "value", "evidence")), ())
+    return render_table(table, rows, max_width=60) + "\n"
+
+
+EXTRACT_FORMATS: dict[str, Callable[[dict], str]] = {"json": _extract_json, "table": _extract_table}
 
 
 def cmd_crosscheck(args: argparse.Namespace) -> int:
@@ -424,14 +514,21 @@ def _add_collect(commands: argparse._SubParsersAction) -> None:
 def _add_extract(commands: argparse._SubParsersAction) -> None:
     extract = commands.add_parser(
         "extract",
-        help="extract the fields of one text (or a JSON Lines batch) as JSON",
-        description="Read a statement and print what it says as JSON, with evidence.",
+        help="extract the fields of one text (or a JSON Lines batch) as JSON or a table",
+        description="Read a statement and print what it says, with evidence: as JSON, or a table of field, value "
+        "and evidence. A batch (--jsonl) prints one result per line in order; a line that cannot be read gets an "
+        'error object ({"id", "error"}) and the others are read (exit 1 at the end).',
     )
-    extract.add_argument("file", nargs="?", type=Path, help="text file, or - for standard input")
+    extract.add_argument("file", nargs="?", type=Path, help="text file, or - for standard input (read anyway "
+                         "when the text is piped in)")  # fmt: skip
     extract.add_argument("--jsonl", type=Path, metavar="FILE", help="batch: one JSON object per line "
                          "(id, text, lang, published, source); prints one line per input")  # fmt: skip
-    extract.add_argument("--lang", choices=("ja", "ko", "en"), help="language (default: detected)")
-    extract.add_argument("--published", metavar="DATE", help="publication date that 'today' refers to (YYYY-MM-DD)")
+    extract.add_argument("--lang", choices=LANGUAGES, help="language (default: detected)")
+    extract.add_argument("--published", type=published_date, metavar="DATE", help="publication date that 'today' "
+                         "refers to (YYYY-MM-DD, or a date and time)")  # fmt: skip
+    extract.add_argument("--format", choices=tuple(EXTRACT_FORMATS), default="json", help="json: every field "
+                         "with its evidence (default); table: field, value and the words it was read from, a line "
+                         "each")  # fmt: skip
     extract.add_argument("--source", type=str.lower, metavar="ID",
                          help="source id; sets the authority (e.g. mod_jp, jcs_kr)")  # fmt: skip
     extract.add_argument("--explain", action="store_true", help="print, per field, the candidates found (words, "
