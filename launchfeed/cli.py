@@ -17,6 +17,8 @@ from launchfeed.output.store import NoStore
 EXIT_OK, EXIT_SOURCE_FAILED, EXIT_USAGE, EXIT_BUSY = 0, 1, 2, 75
 # where the files and the store live unless --data-dir says: beside where it runs, never inside the code
 DEFAULT_DATA_DIR = Path("launchfeed-data")
+# `launchfeed demo` writes here by default: never into the data directory a collect would use
+DEMO_DIR = Path("launchfeed-demo")
 # the default before it: a directory of that name holding a store is an earlier version's data
 EARLIER_DEFAULT_DATA_DIR = Path("output")
 
@@ -286,6 +288,23 @@ def _extract_table(view: dict) -> str:
 EXTRACT_FORMATS: dict[str, Callable[[dict], str]] = {"json": _extract_json, "table": _extract_table}
 
 
+def cmd_demo(args: argparse.Namespace) -> int:
+    from launchfeed.demo import NotEmpty, write_demo
+
+    try:
+        ws = write_demo(args.directory)
+    except NotEmpty as exc:
+        raise UsageError(str(exc)) from exc
+    statements, events = len(ws.store.reports()), len(ws.store.events())
+    where = f" --data-dir {args.directory}"
+    print(f"wrote the demo data set to {args.directory}: {statements} statements on {events} launch events "
+          f"(invented), every output file and report.html; try\n"
+          f"  launchfeed query launches{where} --table\n"
+          f"  launchfeed query statements{where} --authority kcna --jsonl\n"
+          f"  launchfeed changes{where}")  # fmt: skip
+    return EXIT_OK
+
+
 def cmd_crosscheck(args: argparse.Namespace) -> int:
     from launchfeed.output import crosscheck
     from launchfeed.output.events import current_events
@@ -536,6 +555,19 @@ def _add_extract(commands: argparse._SubParsersAction) -> None:
     extract.set_defaults(handler=cmd_extract)
 
 
+def _add_demo(commands: argparse._SubParsersAction) -> None:
+    demo = commands.add_parser(
+        "demo",
+        help="write the demo data set (invented launches) to try query, report and the files offline",
+        description="Write a data directory holding the demo data set: 18 invented statements by Japan MOD, ROK "
+        "JCS, INDOPACOM and KCNA on 7 launches of 2025-2026, with their disagreements and revisions, as "
+        "launchfeed collect would leave them (every output file, the store, report.html). Nothing is fetched.",
+    )
+    demo.add_argument("directory", nargs="?", type=Path, default=DEMO_DIR, metavar="DIR",
+                      help=f"where to write it (default: ./{DEMO_DIR}); it must not hold a store")  # fmt: skip
+    demo.set_defaults(handler=cmd_demo)
+
+
 def _add_crosscheck(commands: argparse._SubParsersAction) -> None:
     cross = commands.add_parser(
         "crosscheck",
@@ -658,6 +690,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_collect(commands)
     _add_extract(commands)
     _add_crosscheck(commands)
+    _add_demo(commands)
     _add_sources(commands)
     _add_query(commands)
     _add_changes(commands)
