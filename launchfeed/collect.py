@@ -120,9 +120,11 @@ def _lock_file(path: Path) -> Iterator[None]:
         handle.close()
 
 
-def availability(info: SourceInfo, config: Config, requested: bool) -> str | None:
-    """Why a source cannot run now (None when it can)."""
-    if info.geo_blocked and not config.proxy_for(info.id):
+def availability(info: SourceInfo, config: Config, requested: bool, base_url: str | None = None) -> str | None:
+    """Why a source cannot run now (None when it can). A mirror (``base_url``, or ``base_url`` in the
+    config) answers a geo-block: it is asked instead of the site that drops foreign connections."""
+    mirrored = bool(base_url or config.base_url_for(info.id))
+    if info.geo_blocked and not config.proxy_for(info.id) and not mirrored:
         return (
             f"geo-blocked outside {info.country}: set {proxy_env(info.id)} or proxy in "
             f"[sources.{info.id}] of launchfeed.toml to a proxy in {info.country}"
@@ -145,6 +147,7 @@ class SourceResult:
 
 @dataclass
 class CollectSummary:
+    requested: bool = False  # the sources were named (--source): one that cannot run fails the run
     results: list[SourceResult] = field(default_factory=list)
     new_reports: int = 0
     changed_reports: int = 0
@@ -157,9 +160,14 @@ class CollectSummary:
         return [r for r in self.results if not r.ok and not r.disabled]
 
     @property
+    def refused(self) -> list[SourceResult]:
+        """Sources named on the command line that cannot run (disabled, with the reason)."""
+        return [r for r in self.results if r.disabled and self.requested]
+
+    @property
     def ok(self) -> bool:
-        """No source failed, every document was read and the files were written."""
-        return not (self.failed or self.output_error or self.extraction_failures)
+        """Every source asked for ran and none failed, every document was read and the files were written."""
+        return not (self.failed or self.refused or self.output_error or self.extraction_failures)
 
     @property
     def new_documents(self) -> int:
@@ -232,10 +240,10 @@ def collect(
     ws: Workspace, sources: list[str], *, config: Config, requested: bool, base_url: str | None = None,
     delay: float | None = None, options: dict | None = None, progress: Progress | None = None,
 ) -> CollectSummary:  # fmt: skip
-    summary = CollectSummary()
+    summary = CollectSummary(requested=requested)
     runnable = []
     for source_id in sources:
-        reason = availability(crawlers()[source_id].INFO, config, requested)
+        reason = availability(crawlers()[source_id].INFO, config, requested, base_url)
         if reason:
             summary.results.append(SourceResult(source_id, False, RunStats(), disabled=reason))
         else:
