@@ -7,12 +7,17 @@ import json
 import os
 import sys
 from collections.abc import Callable, Collection
-from datetime import date, datetime
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 from importlib.metadata import version
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from launchfeed.config import ConfigError, load_config
+from launchfeed.config import Config, ConfigError, load_config
 from launchfeed.output.store import NoStore
+
+if TYPE_CHECKING:  # the stages load when a command needs them: `launchfeed --help` and query stay quick
+    from launchfeed.collect import CollectSummary, SourceState, Workspace
 
 EXIT_OK, EXIT_SOURCE_FAILED, EXIT_USAGE, EXIT_BUSY = 0, 1, 2, 75
 # where the files and the store live unless --data-dir says: beside where it runs, never inside the code
@@ -71,10 +76,8 @@ def _store_path(args: argparse.Namespace) -> Path:
 
 
 def cmd_collect(args: argparse.Namespace) -> int:
-    from launchfeed.collect import AlreadyRunning, collect, open_workspace, run_lock
-    from launchfeed.output.changes import Since, describe, select_changes
+    from launchfeed.collect import AlreadyRunning, open_workspace, run_lock
     from launchfeed.output.writers import OutputError
-    from launchfeed.progress import ProgressBar
     from launchfeed.sources import crawlers
 
     known = crawlers()
@@ -86,37 +89,71 @@ def cmd_collect(args: argparse.Namespace) -> int:
         print("launchfeed: --base-url needs exactly one --source", file=sys.stderr)
         return EXIT_USAGE
     config = load_config(args.config, crawlers())
-    sources = args.source or list(known)
-    progress = ProgressBar()  # on a terminal only: cron mail and log files stay clean
     try:
         with run_lock(data_dir(args), args.db):
             ws = open_workspace(data_dir(args), args.db)
-            run_id = ws.store.begin_run("collect")
-            try:
-                summary = collect(
-                    ws, sources, config=config, requested=bool(args.source), base_url=args.base_url,
-                    delay=args.delay, options={"probe_recent": args.probe_recent}, progress=progress,
-                )  # fmt: skip
-            finally:
-                progress.clear()
-            status = "ok" if summary.ok else "failed"
-            ws.store.finish_run(status, {"new_reports": summary.new_reports, "written": summary.written,
-                                         "output_error": summary.output_error})  # fmt: skip
-            news = [line for run in describe(select_changes(ws.store.db, Since(run_id=run_id))) for line in run.lines]
+            run = _collect_run(args, ws, config, args.source or list(known))
     except AlreadyRunning as exc:
         print(f"launchfeed: {exc}", file=sys.stderr)
         return EXIT_BUSY
     except OutputError as exc:
         print(f"launchfeed: {exc}", file=sys.stderr)
         return EXIT_SOURCE_FAILED
+    _say_collected(args, ws, run)
+    return EXIT_OK if run.summary.ok else EXIT_SOURCE_FAILED
+
+
+@dataclass
+class CollectRun:
+    """A collect run, and what it has to say."""
+
+    summary: CollectSummary
+    news: list[str]  # a line per new or revised statement and launch event
+    said: list[SourceState]  # the sources whose state is said (each failing one, or only the changes with -q)
+
+
+def _collect_run(args: argparse.Namespace, ws: Workspace, config: Config, sources: list[str]) -> CollectRun:
+    """Collect into the workspace (holding its lock) and record the run."""
+    from launchfeed.collect import collect, source_states
+    from launchfeed.output.changes import Since, describe, select_changes
+    from launchfeed.progress import ProgressBar
+
+    run_id = ws.store.begin_run("collect")
+    progress = ProgressBar()  # on a terminal only: cron mail and log files stay clean
+    try:
+        summary = collect(
+            ws, sources, config=config, requested=bool(args.source), base_url=args.base_url, delay=args.delay,
+            options={"probe_recent": args.probe_recent}, progress=progress,
+        )  # fmt: skip
+    finally:
+        progress.clear()
+    states = source_states(ws.store, summary.results, timedelta(hours=args.still_failing_after))
+    # quiet: a failing source is news when it starts failing, after each reminder interval, and when it recovers
+    said = [s for s in states if s.change or (s.failure and not args.quiet)]
+    for state in said:
+        ws.store.record_source_alert(state.source, state.change or "failed")
+    ws.store.finish_run("ok" if summary.ok else "failed", {"new_reports": summary.new_reports,
+                        "written": summary.written, "output_error": summary.output_error})  # fmt: skip
+    news = [line for run in describe(select_changes(ws.store.db, Since(run_id=run_id))) for line in run.lines]
+    return CollectRun(summary, news, said)
+
+
+def _say_collected(args: argparse.Namespace, ws: Workspace, run: CollectRun) -> None:
+    """What is new on stdout, what is wrong on stderr, one line each; with -q nothing when nothing is new."""
+    summary = run.summary
+    said = {state.source: state for state in run.said}
     for result in summary.results:
-        if result.disabled and args.source:  # asked for by name: say why it did not run
+        state = said.get(result.source)
+        if result in summary.refused:  # asked for by name: say why it did not run
             print(f"launchfeed: {result.source} not run: disabled ({result.disabled})", file=sys.stderr)
         elif result.disabled and args.verbose:
             print(f"{result.source}: disabled ({result.disabled})")
-        elif result.failure:  # one line per failing source, whatever the error looked like
-            print(f"launchfeed: {result.source} failed: {' '.join(result.failure.split())}", file=sys.stderr)
-        elif args.verbose:
+        elif state and state.failure:  # one line per failing source, whatever the error looked like
+            how = f"still failing since {state.since}" if state.change == "still failing" else "failed"
+            print(f"launchfeed: {result.source} {how}: {' '.join(state.failure.split())}", file=sys.stderr)
+        elif state:
+            print(f"{result.source} recovered: it works again after failing since {state.since}")
+        if args.verbose and not result.disabled and not result.failure:
             s = result.stats
             print(f"{result.source}: {s.fetched} fetched, {s.not_modified} not modified, {s.new_documents} new, "
                   f"{s.revised_documents} revised, {sum(s.problems.values())} item problems")  # fmt: skip
@@ -129,8 +166,10 @@ def cmd_collect(args: argparse.Namespace) -> int:
     if summary.output_error:
         print(f"launchfeed: {summary.output_error}; what this run collected is kept in the store "
               f"{ws.store.path} and the next run writes the files", file=sys.stderr)  # fmt: skip
-    for line in news:  # what is new: a line per new or revised statement and launch event
+    for line in run.news:
         print(line)
+    if args.quiet:
+        return
     ran = [r for r in summary.results if not r.disabled]
     if summary.new_documents or summary.new_reports or summary.changed_reports or summary.written:
         written = ", ".join(summary.written) if args.verbose else f"{len(summary.written)} files"
@@ -140,7 +179,6 @@ def cmd_collect(args: argparse.Namespace) -> int:
         )
     else:
         print(f"nothing new from {len(ran)} source{'s' if len(ran) != 1 else ''}; no files written")
-    return EXIT_OK if summary.ok else EXIT_SOURCE_FAILED
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
@@ -525,7 +563,13 @@ def _add_collect(commands: argparse._SubParsersAction) -> None:
     collect.add_argument("--probe-recent", action="store_true", help="mod_jp: also try the release PDF names a..l "
                          "of the last three days in Japan (the feeds can lag them by two days); a missing name is "
                          "tried again an hour later at the earliest")  # fmt: skip
-    collect.add_argument("-v", "--verbose", action="store_true", help="print a line per source")
+    output = collect.add_mutually_exclusive_group()
+    output.add_argument("-q", "--quiet", action="store_true", help="for cron: print nothing when nothing is new; "
+                        "a failing source is said when it starts failing, every --still-failing-after hours while it "
+                        "fails, and when it recovers (the exit code says it on every run)")  # fmt: skip
+    output.add_argument("-v", "--verbose", action="store_true", help="print a line per source")
+    collect.add_argument("--still-failing-after", type=float, default=24.0, metavar="HOURS", help="with -q: say again "
+                         "that a source is still failing once this many hours have passed (default: 24)")  # fmt: skip
     _workspace_args(collect)
     collect.set_defaults(handler=cmd_collect)
 

@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from launchfeed.config import Config, proxy_env
@@ -288,6 +289,36 @@ def collect(
     except OutputError as error:
         summary.output_error = str(error)
     return summary
+
+
+@dataclass(frozen=True)
+class SourceState:
+    """What a run tells about one source that ran, for the lines collect prints."""
+
+    source: str
+    failure: str | None  # this run's failure (None: it worked)
+    change: str | None  # "failed" (its first failure), "still failing" (a reminder), "recovered", or None
+    since: str | None = None  # when its present run of failures began
+
+
+def source_states(store: Store, results: list[SourceResult], remind: timedelta) -> list[SourceState]:
+    """Each source that ran, and what changed: a failure is news the first run it happens, again
+    once ``remind`` has passed since it was last said (still failing), and when it ends (recovered)."""
+    states = []
+    now = datetime.now(UTC)
+    for result in results:
+        if result.disabled:
+            continue
+        last_ok, since, said = store.failure_streak(result.source)
+        change = None
+        if result.failure and last_ok is not False:
+            change = "failed"
+        elif result.failure and (said is None or now - datetime.fromisoformat(said) >= remind):
+            change = "still failing"
+        elif not result.failure and last_ok is False:
+            change = "recovered"
+        states.append(SourceState(result.source, result.failure, change, since))
+    return states
 
 
 def extract_pending(

@@ -86,6 +86,14 @@ MIGRATIONS: list[str] = [
         host TEXT PRIMARY KEY, until TEXT NOT NULL, status INTEGER NOT NULL, asked_at TEXT NOT NULL
     );
     """,
+    # 4: what collect said about a failing source (failed, still failing, recovered): a quiet run says
+    # it again only when the state changes or a day has passed
+    """
+    CREATE TABLE source_alerts (
+        source TEXT NOT NULL, run_id INTEGER, at TEXT NOT NULL, kind TEXT NOT NULL
+    );
+    CREATE INDEX source_alerts_source ON source_alerts (source, at);
+    """,
 ]
 
 
@@ -614,6 +622,28 @@ class Store:
                     json.dumps(dict(stats.problems)), json.dumps(stats.messages, ensure_ascii=False),
                 ),
             )  # fmt: skip
+
+    def failure_streak(self, source: str) -> tuple[bool | None, str | None, str | None]:
+        """A source's runs before the current one: whether the last of them was ok (None: it never
+        ran), when its present run of failures began (None: it is not failing), and when collect last
+        said it was failing (None: not during this run of failures)."""
+        query = """
+            SELECT (SELECT ok FROM source_runs WHERE source = :s AND run_id < :r ORDER BY run_id DESC LIMIT 1),
+                   (SELECT MIN(started_at) FROM source_runs WHERE source = :s AND run_id < :r AND ok = 0 AND
+                        run_id > COALESCE((SELECT MAX(run_id) FROM source_runs
+                                           WHERE source = :s AND run_id < :r AND ok = 1), 0))
+        """
+        with self._lock:
+            last_ok, since = self.db.execute(query, {"s": source, "r": self.run_id}).fetchone()
+            said = self.db.execute(
+                "SELECT MAX(at) FROM source_alerts WHERE source = ? AND kind != 'recovered' AND at >= ?",
+                (source, since or "9999"),
+            ).fetchone()[0]
+        return (None if last_ok is None else bool(last_ok)), since, said
+
+    def record_source_alert(self, source: str, kind: str) -> None:
+        with self.transaction() as db:
+            db.execute("INSERT INTO source_alerts VALUES (?, ?, ?, ?)", (source, self.run_id, now_iso(), kind))
 
     def last_source_runs(self) -> dict[str, dict]:
         """Per source: its latest run and the time of its last successful one."""
