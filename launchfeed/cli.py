@@ -13,11 +13,12 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from launchfeed.config import Config, ConfigError, load_config
+from launchfeed.config import NOTICE_FORMATS, Config, ConfigError, load_config
 from launchfeed.output.store import NoStore
 
 if TYPE_CHECKING:  # the stages load when a command needs them: `launchfeed --help` and query stay quick
     from launchfeed.collect import CollectSummary, SourceState, Workspace
+    from launchfeed.notify import SinkOutcome
 
 EXIT_OK, EXIT_SOURCE_FAILED, EXIT_USAGE, EXIT_BUSY = 0, 1, 2, 75
 # where the files and the store live unless --data-dir says: beside where it runs, never inside the code
@@ -100,7 +101,7 @@ def cmd_collect(args: argparse.Namespace) -> int:
         print(f"launchfeed: {exc}", file=sys.stderr)
         return EXIT_SOURCE_FAILED
     _say_collected(args, ws, run)
-    return EXIT_OK if run.summary.ok else EXIT_SOURCE_FAILED
+    return EXIT_OK if run.ok else EXIT_SOURCE_FAILED
 
 
 @dataclass
@@ -108,13 +109,19 @@ class CollectRun:
     """A collect run, and what it has to say."""
 
     summary: CollectSummary
-    news: list[str]  # a line per new or revised statement and launch event
+    news: list[str]  # a line per new or revised statement and launch event, and per notice sent
     said: list[SourceState]  # the sources whose state is said (each failing one, or only the changes with -q)
+    notified: list[SinkOutcome]
+
+    @property
+    def ok(self) -> bool:
+        return self.summary.ok and not any(outcome.error for outcome in self.notified)
 
 
 def _collect_run(args: argparse.Namespace, ws: Workspace, config: Config, sources: list[str]) -> CollectRun:
     """Collect into the workspace (holding its lock) and record the run."""
     from launchfeed.collect import collect, source_states
+    from launchfeed.notify import configured_sinks, queue_run, send_queued
     from launchfeed.output.changes import Since, describe, select_changes
     from launchfeed.progress import ProgressBar
 
@@ -132,10 +139,15 @@ def _collect_run(args: argparse.Namespace, ws: Workspace, config: Config, source
     said = [s for s in states if s.change or (s.failure and not args.quiet)]
     for state in said:
         ws.store.record_source_alert(state.source, state.change or "failed")
-    ws.store.finish_run("ok" if summary.ok else "failed", {"new_reports": summary.new_reports,
-                        "written": summary.written, "output_error": summary.output_error})  # fmt: skip
+    sinks = configured_sinks(config, args.notify or [], args.notify_format)
+    queue_run(ws.store, sinks, run_id)
+    notified = send_queued(ws.store, sinks, config.user_agent)
     news = [line for run in describe(select_changes(ws.store.db, Since(run_id=run_id))) for line in run.lines]
-    return CollectRun(summary, news, said)
+    run = CollectRun(summary, news, said, notified)
+    ws.store.finish_run("ok" if run.ok else "failed", {"new_reports": summary.new_reports,
+                        "written": summary.written, "output_error": summary.output_error,
+                        "notified": sum(outcome.sent for outcome in notified)})  # fmt: skip
+    return run
 
 
 def _say_collected(args: argparse.Namespace, ws: Workspace, run: CollectRun) -> None:
@@ -166,6 +178,11 @@ def _say_collected(args: argparse.Namespace, ws: Workspace, run: CollectRun) -> 
     if summary.output_error:
         print(f"launchfeed: {summary.output_error}; what this run collected is kept in the store "
               f"{ws.store.path} and the next run writes the files", file=sys.stderr)  # fmt: skip
+    for outcome in run.notified:
+        if outcome.error:
+            waits = f"{outcome.waiting} notice{'s wait' if outcome.waiting != 1 else ' waits'} for the next run"
+            print(f"launchfeed: notify {outcome.sink.name} failed: {' '.join(outcome.error.split())}; {waits}",
+                  file=sys.stderr)  # fmt: skip
     for line in run.news:
         print(line)
     if args.quiet:
@@ -266,6 +283,12 @@ def _batch_item(line: str, declared: Collection[str]) -> tuple[dict | None, str 
 
 
 LANGUAGES = ("ja", "ko", "en")
+
+
+def http_url(text: str) -> str:
+    if not text.lower().startswith(("http://", "https://")):
+        raise argparse.ArgumentTypeError(f"{text!r} is not an http(s) URL")
+    return text
 
 
 def published_date(text: str) -> str:
@@ -568,6 +591,13 @@ def _add_collect(commands: argparse._SubParsersAction) -> None:
                         "a failing source is said when it starts failing, every --still-failing-after hours while it "
                         "fails, and when it recovers (the exit code says it on every run)")  # fmt: skip
     output.add_argument("-v", "--verbose", action="store_true", help="print a line per source")
+    collect.add_argument("--notify", action="append", type=http_url, metavar="URL", help="also POST a notice of "
+                         "each new launch event and revised value to this webhook (repeatable; see [notify] in "
+                         "launchfeed.toml for named sinks and commands); a notice is sent until a 2xx comes "
+                         "back")  # fmt: skip
+    collect.add_argument("--notify-format", choices=NOTICE_FORMATS, default="json", help="what --notify URLs take: "
+                         "json (the event's row, its statements' URLs, what changed; default), slack (text), discord "
+                         "(content), ntfy (plain text)")  # fmt: skip
     collect.add_argument("--still-failing-after", type=float, default=24.0, metavar="HOURS", help="with -q: say again "
                          "that a source is still failing once this many hours have passed (default: 24)")  # fmt: skip
     _workspace_args(collect)

@@ -8,6 +8,11 @@
     deadline = 300                       # seconds one collect gives this source (default: its module's)
     [sources.kcna]
     base_url = "http://127.0.0.1:8080"   # fetch its paths from a mirror (or a test site)
+    [notify.team]
+    url = "https://hooks.slack.com/services/..."
+    format = "slack"
+    [notify.pager]
+    command = ["/usr/local/bin/page", "--launch"]   # the notice as JSON on its standard input
 
 Environment variables win over the file: LAUNCHFEED_USER_AGENT and, per source,
 LAUNCHFEED_<SOURCE>_PROXY (e.g. LAUNCHFEED_JCS_KR_PROXY).
@@ -27,11 +32,14 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from launchfeed.output.notices import FORMATS as NOTICE_FORMATS
+
 DEFAULT_CONFIG = Path("launchfeed.toml")
 
 # key -> its TOML type, per table of the file
-TOP_KEYS: dict[str, type] = {"user_agent": str, "sources": dict}
+TOP_KEYS: dict[str, type] = {"user_agent": str, "sources": dict, "notify": dict}
 SOURCE_KEYS: dict[str, type] = {"proxy": str, "enabled": bool, "base_url": str, "deadline": float}
+NOTIFY_KEYS: dict[str, type] = {"url": str, "command": list, "format": str}
 TOML_TYPE_NAMES = {str: "a string", bool: "true or false", dict: "a table", float: "a number", list: "a list"}
 
 
@@ -43,6 +51,7 @@ class ConfigError(Exception):
 class Config:
     user_agent: str | None = None
     sources: dict[str, dict] = field(default_factory=dict)
+    notify: dict[str, dict] = field(default_factory=dict)  # sink name -> url or command, format
 
     def proxy_for(self, source: str) -> str | None:
         return os.environ.get(proxy_env(source)) or self.sources.get(source, {}).get("proxy")
@@ -81,6 +90,7 @@ def load_config(path: Path | None, known_sources: Collection[str] = ()) -> Confi
     return Config(
         user_agent=os.environ.get("LAUNCHFEED_USER_AGENT") or data.get("user_agent"),
         sources=data.get("sources", {}),
+        notify=data.get("notify", {}),
     )
 
 
@@ -96,6 +106,22 @@ def check(data: dict, known_sources: Collection[str], where: str) -> None:
         if settings.get("deadline", 1) <= 0:
             raise ConfigError(f"{where}: deadline in [sources.{source}] must be a number of seconds above 0, "
                               f"not {settings['deadline']!r}")  # fmt: skip
+    for name, sink in data.get("notify", {}).items():
+        section = f"[notify.{name}]"
+        if not isinstance(sink, dict):
+            raise ConfigError(f"{where}: notify.{name} must be a table ({section})")
+        _check_table(sink, NOTIFY_KEYS, where, section)
+        if ("url" in sink) == ("command" in sink):
+            raise ConfigError(f"{where}: {section} needs a url or a command (one of them)")
+        if "url" in sink and not sink["url"].lower().startswith(("http://", "https://")):
+            raise ConfigError(f"{where}: url in {section} must be an http(s) URL, not {sink['url']!r}")
+        if "command" in sink and not (sink["command"] and all(isinstance(a, str) for a in sink["command"])):
+            raise ConfigError(f"{where}: command in {section} must be a list of strings, the program first")
+        if sink.get("format", "json") not in NOTICE_FORMATS:
+            raise ConfigError(f"{where}: format in {section} must be one of {', '.join(NOTICE_FORMATS)}, "
+                              f"not {sink['format']!r}")  # fmt: skip
+        if "command" in sink and sink.get("format", "json") != "json":
+            raise ConfigError(f"{where}: a command in {section} is given the notice as JSON: drop its format")
 
 
 def _check_table(table: dict, keys: dict[str, type], where: str, section: str) -> None:

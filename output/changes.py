@@ -179,6 +179,8 @@ def entry_line(kind: str, items: list[dict]) -> str:
         return f"new launch         {event_summary(change)}"
     if kind == "revised_event_value":
         return f"revised launch     {event_summary(change)}  [{revised_values(items)}]"
+    if kind == "notified":
+        return f"notified           {event_summary(change)} via {change['field']}"
     if kind == "merged_event":
         return f"merged launch      {change['object_id']} into {change['new']}"
     if kind == "withdrawn_event":

@@ -94,6 +94,15 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX source_alerts_source ON source_alerts (source, at);
     """,
+    # 5: notices of changes (new and revised launch events) to each sink: queued by the run that made
+    # the change, sent until a sink answers 2xx (retried by later runs), never again after that
+    """
+    CREATE TABLE notifications (
+        sink TEXT NOT NULL, change_id INTEGER NOT NULL, queued_at TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT, sent_at TEXT, PRIMARY KEY (sink, change_id)
+    );
+    CREATE INDEX notifications_unsent ON notifications (sink, sent_at);
+    """,
 ]
 
 
@@ -644,6 +653,53 @@ class Store:
     def record_source_alert(self, source: str, kind: str) -> None:
         with self.transaction() as db:
             db.execute("INSERT INTO source_alerts VALUES (?, ?, ?, ?)", (source, self.run_id, now_iso(), kind))
+
+    # -- notifications --------------------------------------------------------------------------
+
+    def run_changes(self, run_id: int, kinds: tuple[str, ...]) -> list[dict]:
+        """The change-log entries of one run, of these kinds, oldest first."""
+        query = f"SELECT * FROM changes WHERE run_id = ? AND kind IN ({', '.join('?' * len(kinds))}) ORDER BY id"
+        with self._lock:
+            return [dict(row) for row in self.db.execute(query, (run_id, *kinds))]
+
+    def had_events_before(self, run_id: int) -> bool:
+        """Whether an earlier run found launch events (the first one that does finds every launch
+        the feeds still list: a baseline, not news)."""
+        query = "SELECT 1 FROM changes WHERE kind = 'new_event' AND run_id < ? LIMIT 1"
+        with self._lock:
+            return self.db.execute(query, (run_id,)).fetchone() is not None
+
+    def queue_notifications(self, sink: str, change_ids: list[int]) -> None:
+        with self.transaction() as db:
+            db.executemany(
+                "INSERT OR IGNORE INTO notifications (sink, change_id, queued_at) VALUES (?, ?, ?)",
+                [(sink, change_id, now_iso()) for change_id in change_ids],
+            )
+
+    def unsent_notifications(self, sink: str) -> list[dict]:
+        """The changes queued for a sink and not sent yet (with how often sending failed), oldest first."""
+        query = """
+            SELECT c.*, n.attempts, n.last_error FROM notifications n JOIN changes c ON c.id = n.change_id
+            WHERE n.sink = ? AND n.sent_at IS NULL ORDER BY c.id
+        """
+        with self._lock:
+            return [dict(row) for row in self.db.execute(query, (sink,))]
+
+    def mark_notified(self, sink: str, event_id: str, change_ids: list[int]) -> None:
+        """Sent: never again to this sink; the change log says what went where."""
+        with self.transaction() as db:
+            db.executemany(
+                "UPDATE notifications SET sent_at = ?, attempts = attempts + 1 WHERE sink = ? AND change_id = ?",
+                [(now_iso(), sink, change_id) for change_id in change_ids],
+            )
+            self._record_change(db, "notified", event_id, sink, None, sorted(change_ids))
+
+    def note_notify_failure(self, sink: str, change_ids: list[int], error: str) -> None:
+        with self.transaction() as db:
+            db.executemany(
+                "UPDATE notifications SET attempts = attempts + 1, last_error = ? WHERE sink = ? AND change_id = ?",
+                [(error, sink, change_id) for change_id in change_ids],
+            )
 
     def last_source_runs(self) -> dict[str, dict]:
         """Per source: its latest run and the time of its last successful one."""

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from launchfeed.cli import main
-from launchfeed.config import SOURCE_KEYS, TOP_KEYS, ConfigError, load_config
+from launchfeed.config import NOTIFY_KEYS, SOURCE_KEYS, TOP_KEYS, ConfigError, load_config
 
 SOURCES = ("jcs_kr", "kcna", "mod_jp")
 README = Path(__file__).resolve().parent.parent / "README.md"
@@ -71,4 +71,4 @@ def test_the_commands_refuse_a_wrong_file_with_exit_code_2(tmp_path, capsys, mon
 def test_every_key_is_documented_in_the_readme():
     section = README.read_text(encoding="utf-8").split("## Configuration", 1)[1].split("\n## ", 1)[0]
     documented = set(re.findall(r"^\| `([a-z_]+)` \|", section, re.M))
-    assert documented == {key for key in [*TOP_KEYS, *SOURCE_KEYS] if key != "sources"}
+    assert documented == {key for key in [*TOP_KEYS, *SOURCE_KEYS, *NOTIFY_KEYS] if key not in ("sources", "notify")}
