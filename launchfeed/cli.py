@@ -130,7 +130,7 @@ def _collect_run(args: argparse.Namespace, ws: Workspace, config: Config, source
     try:
         summary = collect(
             ws, sources, config=config, requested=bool(args.source), base_url=args.base_url, delay=args.delay,
-            options={"probe_recent": args.probe_recent}, progress=progress,
+            options={"probe_recent": args.probe_recent}, progress=progress, report=args.report,
         )  # fmt: skip
     finally:
         progress.clear()
@@ -189,7 +189,8 @@ def _say_collected(args: argparse.Namespace, ws: Workspace, run: CollectRun) -> 
         return
     ran = [r for r in summary.results if not r.disabled]
     if summary.new_documents or summary.new_reports or summary.changed_reports or summary.written:
-        written = ", ".join(summary.written) if args.verbose else f"{len(summary.written)} files"
+        count = len(summary.written)
+        written = ", ".join(summary.written) if args.verbose else f"{count} file{'s' if count != 1 else ''}"
         print(
             f"{summary.new_documents} new or revised documents, {summary.new_reports} new statements, "
             f"{summary.changed_reports} revised; wrote {written if summary.written else 'nothing'} in {ws.out_dir}"
@@ -555,12 +556,12 @@ def cmd_rebuild(args: argparse.Namespace) -> int:
 
 def cmd_report(args: argparse.Namespace) -> int:
     from launchfeed.output.catalog import load_catalog
-    from launchfeed.output.report import render_report
+    from launchfeed.output.report import REPORT_FILE, render_report
     from launchfeed.output.store import connect_readonly
     from launchfeed.output.writers import OutputError, atomic_write
 
     try:
-        target = args.output or data_dir(args) / "report.html"
+        target = args.output or data_dir(args) / REPORT_FILE
         catalog = load_catalog(connect_readonly(_store_path(args)))
         atomic_write(target, render_report(catalog))
     except OutputError as exc:
@@ -591,6 +592,8 @@ def _add_collect(commands: argparse._SubParsersAction) -> None:
                         "a failing source is said when it starts failing, every --still-failing-after hours while it "
                         "fails, and when it recovers (the exit code says it on every run)")  # fmt: skip
     output.add_argument("-v", "--verbose", action="store_true", help="print a line per source")
+    collect.add_argument("--report", action="store_true", help="also write report.html (as launchfeed report "
+                         "does), when the other files changed or it is not there yet")  # fmt: skip
     collect.add_argument("--notify", action="append", type=http_url, metavar="URL", help="also POST a notice of "
                          "each new launch event and revised value to this webhook (repeatable; see [notify] in "
                          "launchfeed.toml for named sinks and commands); a notice is sent until a 2xx comes "

@@ -21,6 +21,7 @@ from launchfeed.output.atom import render_atom
 from launchfeed.output.catalog import load_catalog
 from launchfeed.output.datadict import render_datapackage, render_readme
 from launchfeed.output.events import event_record, launch_row, reconcile_store
+from launchfeed.output.report import REPORT_FILE, render_report
 from launchfeed.output.store import Store, StoreFull, now_iso
 from launchfeed.output.tables import LAUNCHES, STATEMENT_TABLES, statement_tables
 from launchfeed.output.writers import (
@@ -239,7 +240,7 @@ def crawl_source(
 
 def collect(
     ws: Workspace, sources: list[str], *, config: Config, requested: bool, base_url: str | None = None,
-    delay: float | None = None, options: dict | None = None, progress: Progress | None = None,
+    delay: float | None = None, options: dict | None = None, progress: Progress | None = None, report: bool = False,
 ) -> CollectSummary:  # fmt: skip
     summary = CollectSummary(requested=requested)
     runnable = []
@@ -283,7 +284,7 @@ def collect(
         ws.store, progress=progress, failures=summary.extraction_failures
     )
     try:
-        summary.written = write_outputs(ws)
+        summary.written = write_outputs(ws, report)
     except StoreFull:
         raise  # the store cannot keep this run: said as it is, not as a file the next run writes
     except OutputError as error:
@@ -367,10 +368,13 @@ def extract_pending(
     return new, changed
 
 
-def write_outputs(ws: Workspace) -> list[str]:
+def write_outputs(ws: Workspace, report: bool = False) -> list[str]:
     """Reconcile the stored statements into launch events (kept in the store, changes in its
-    change log), then write every output file whose content changed; returns the names written."""
+    change log), then write every output file whose content changed; returns the names written.
+    ``report``: report.html too, when another file changed or it is not there yet (it says when
+    it was made, so it would differ on every run)."""
     events = reconcile_store(ws.store, authorities()).events
+    catalog = load_catalog(ws.store.db)
     tables = statement_tables(ws.store.statement_rows())
     files: dict[str, str] = {}
     for table in STATEMENT_TABLES:
@@ -378,7 +382,7 @@ def write_outputs(ws: Workspace) -> list[str]:
     files["statements.jsonl"] = render_jsonl(tables["statements"])
     files["launches.csv"] = render_csv(LAUNCHES, (launch_row(event) for event in events))
     files["launches.jsonl"] = render_jsonl(event_record(event) for event in events)
-    files["launches.atom"] = render_atom(load_catalog(ws.store.db))
+    files["launches.atom"] = render_atom(catalog)
     files["datapackage.json"] = render_datapackage()
     files["README.md"] = render_readme()
     remove_stale_temporaries(ws.out_dir, files)
@@ -387,5 +391,7 @@ def write_outputs(ws: Workspace) -> list[str]:
         path = ws.out_dir / name
         if not (path.exists() and path.read_bytes() == content.encode("utf-8")):
             changed[path] = content
+    if report and (changed or not (ws.out_dir / REPORT_FILE).exists()):
+        changed[ws.out_dir / REPORT_FILE] = render_report(catalog)
     write_files(changed)
     return [path.name for path in changed]

@@ -17,9 +17,6 @@ from pathlib import Path
 
 from launchfeed.collect import Workspace, open_workspace, write_outputs
 from launchfeed.contracts import Document, Evidence, Report
-from launchfeed.output.catalog import load_catalog
-from launchfeed.output.report import render_report
-from launchfeed.output.writers import atomic_write
 
 
 @dataclass
@@ -216,5 +213,5 @@ def write_demo(directory: Path) -> Workspace:
     if (directory / "launchfeed.sqlite").exists():
         raise NotEmpty(f"{directory} already holds a store; give a new directory for the demo")
     ws = build_workspace(directory)
-    atomic_write(directory / "report.html", render_report(load_catalog(ws.store.db)))
+    write_outputs(ws, report=True)
     return ws

@@ -27,6 +27,7 @@ from launchfeed.contracts import AUTHORITY_NAMES, MISSILE_CLASSES, AuthorityView
 CLASS_COLORS = {"ballistic": "#0072B2", "icbm": "#D55E00", "cruise": "#009E73", "hypersonic": "#CC79A7",
                 "slbm": "#56B4E9", "mlrs": "#E69F00", "satellite_launch": "#8C7A00", "anti_air": "#999999",
                 "other": "#000000"}  # fmt: skip
+REPORT_FILE = "report.html"  # its name in the data directory
 UNKNOWN_COLOR = "#BBBBBB"
 FLAGS = ("count", "range", "apogee", "time")
 

@@ -219,3 +219,18 @@ def test_without_quiet_every_run_names_the_failing_source(tmp_path, capsys, monk
     for _ in range(2):
         assert main(["collect", "--source", "indopacom", "--data-dir", str(tmp_path)]) == 1
         assert capsys.readouterr().err == "launchfeed: indopacom failed: internal_error: KeyError: 'pubDate'\n"
+
+
+def test_report_is_written_in_the_same_run_when_the_files_change(site, tmp_path, capsys):
+    build_mod_jp_site(site)
+    assert main([*collect_args(site, tmp_path), "--report"]) == 0
+    assert "wrote 11 files in " in capsys.readouterr().out.splitlines()[-1]
+    page = tmp_path / "report.html"
+    assert page.read_text(encoding="utf-8").startswith("<!DOCTYPE html>") and "4 launch events" in page.read_text()
+    before = page.stat().st_mtime_ns
+    assert main([*collect_args(site, tmp_path), "--report"]) == 0  # nothing new: the page is left as it was
+    assert capsys.readouterr().out == "nothing new from 1 source; no files written\n"
+    assert page.stat().st_mtime_ns == before
+    page.unlink()
+    assert main([*collect_args(site, tmp_path), "--report"]) == 0  # gone: written again
+    assert page.is_file() and "wrote 1 file in " in capsys.readouterr().out
