@@ -61,7 +61,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from launchfeed.output.store import Change, Store
-from launchfeed.output.tables import LAUNCH_AUTHORITIES
+from launchfeed.output.tables import LAUNCH_AUTHORITIES, MAX_OF, utc_text
 
 from launchfeed.contracts import AUTHORITIES, AuthorityView, Event, Report, Revision, stable_id
 
@@ -839,23 +839,37 @@ def revision_text(revision: Revision) -> str:
 
 
 def launch_row(event: Event) -> dict[str, Any]:
-    """The event as one flat launches.csv row (columns: output.tables.LAUNCHES)."""
+    """The event as one flat launches.csv row (columns: output.tables.LAUNCHES): each authority's
+    list of ranges and apogees also as its largest value, every UTC time written one way."""
     row: dict[str, Any] = {"event_id": event.id}
     for f in fields(Event):
         if f.name not in ("id", "authorities", "revisions"):
             row[f.name] = getattr(event, f.name)
+    row["launch_utc"] = utc_text(event.launch_utc)
     row["revisions"] = [revision_text(r) for r in event.revisions]
     for authority in LAUNCH_AUTHORITIES:
         view = event.authorities.get(authority)
         for f in fields(AuthorityView):
             if f.name not in ("authority", "report_ids"):
                 row[f"{authority}_{f.name}"] = getattr(view, f.name) if view else None
+        row[f"{authority}_launch_utc"] = utc_text(view.launch_utc) if view else None
+        for name in MAX_OF:
+            values = getattr(view, name) if view else []
+            row[f"{authority}_{name}_max"] = max(values) if values else None
     return row
 
 
 def event_record(event: Event) -> dict[str, Any]:
-    """The event as one launches.jsonl object: the Event contract, authorities and revisions nested."""
-    return asdict(event)
+    """The event as one launches.jsonl object: the Event contract, authorities and revisions nested,
+    every UTC time written one way (as in launches.csv)."""
+    record = asdict(event)
+    record["launch_utc"] = utc_text(event.launch_utc)
+    for view in record["authorities"].values():
+        view["launch_utc"] = utc_text(view["launch_utc"])
+    for revision in record["revisions"]:
+        if revision["field"] == "launch_utc":
+            revision["old"], revision["new"] = utc_text(revision["old"]), utc_text(revision["new"])
+    return record
 
 
 # -- the store: statements in, events and their ids kept -------------------------------------------
@@ -946,7 +960,8 @@ def reconcile_store(store: Store, source_authorities: Mapping[str, str | None]) 
         outcome.changed.append(event.id)
         old_row, new_row = launch_row(before), launch_row(event)
         for name, value in new_row.items():
-            if name != "grouping_reason" and old_row.get(name) != value:
+            # grouping_reason is prose; a NAME_max column repeats the change of its list column
+            if name != "grouping_reason" and not name.endswith("_max") and old_row.get(name) != value:
                 log.append(Change("revised_event_value", event.id, name, old_row.get(name), value))
     removed = {gone: result.assignment.merged.get(gone) for gone in sorted(set(old) - {e.id for e in result.events})}
     for gone, heir in removed.items():

@@ -19,7 +19,14 @@ from datetime import date
 from typing import Any
 
 from launchfeed.output.store import row_to_event
-from launchfeed.output.tables import LAUNCHES, STATEMENT_DOCUMENT_FIELDS, STATEMENTS, Table
+from launchfeed.output.tables import (
+    DERIVED_STATEMENT_COLUMNS,
+    LAUNCHES,
+    STATEMENT_DOCUMENT_FIELDS,
+    STATEMENTS,
+    Table,
+    derive_statement_values,
+)
 from launchfeed.output.writers import clean_text, csv_cell, render_csv, render_jsonl
 
 FLAGS = ("count", "range", "apogee", "time")
@@ -105,7 +112,7 @@ def _statement_rows(rows: list[sqlite3.Row]) -> list[dict[str, Any]]:
         for name in lists:
             item[name] = json.loads(item[name]) if item[name] else []
         item["is_launch_report"] = bool(item["is_launch_report"])
-        out.append(item)
+        out.append(derive_statement_values(item))
     return out
 
 
@@ -125,7 +132,11 @@ QUERYABLES: dict[str, Queryable] = {
         table=STATEMENTS,
         required=("reports", "documents"),
         select="SELECT "
-        + ", ".join(f"{STATEMENT_SOURCE_COLUMNS.get(c.name, 'r.' + c.name)} AS {c.name}" for c in STATEMENTS.columns)
+        + ", ".join(
+            f"{STATEMENT_SOURCE_COLUMNS.get(c.name, 'r.' + c.name)} AS {c.name}"
+            for c in STATEMENTS.columns
+            if c.name not in DERIVED_STATEMENT_COLUMNS
+        )
         + " FROM reports r JOIN documents d ON d.id = r.document_id",
         launch_date="r.launch_date_local",
         order="COALESCE(r.launch_utc, r.launch_date_local), d.published_at, r.id",
@@ -269,7 +280,7 @@ def render(table: Table, rows: list[dict[str, Any]], fmt: str) -> str:
     if fmt == "csv":
         return render_csv(table, rows)
     if fmt == "jsonl":
-        return render_jsonl({c.name: row.get(c.name) for c in table.columns} for row in rows)
+        return render_jsonl({c.name: row.get(c.name) for c in table.columns} for row in rows)  # in --columns order
     return render_table(table, rows)
 
 

@@ -201,4 +201,5 @@ def render_csv(table: Table, rows: Iterable[dict]) -> str:
 
 
 def render_jsonl(rows: Iterable[dict]) -> str:
-    return "".join(json.dumps(clean_value(row), ensure_ascii=False, sort_keys=True, default=str) + "\n" for row in rows)
+    """One JSON object per row, its keys in the row's order (the table's columns, or --columns)."""
+    return "".join(json.dumps(clean_value(row), ensure_ascii=False, default=str) + "\n" for row in rows)
