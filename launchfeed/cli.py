@@ -559,11 +559,12 @@ def cmd_report(args: argparse.Namespace) -> int:
     from launchfeed.output.report import REPORT_FILE, render_report
     from launchfeed.output.store import connect_readonly
     from launchfeed.output.writers import OutputError, atomic_write
+    from launchfeed.sources import place_names
 
     try:
         target = args.output or data_dir(args) / REPORT_FILE
         catalog = load_catalog(connect_readonly(_store_path(args)))
-        atomic_write(target, render_report(catalog))
+        atomic_write(target, render_report(catalog, places=place_names()))
     except OutputError as exc:
         print(f"launchfeed: {exc}", file=sys.stderr)
         return EXIT_SOURCE_FAILED

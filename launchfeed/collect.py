@@ -39,7 +39,7 @@ from launchfeed.scrapers.archive import Archive
 from launchfeed.scrapers.base import Context, RunStats
 from launchfeed.scrapers.errors import OutOfTime, SourceError
 from launchfeed.scrapers.http import HostPacer
-from launchfeed.sources import authorities, crawlers, extractor
+from launchfeed.sources import authorities, crawlers, extractor, place_names
 
 # progress(what, done, total): how far a run has got, for a progress bar on a terminal
 Progress = Callable[[str, int, int], None]
@@ -392,6 +392,6 @@ def write_outputs(ws: Workspace, report: bool = False) -> list[str]:
         if not (path.exists() and path.read_bytes() == content.encode("utf-8")):
             changed[path] = content
     if report and (changed or not (ws.out_dir / REPORT_FILE).exists()):
-        changed[ws.out_dir / REPORT_FILE] = render_report(catalog)
+        changed[ws.out_dir / REPORT_FILE] = render_report(catalog, places=place_names())
     write_files(changed)
     return [path.name for path in changed]

@@ -9,10 +9,13 @@ declaration only: the extractor knows how to read its texts, ``collect`` does no
 from __future__ import annotations
 
 import importlib
+import json
 import pkgutil
 from functools import cache
+from importlib import resources
 from types import ModuleType
 
+import launchfeed.extract
 import launchfeed.scrapers
 from launchfeed.contracts import SourceInfo
 from launchfeed.extract import Extractor
@@ -50,3 +53,11 @@ def authorities() -> dict[str, str | None]:
 def extractor() -> Extractor:
     """The extractor, reading every declared source by its policy."""
     return Extractor(declarations())
+
+
+@cache
+def place_names() -> dict[str, str]:
+    """Gazetteer site id -> its romanized (English) name, for the report beside a launch area in
+    the source's own words; read from the extractor's gazetteer, the one list of places."""
+    data = json.loads(resources.files(launchfeed.extract).joinpath("gazetteer.json").read_text(encoding="utf-8"))
+    return {place["id"]: place["names"]["en"][0] for place in data["places"] if place["names"].get("en")}
