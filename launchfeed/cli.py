@@ -394,7 +394,8 @@ def cmd_crosscheck(args: argparse.Namespace) -> int:
         print(json.dumps(crosscheck.result_json(result), ensure_ascii=False, indent=2))
     else:
         print(crosscheck.render_summary(result), end="")
-    return EXIT_OK
+    differ = any(match.differences for match in result.matched)
+    return EXIT_SOURCE_FAILED if args.fail_on_diff and differ else EXIT_OK
 
 
 def cmd_sources(args: argparse.Namespace) -> int:
@@ -654,7 +655,8 @@ def _add_crosscheck(commands: argparse._SubParsersAction) -> None:
         "nk_missile_tests.json (timeBins[].data[], one row per missile, UTC dates and times, series within a "
         "salvo) and print matched launches, launches missing on each side and differences in count, range, "
         "apogee, time and site. Reference launches outside the period compared (by default the first to the "
-        "last day of the events) are not counted. Exits 2 when the reference cannot be read.",
+        "last day of the events) are not counted. Exits 2 when the reference cannot be read; with --fail-on-diff, 1 "
+        "when values differ.",
     )
     cross.add_argument("reference", type=Path, help="reference file (nk_missile_tests.json layout)")
     cross.add_argument("--facilities", type=Path, metavar="FILE", help="facility coordinates "
@@ -665,6 +667,8 @@ def _add_crosscheck(commands: argparse._SubParsersAction) -> None:
     cross.add_argument("--until", metavar="DATE", help="compare launches up to this date, in UTC (YYYY-MM-DD, or "
                        "YYYY-MM / YYYY to its last day)")  # fmt: skip
     cross.add_argument("--json", action="store_true", help="the full comparison as one JSON object")
+    cross.add_argument("--fail-on-diff", action="store_true", help="exit 1 when a matched launch differs in a "
+                       "value (count, range, apogee, time, site), for scripts")  # fmt: skip
     _workspace_args(cross)
     cross.set_defaults(handler=cmd_crosscheck)
 

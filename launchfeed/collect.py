@@ -383,7 +383,7 @@ def write_outputs(ws: Workspace, report: bool = False) -> list[str]:
     files["launches.csv"] = render_csv(LAUNCHES, (launch_row(event) for event in events))
     files["launches.jsonl"] = render_jsonl(event_record(event) for event in events)
     files["launches.atom"] = render_atom(catalog)
-    files["datapackage.json"] = render_datapackage()
+    files["datapackage.json"] = render_datapackage(sources=[module.INFO for module in crawlers().values()])
     files["README.md"] = render_readme()
     remove_stale_temporaries(ws.out_dir, files)
     changed: dict[Path, str] = {}

@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 from launchfeed.output.tables import LIST_SEPARATOR, TABLES, Column, Table
 from launchfeed.output.writers import clean_value
+
+from launchfeed.contracts import SourceInfo
 
 REPO_README = Path(__file__).parent / "README.md"
 
@@ -86,7 +89,19 @@ def table_schema(table: Table, tables: tuple[Table, ...]) -> dict:
     return schema
 
 
-def datapackage(tables: tuple[Table, ...] | None = None) -> dict:
+# The statements are their publishers' words: whoever reuses the data cites the publisher and the URL
+# each row gives. Open Definition's "other-at" (other, attribution) says that much and no more.
+LICENSES = [
+    {
+        "name": "other-at",
+        "title": "Each statement remains its publisher's (see sources, and the url of every row): cite the "
+        "publisher and the URL; the compilation (events, columns) may be reused with attribution to launchfeed.",
+    }
+]
+
+
+def datapackage(tables: tuple[Table, ...] | None = None, sources: Iterable[SourceInfo] = ()) -> dict:
+    """The package descriptor; ``sources``: the publishers collected from, listed as its sources."""
     tables = tables or TABLES
     return {
         "name": "launchfeed",
@@ -95,6 +110,8 @@ def datapackage(tables: tuple[Table, ...] | None = None) -> dict:
         "KCNA publish about each launch, one row per statement and per launch event, every number traced to "
         "the sentence that states it. Column documentation: README.md.",
         "profile": "tabular-data-package",
+        "licenses": LICENSES,
+        "sources": [{"title": info.publisher, "path": info.base_url} for info in sources if info.base_url],
         "resources": [
             {
                 "name": table.name,
@@ -111,8 +128,8 @@ def datapackage(tables: tuple[Table, ...] | None = None) -> dict:
     }
 
 
-def render_datapackage(tables: tuple[Table, ...] | None = None) -> str:
-    return json.dumps(clean_value(datapackage(tables)), ensure_ascii=False, indent=2) + "\n"
+def render_datapackage(tables: tuple[Table, ...] | None = None, sources: Iterable[SourceInfo] = ()) -> str:
+    return json.dumps(clean_value(datapackage(tables, sources)), ensure_ascii=False, indent=2) + "\n"
 
 
 def _cell(text: str) -> str:
