@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from launchfeed.output.events import launch_time_text
 from launchfeed.output.writers import clean_text, clean_value, format_number
 
 DOCUMENT_KINDS = {"new_document": "new", "revised_document": "revised", "reparsed_document": "re-parsed"}
@@ -68,9 +69,9 @@ def select_changes(db: sqlite3.Connection, since: Since | None) -> list[dict]:
     where, params = ("c.run_id >= ?", [since.run_id]) if since.run_id is not None else ("c.at >= ?", [since.at])
     has_events = db.execute("SELECT 1 FROM sqlite_master WHERE name = 'events'").fetchone() is not None
     event_columns = "e.launch_date_local AS event_date, e.launch_utc AS event_utc, e.missile_class AS event_class, " \
-                    "e.count AS event_count, e.range_km AS event_range" if has_events else \
-                    "NULL AS event_date, NULL AS event_utc, NULL AS event_class, NULL AS event_count, " \
-                    "NULL AS event_range"  # fmt: skip
+                    "e.count AS event_count, e.range_km AS event_range, e.time_precision AS event_precision" \
+                    if has_events else "NULL AS event_date, NULL AS event_utc, NULL AS event_class, " \
+                    "NULL AS event_count, NULL AS event_range, NULL AS event_precision"  # fmt: skip
     query = f"""
         SELECT c.*, runs.command AS run_command, runs.started_at AS run_started, runs.status AS run_status,
                r.authority, r.stage, r.launch_date_local, r.launch_times_local, r.count, r.count_qualifier,
@@ -142,9 +143,9 @@ def statement_summary(change: dict) -> str:
 def event_summary(change: dict) -> str:
     if change.get("event_date") is None and change.get("event_utc") is None:
         return change["object_id"]
-    when = change.get("event_date") or ""
-    if change.get("event_utc"):
-        when += f" ({change['event_utc'][11:16]} UTC)"
+    # the local date with the local time (a launch at 06:15 in Korea is 21:15 UTC the day before)
+    when = f"{change.get('event_date') or ''} "
+    when += launch_time_text(change.get("event_utc"), change.get("event_precision"))
     values = [count_text(change.get("event_count"), None), _km(change.get("event_range")), change.get("event_class")]
     return f"{change['object_id']} {when.strip()}: {', '.join(filter(None, values)) or 'no numbers'}"
 
@@ -196,7 +197,7 @@ def revised_values(items: list[dict]) -> str:
             old, new = set(decode(change["old"]) or []), set(decode(change["new"]) or [])
             parts.append(" ".join(filter(None, [f"+{len(new - old)} statement" * bool(new - old),
                                                 f"-{len(old - new)} statement" * bool(old - new)])))  # fmt: skip
-        elif change["field"] != "revisions":
+        elif change["field"] != "revisions" and shown(change["old"]) != shown(change["new"]):  # (none) → (none)
             parts.append(f"{change['field']} {shown(change['old'])} → {shown(change['new'])}")
     return "; ".join(filter(None, parts))
 

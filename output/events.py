@@ -825,6 +825,17 @@ def reconcile(
 # -- rows for launches.csv / launches.jsonl ------------------------------------------------------
 
 
+def launch_time_text(launch_utc: str | None, precision: str | None) -> str:
+    """A launch time at the launch site, with its offset, and in UTC: "06:15 +09:00 (21:15 UTC)";
+    "" when no time is stated (the local date alone says the day)."""
+    moment = parse_utc(launch_utc)
+    if moment is None or precision not in ("minute", "hour"):
+        return ""
+    local = moment.astimezone(SITE_ZONE)
+    offset = local.strftime("%z")
+    return f"{local:%H:%M} {offset[:3]}:{offset[3:]} ({moment:%H:%M} UTC)"
+
+
 def revision_text(revision: Revision) -> str:
     def shown(value: Any) -> str:
         if isinstance(value, list):
@@ -960,9 +971,12 @@ def reconcile_store(store: Store, source_authorities: Mapping[str, str | None]) 
         outcome.changed.append(event.id)
         old_row, new_row = launch_row(before), launch_row(event)
         for name, value in new_row.items():
-            # grouping_reason is prose; a NAME_max column repeats the change of its list column
-            if name != "grouping_reason" and not name.endswith("_max") and old_row.get(name) != value:
-                log.append(Change("revised_event_value", event.id, name, old_row.get(name), value))
+            # grouping_reason is prose; a NAME_max column repeats the change of its list column; an
+            # authority new to the event has [] where it had None: neither states a value
+            old_value = old_row.get(name)
+            unstated = old_value in (None, [], "") and value in (None, [], "")
+            if name != "grouping_reason" and not name.endswith("_max") and old_value != value and not unstated:
+                log.append(Change("revised_event_value", event.id, name, old_value, value))
     removed = {gone: result.assignment.merged.get(gone) for gone in sorted(set(old) - {e.id for e in result.events})}
     for gone, heir in removed.items():
         log.append(Change("merged_event", gone, new=heir) if heir else Change("withdrawn_event", gone))

@@ -17,7 +17,7 @@ from typing import Any
 
 from launchfeed.output.atom import event_title
 from launchfeed.output.changes import decode, shown
-from launchfeed.output.events import SITE_ZONE, launch_row, parse_utc
+from launchfeed.output.events import launch_row, launch_time_text
 from launchfeed.output.writers import clean_text, clean_value
 
 from launchfeed.contracts import Event
@@ -53,8 +53,8 @@ class Notice:
 def notice_text(notice: Notice) -> str:
     """One paragraph: what the launch is, what changed, where to read it."""
     what = event_title(notice.event) if notice.event else notice.event_id
-    when = launch_time(notice.event) if notice.event else ""
-    head = f"{'New' if notice.new else 'Revised'} launch {what}" + (f" ({when})" if when else "")
+    when = launch_time_text(notice.event.launch_utc, notice.event.time_precision) if notice.event else ""
+    head = f"{'New' if notice.new else 'Revised'} launch {what}" + (f", at {when}" if when else "")
     revised = [
         f"{change['field']} {shown(change['old'])} → {shown(change['new'])}"
         for change in notice.changes
@@ -63,16 +63,6 @@ def notice_text(notice: Notice) -> str:
     lines = [head + (": " + "; ".join(revised) if revised and not notice.new else "")]
     lines += notice.urls
     return "\n".join(lines)
-
-
-def launch_time(event: Event) -> str:
-    """The launch time at the launch site and in UTC, as precise as stated."""
-    moment = parse_utc(event.launch_utc)
-    if moment is None or event.time_precision not in ("minute", "hour"):
-        return ""
-    local = moment.astimezone(SITE_ZONE)
-    offset = local.strftime("%z")
-    return f"{local:%H:%M} {offset[:3]}:{offset[3:]}, {moment:%H:%M} UTC"
 
 
 def notice_json(notice: Notice) -> dict[str, Any]:

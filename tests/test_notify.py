@@ -92,7 +92,7 @@ def test_a_new_launch_is_posted_until_the_sink_takes_it_and_never_again(site, si
     assert main(argv) == 0
     captured = capsys.readouterr()
     assert captured.err == "" and captured.out.startswith("notified           ev-")
-    assert " 2026-12-05 (21:02 UTC): 2 missiles, 400 km, ballistic via 127.0.0.1#" in captured.out
+    assert " 2026-12-05 06:02 +09:00 (21:02 UTC): 2 missiles, 400 km, ballistic via 127.0.0.1#" in captured.out
     request = hook.requests[-1]
     assert request.headers["content-type"] == "application/json"
     notice = json.loads(request.body)
@@ -101,7 +101,8 @@ def test_a_new_launch_is_posted_until_the_sink_takes_it_and_never_again(site, si
     assert (event["launch_date_local"], event["count"], event["range_km"], event["mod_jp_count"]) == (
         "2026-12-05", 2, 400.0, 2)  # fmt: skip
     assert notice["changes"][0]["kind"] == "new_event"
-    assert notice["text"].startswith("New launch 2026-12-05: 2 ballistic missiles, range 400 km, apogee 50 km")
+    assert notice["text"].startswith("New launch 2026-12-05: 2 ballistic missiles, range 400 km, apogee 50 km, at "
+                                     "06:02 +09:00 (21:02 UTC)\nhttps://www.mod.go.jp/")  # fmt: skip
 
     assert main(argv) == 0  # sent once: never again
     assert len(hook.requests) == 2 and capsys.readouterr() == ("", "")
@@ -137,8 +138,8 @@ def test_each_format_gets_its_own_body_and_a_command_gets_the_json(revised, sink
     assert [(o.sent, o.waiting, o.error) for o in outcomes] == [(1, 0, None)] * 5
     text = hooks["ntfy"].requests[0].body.decode("utf-8")
     assert hooks["ntfy"].requests[0].headers["content-type"] == "text/plain; charset=utf-8"
-    assert text.startswith("Revised launch 2026-10-03: 2 ballistic missiles, range 350 km, apogee 50 km "
-                           "(06:15 +09:00, 21:15 UTC): range_km 340 → 350; jcs_range_km 340 → 380")  # fmt: skip
+    assert text.startswith("Revised launch 2026-10-03: 2 ballistic missiles, range 350 km, apogee 50 km, "
+                           "at 06:15 +09:00 (21:15 UTC): range_km 340 → 350; jcs_range_km 340 → 380")  # fmt: skip
     assert "https://www.jcs.mil.kr/bbs/jcs/view.do?id=2026-1003b" in text
     assert json.loads(hooks["slack"].requests[0].body) == {"text": text}
     assert json.loads(hooks["discord"].requests[0].body) == {"content": text}
