@@ -33,11 +33,27 @@ class UsageError(Exception):
     """What was asked cannot be done as asked (exit code 2); the message says what to give instead."""
 
 
+def option(
+    parser: argparse.ArgumentParser, *flags: str, example: str | list[str], **settings: object
+) -> argparse.Action:
+    """``parser.add_argument(*flags, **settings)`` for an argument that takes a value, with an example
+    of it in use: a value, or the whole argv it needs (``--base-url`` goes with one ``--source``).
+    tests/test_cli_options.py runs every option of every command with its example (flags and
+    choices need none), so an option added later is run without editing the test."""
+    action = parser.add_argument(*flags, **settings)  # type: ignore[arg-type]
+    if isinstance(example, str):  # a value: after its flag, or alone for a positional argument
+        example = [flags[0], example] if flags[0].startswith("-") else [example]
+    action.example = example  # type: ignore[attr-defined]
+    return action
+
+
 def _workspace_args(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--data-dir", "--out", dest="data_dir", type=Path, metavar="DIR",
-                        help=f"the data directory: the output files, the store and its archive (default: "
-                        f"./{DEFAULT_DATA_DIR}; --out is the same option, kept for existing crontabs)")  # fmt: skip
-    parser.add_argument("--db", type=Path, metavar="PATH", help="the SQLite store (default: DIR/launchfeed.sqlite)")
+    option(parser, "--data-dir", "--out", dest="data_dir", type=Path, metavar="DIR",
+           help=f"the data directory: the output files, the store and its archive (default: "
+           f"./{DEFAULT_DATA_DIR}; --out is the same option, kept for existing crontabs)",
+           example="launchfeed-data")  # fmt: skip
+    option(parser, "--db", type=Path, metavar="PATH", help="the SQLite store (default: DIR/launchfeed.sqlite)",
+           example="launchfeed-data/launchfeed.sqlite")  # fmt: skip
 
 
 def data_dir(args: argparse.Namespace) -> Path:
@@ -581,11 +597,12 @@ def _add_collect(commands: argparse._SubParsersAction) -> None:
         "and write the output files. Quiet when nothing changed; exits 1 naming each failing source, "
         "75 when another run holds the lock.",
     )
-    collect.add_argument("--source", action="append", type=str.lower, metavar="ID",
-                         help="run only this source (repeatable)")  # fmt: skip
-    collect.add_argument("--base-url", metavar="URL", help="with one --source: fetch its paths from this host")
-    collect.add_argument("--delay", type=float, metavar="SECONDS", help="seconds between requests to one host "
-                         "(default: each source's own polite spacing)")  # fmt: skip
+    option(collect, "--source", action="append", type=str.lower, metavar="ID",
+           help="run only this source (repeatable)", example="indopacom")  # fmt: skip
+    option(collect, "--base-url", metavar="URL", help="with one --source: fetch its paths from this host",
+           example=["--source", "indopacom", "--base-url", "http://127.0.0.1:9", "--delay", "0"])  # fmt: skip
+    option(collect, "--delay", type=float, metavar="SECONDS", help="seconds between requests to one host "
+           "(default: each source's own polite spacing)", example="0")  # fmt: skip
     collect.add_argument("--probe-recent", action="store_true", help="mod_jp: also try the release PDF names a..l "
                          "of the last three days in Japan (the feeds can lag them by two days); a missing name is "
                          "tried again an hour later at the earliest")  # fmt: skip
@@ -596,15 +613,16 @@ def _add_collect(commands: argparse._SubParsersAction) -> None:
     output.add_argument("-v", "--verbose", action="store_true", help="print a line per source")
     collect.add_argument("--report", action="store_true", help="also write report.html (as launchfeed report "
                          "does), when the other files changed or it is not there yet")  # fmt: skip
-    collect.add_argument("--notify", action="append", type=http_url, metavar="URL", help="also POST a notice of "
-                         "each new launch event and revised value to this webhook (repeatable; see [notify] in "
-                         "launchfeed.toml for named sinks and commands); a notice is sent until a 2xx comes "
-                         "back")  # fmt: skip
+    option(collect, "--notify", action="append", type=http_url, metavar="URL", help="also POST a notice of "
+           "each new launch event and revised value to this webhook (repeatable; see [notify] in "
+           "launchfeed.toml for named sinks and commands); a notice is sent until a 2xx comes "
+           "back", example="http://127.0.0.1:9/hook")  # fmt: skip
     collect.add_argument("--notify-format", choices=NOTICE_FORMATS, default="json", help="what --notify URLs take: "
                          "json (the event's row, its statements' URLs, what changed; default), slack (text), discord "
                          "(content), ntfy (plain text)")  # fmt: skip
-    collect.add_argument("--still-failing-after", type=float, default=24.0, metavar="HOURS", help="with -q: say again "
-                         "that a source is still failing once this many hours have passed (default: 24)")  # fmt: skip
+    option(collect, "--still-failing-after", type=float, default=24.0, metavar="HOURS", help="with -q: say again "
+           "that a source is still failing once this many hours have passed (default: 24)",
+           example="12")  # fmt: skip
     _workspace_args(collect)
     collect.set_defaults(handler=cmd_collect)
 
@@ -617,18 +635,19 @@ def _add_extract(commands: argparse._SubParsersAction) -> None:
         "and evidence. A batch (--jsonl) prints one result per line in order; a line that cannot be read gets an "
         'error object ({"id", "error"}) and the others are read (exit 1 at the end).',
     )
-    extract.add_argument("file", nargs="?", type=Path, help="text file, or - for standard input (read anyway "
-                         "when the text is piped in)")  # fmt: skip
-    extract.add_argument("--jsonl", type=Path, metavar="FILE", help="batch: one JSON object per line "
-                         "(id, text, lang, published, source); prints one line per input")  # fmt: skip
+    option(extract, "file", nargs="?", type=Path, help="text file, or - for standard input (read anyway "
+           "when the text is piped in)", example="statement.txt")  # fmt: skip
+    option(extract, "--jsonl", type=Path, metavar="FILE", help="batch: one JSON object per line "
+           "(id, text, lang, published, source); prints one line per input",
+           example="statements.jsonl")  # fmt: skip
     extract.add_argument("--lang", choices=LANGUAGES, help="language (default: detected)")
-    extract.add_argument("--published", type=published_date, metavar="DATE", help="publication date that 'today' "
-                         "refers to (YYYY-MM-DD, or a date and time)")  # fmt: skip
+    option(extract, "--published", type=published_date, metavar="DATE", help="publication date that 'today' "
+           "refers to (YYYY-MM-DD, or a date and time)", example="2026-12-01")  # fmt: skip
     extract.add_argument("--format", choices=tuple(EXTRACT_FORMATS), default="json", help="json: every field "
                          "with its evidence (default); table: field, value and the words it was read from, a line "
                          "each")  # fmt: skip
-    extract.add_argument("--source", type=str.lower, metavar="ID",
-                         help="source id; sets the authority (e.g. mod_jp, jcs_kr)")  # fmt: skip
+    option(extract, "--source", type=str.lower, metavar="ID",
+           help="source id; sets the authority (e.g. mod_jp, jcs_kr)", example="jcs_kr")  # fmt: skip
     extract.add_argument("--explain", action="store_true", help="print, per field, the candidates found (words, "
                          "span, rule), the one taken and why the others lost, instead of the JSON")  # fmt: skip
     extract.set_defaults(handler=cmd_extract)
@@ -642,8 +661,9 @@ def _add_demo(commands: argparse._SubParsersAction) -> None:
         "JCS, INDOPACOM and KCNA on 7 launches of 2025-2026, with their disagreements and revisions, as "
         "launchfeed collect would leave them (every output file, the store, report.html). Nothing is fetched.",
     )
-    demo.add_argument("directory", nargs="?", type=Path, default=DEMO_DIR, metavar="DIR",
-                      help=f"where to write it (default: ./{DEMO_DIR}); it must not hold a store")  # fmt: skip
+    option(demo, "directory", nargs="?", type=Path, default=DEMO_DIR, metavar="DIR",
+           help=f"where to write it (default: ./{DEMO_DIR}); it must not hold a store",
+           example="demo-copy")  # fmt: skip
     demo.set_defaults(handler=cmd_demo)
 
 
@@ -658,14 +678,15 @@ def _add_crosscheck(commands: argparse._SubParsersAction) -> None:
         "last day of the events) are not counted. Exits 2 when the reference cannot be read; with --fail-on-diff, 1 "
         "when values differ.",
     )
-    cross.add_argument("reference", type=Path, help="reference file (nk_missile_tests.json layout)")
-    cross.add_argument("--facilities", type=Path, metavar="FILE", help="facility coordinates "
-                       "(nk_missile_facilities.json layout) for comparing sites by distance; default: that file "
-                       "beside the reference, when present")  # fmt: skip
-    cross.add_argument("--since", metavar="DATE", help="compare launches from this date, in UTC as the reference "
-                       "dates them (YYYY-MM-DD, or YYYY-MM / YYYY from its first day)")  # fmt: skip
-    cross.add_argument("--until", metavar="DATE", help="compare launches up to this date, in UTC (YYYY-MM-DD, or "
-                       "YYYY-MM / YYYY to its last day)")  # fmt: skip
+    option(cross, "reference", type=Path, help="reference file (nk_missile_tests.json layout)",
+           example="nk_missile_tests.json")  # fmt: skip
+    option(cross, "--facilities", type=Path, metavar="FILE", help="facility coordinates "
+           "(nk_missile_facilities.json layout) for comparing sites by distance; default: that file "
+           "beside the reference, when present", example="nk_missile_facilities.json")  # fmt: skip
+    option(cross, "--since", metavar="DATE", help="compare launches from this date, in UTC as the reference "
+           "dates them (YYYY-MM-DD, or YYYY-MM / YYYY from its first day)", example="2025-03")  # fmt: skip
+    option(cross, "--until", metavar="DATE", help="compare launches up to this date, in UTC (YYYY-MM-DD, or "
+           "YYYY-MM / YYYY to its last day)", example="2026")  # fmt: skip
     cross.add_argument("--json", action="store_true", help="the full comparison as one JSON object")
     cross.add_argument("--fail-on-diff", action="store_true", help="exit 1 when a matched launch differs in a "
                        "value (count, range, apogee, time, site), for scripts")  # fmt: skip
@@ -691,24 +712,26 @@ def _add_query(commands: argparse._SubParsersAction) -> None:
         "of a repeated or comma-separated filter are alternatives. Columns and conventions: output/README.md.",
     )
     query.add_argument("what", choices=("statements", "launches"), help="rows to print")
-    query.add_argument("--since", metavar="DATE", help="launches on or after this date, at the launch site (the "
-                       "launch_date_local column; YYYY-MM-DD, or YYYY-MM / YYYY from its first day)")  # fmt: skip
-    query.add_argument("--until", metavar="DATE", help="launches on or before this date, at the launch site "
-                       "(YYYY-MM-DD, or YYYY-MM / YYYY to its last day)")  # fmt: skip
-    query.add_argument("--authority", action="append", type=str.lower, metavar="ID", help="made by this authority "
-                       "(mod_jp, jcs, mnd_kr, indopacom, dod, kcna, other); for launches: one it has a statement "
-                       "from")  # fmt: skip
-    query.add_argument("--source", action="append", type=str.lower, metavar="ID",
-                       help="collected by this source module")  # fmt: skip
-    query.add_argument("--class", dest="missile_class", action="append", type=str.lower, metavar="CLASS",
-                       help="missile class (ballistic, icbm, cruise, hypersonic, slbm, mlrs, satellite_launch, "
-                       "anti_air, other); for launches the consensus class")  # fmt: skip
-    query.add_argument("--disagrees", action="append", type=str.lower, metavar="FLAG", help="the launch event's "
-                       "authorities disagree on count, range, apogee or time")  # fmt: skip
-    query.add_argument("--text", metavar="WORDS", help="these words appear in the title, text, launch area or "
-                       "missile name (case-insensitive for Latin letters)")  # fmt: skip
-    query.add_argument("--columns", metavar="A,B,...", help="print only these columns, in this order")
-    query.add_argument("--limit", type=int, metavar="N", help="at most N rows")
+    option(query, "--since", metavar="DATE", help="launches on or after this date, at the launch site (the "
+           "launch_date_local column; YYYY-MM-DD, or YYYY-MM / YYYY from its first day)",
+           example="2025-03")  # fmt: skip
+    option(query, "--until", metavar="DATE", help="launches on or before this date, at the launch site "
+           "(YYYY-MM-DD, or YYYY-MM / YYYY to its last day)", example="2026")  # fmt: skip
+    option(query, "--authority", action="append", type=str.lower, metavar="ID", help="made by this authority "
+           "(mod_jp, jcs, mnd_kr, indopacom, dod, kcna, other); for launches: one it has a statement "
+           "from", example="JCS,kcna")  # fmt: skip
+    option(query, "--source", action="append", type=str.lower, metavar="ID",
+           help="collected by this source module", example="jcs_kr")  # fmt: skip
+    option(query, "--class", dest="missile_class", action="append", type=str.lower, metavar="CLASS",
+           help="missile class (ballistic, icbm, cruise, hypersonic, slbm, mlrs, satellite_launch, "
+           "anti_air, other); for launches the consensus class", example="ballistic")  # fmt: skip
+    option(query, "--disagrees", action="append", type=str.lower, metavar="FLAG", help="the launch event's "
+           "authorities disagree on count, range, apogee or time", example="count,range")  # fmt: skip
+    option(query, "--text", metavar="WORDS", help="these words appear in the title, text, launch area or "
+           "missile name (case-insensitive for Latin letters)", example="Pyongyang")  # fmt: skip
+    option(query, "--columns", metavar="A,B,...", help="print only these columns, in this order",
+           example="launch_date_local,count")  # fmt: skip
+    option(query, "--limit", type=int, metavar="N", help="at most N rows", example="3")
     formats = query.add_mutually_exclusive_group()
     formats.add_argument("--csv", action="store_true", help="CSV with a header row (the default)")
     formats.add_argument("--jsonl", action="store_true", help="one JSON object per row, lists as arrays")
@@ -726,9 +749,9 @@ def _add_changes(commands: argparse._SubParsersAction) -> None:
         "launch event, and each value a later statement or a re-extraction revised (old -> new). Statements and "
         "events are described as they are now. Without --since: the latest run that changed anything.",
     )
-    changes.add_argument("--since", metavar="DATE|RUN_ID", help="changes launchfeed recorded at or after this date "
-                         "or time (ISO 8601, UTC unless an offset is given; when the change was made, not a launch "
-                         "date), or those of this run and every later one")  # fmt: skip
+    option(changes, "--since", metavar="DATE|RUN_ID", help="changes launchfeed recorded at or after this date "
+           "or time (ISO 8601, UTC unless an offset is given; when the change was made, not a launch "
+           "date), or those of this run and every later one", example="1")  # fmt: skip
     changes.add_argument("--json", action="store_true", help="one JSON object per change")
     _workspace_args(changes)
     changes.set_defaults(handler=cmd_changes)
@@ -756,7 +779,8 @@ def _add_report(commands: argparse._SubParsersAction) -> None:
         "side with the disagreements highlighted, and range against apogee by missile class. It needs no server "
         "and loads nothing from the network; open it from the file.",
     )
-    report.add_argument("--output", type=Path, metavar="FILE", help="where to write it (default: DIR/report.html)")
+    option(report, "--output", type=Path, metavar="FILE", help="where to write it (default: DIR/report.html)",
+           example="report-copy.html")  # fmt: skip
     _workspace_args(report)
     report.set_defaults(handler=cmd_report)
 
@@ -784,8 +808,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _global_options(parser: argparse.ArgumentParser, default: object) -> None:
-    parser.add_argument("--config", type=Path, default=default, metavar="FILE",
-                        help="config file (default: ./launchfeed.toml when present)")  # fmt: skip
+    option(parser, "--config", type=Path, default=default, metavar="FILE",
+           help="config file (default: ./launchfeed.toml when present); collect and sources read it",
+           example="launchfeed.toml")  # fmt: skip
 
 
 def main(argv: list[str] | None = None) -> int:
