@@ -33,7 +33,11 @@ OTHER_FILES = (
     ),  # fmt: skip
     ("datapackage.json", "Frictionless Data Package: a Table Schema for every CSV file"),
     ("README.md", "this data dictionary"),
-    ("report.html", "written by `launchfeed report`: timeline, values side by side, disagreements, range/apogee chart"),
+    (
+        "report.html",
+        "written by `launchfeed report` (or `collect --report`): timeline, values side by side, disagreements, "
+        "range/apogee chart",
+    ),
     (
         "launchfeed.sqlite",
         "the store: documents and their revisions, statements, events, runs, the change log (`--db` moves it)",
