@@ -253,13 +253,17 @@ def collect(
     ws.archive.remove_stale_temporaries()
     pacer = HostPacer()
     finished: dict[str, SourceResult] = {}
+    full: list[DiskFull] = []  # a crawl found the disk full: the run stops there, said once
     crawls: dict[str, threading.Thread] = {}
     started = time.monotonic()
     for source_id in runnable:
 
         def run(source_id: str = source_id) -> None:
-            finished[source_id] = crawl_source(ws, source_id, pacer=pacer, config=config, base_url=base_url,
-                                               delay=delay, options=options or {})  # fmt: skip
+            try:
+                finished[source_id] = crawl_source(ws, source_id, pacer=pacer, config=config, base_url=base_url,
+                                                   delay=delay, options=options or {})  # fmt: skip
+            except DiskFull as error:
+                full.append(error)
 
         # a daemon: a crawl stuck past its deadline and the grace is left behind, and never keeps
         # the process (and the run lock) alive once the run is over
@@ -268,6 +272,8 @@ def collect(
     for done, (source_id, crawl) in enumerate(crawls.items(), start=1):
         seconds = source_deadline(crawlers()[source_id].INFO, config)
         crawl.join(max(0.0, started + seconds + GRACE - time.monotonic()))
+        if full:
+            raise full[0]
         result = finished.get(source_id)
         if result is None:  # it never stopped: not a request it was waiting for (those are cut off)
             stuck = (
