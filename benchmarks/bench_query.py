@@ -34,8 +34,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from launchfeed.output.events import reconcile_store  # noqa: E402
-from launchfeed.output.query import QUERYABLES, Filters, connect_readonly, parse_day, render, run_query  # noqa: E402
-from launchfeed.output.store import REPORT_COLUMNS, Store, report_to_row, text_fingerprint  # noqa: E402
+from launchfeed.output.query import QUERYABLES, Filters, parse_day, render, run_query  # noqa: E402
+from launchfeed.output.store import REPORT_COLUMNS, Store, connect_readonly, report_to_row, text_fingerprint  # noqa: E402
 
 from launchfeed.contracts import Report, document_id  # noqa: E402
 from launchfeed.sources import authorities  # noqa: E402

@@ -58,7 +58,7 @@ def corpus_documents(corpus: Path):
 
 
 def fixture_documents():
-    from test_events import FIXTURES
+    from eventcases import FIXTURES
 
     from launchfeed.contracts import Document
 

@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from launchfeed.config import Config, proxy_env
@@ -20,21 +21,25 @@ from launchfeed.output.atom import render_atom
 from launchfeed.output.catalog import load_catalog
 from launchfeed.output.datadict import render_datapackage, render_readme
 from launchfeed.output.events import event_record, launch_row, reconcile_store
-from launchfeed.output.store import Store, now_iso
+from launchfeed.output.report import REPORT_FILE, render_report
+from launchfeed.output.store import Store, StoreFull, now_iso
 from launchfeed.output.tables import LAUNCHES, STATEMENT_TABLES, statement_tables
 from launchfeed.output.writers import (
+    DiskFull,
     OutputError,
+    is_disk_full,
     remove_stale_temporaries,
     render_csv,
     render_jsonl,
     what_to_do,
+    write_failure,
     write_files,
 )
 from launchfeed.scrapers.archive import Archive
 from launchfeed.scrapers.base import Context, RunStats
 from launchfeed.scrapers.errors import OutOfTime, SourceError
 from launchfeed.scrapers.http import HostPacer
-from launchfeed.sources import authorities, crawlers, extractor
+from launchfeed.sources import authorities, crawlers, extractor, place_names
 
 # progress(what, done, total): how far a run has got, for a progress bar on a terminal
 Progress = Callable[[str, int, int], None]
@@ -56,6 +61,8 @@ def open_workspace(out_dir: Path, db_path: Path | None) -> Workspace:
     try:
         store = Store(database)
     except (sqlite3.Error, OSError) as exc:
+        if is_disk_full(exc):
+            raise write_failure("open the store", database, exc) from exc
         raise OutputError(
             f"cannot open the store {database}: {exc}; make {database.parent} writable for this user "
             "(or point --db elsewhere) and run again"
@@ -67,7 +74,9 @@ def _make_output_dir(out_dir: Path) -> None:
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        advice = "point --out at a directory" if out_dir.exists() else what_to_do(exc, out_dir.parent)
+        if is_disk_full(exc):
+            raise write_failure("create the output directory", out_dir, exc) from exc
+        advice = "point --data-dir at a directory" if out_dir.exists() else what_to_do(exc, out_dir.parent)
         raise OutputError(f"cannot use {out_dir} as the output directory: {exc.strerror or exc}; {advice}") from exc
 
 
@@ -81,21 +90,19 @@ def run_lock(out_dir: Path, db_path: Path | None = None) -> Iterator[None]:
     elsewhere: a cron tick that finds the last one still running leaves at once."""
     _make_output_dir(out_dir)
     with ExitStack() as held:
-        held.enter_context(_lock_file(out_dir / "launchfeed.lock", out_dir))
+        held.enter_context(_lock_file(out_dir / "launchfeed.lock"))
         if db_path is not None and db_path.parent.resolve() != out_dir.resolve():
             db_path.parent.mkdir(parents=True, exist_ok=True)
-            held.enter_context(_lock_file(db_path.parent / "launchfeed.lock", db_path.parent))
+            held.enter_context(_lock_file(db_path.parent / "launchfeed.lock"))
         yield
 
 
 @contextmanager
-def _lock_file(path: Path, directory: Path) -> Iterator[None]:
+def _lock_file(path: Path) -> Iterator[None]:
     try:
         handle = open(path, "a+")
     except OSError as exc:
-        raise OutputError(
-            f"cannot create the lock file {path}: {exc.strerror or exc}; {what_to_do(exc, directory)}"
-        ) from exc
+        raise write_failure("create the lock file", path, exc) from exc
     try:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -103,18 +110,23 @@ def _lock_file(path: Path, directory: Path) -> Iterator[None]:
             handle.seek(0)
             holder = handle.read().strip() or "another process"
             raise AlreadyRunning(f"another launchfeed run holds {path} ({holder}); not starting") from exc
-        handle.seek(0)
-        handle.truncate()
-        handle.write(f"pid {os.getpid()} since {now_iso()}\n")
-        handle.flush()
+        try:
+            handle.seek(0)
+            handle.truncate()
+            handle.write(f"pid {os.getpid()} since {now_iso()}\n")
+            handle.flush()
+        except OSError as exc:
+            raise write_failure("write the lock file", path, exc) from exc
         yield
     finally:
         handle.close()
 
 
-def availability(info: SourceInfo, config: Config, requested: bool) -> str | None:
-    """Why a source cannot run now (None when it can)."""
-    if info.geo_blocked and not config.proxy_for(info.id):
+def availability(info: SourceInfo, config: Config, requested: bool, base_url: str | None = None) -> str | None:
+    """Why a source cannot run now (None when it can). A mirror (``base_url``, or ``base_url`` in the
+    config) answers a geo-block: it is asked instead of the site that drops foreign connections."""
+    mirrored = bool(base_url or config.base_url_for(info.id))
+    if info.geo_blocked and not config.proxy_for(info.id) and not mirrored:
         return (
             f"geo-blocked outside {info.country}: set {proxy_env(info.id)} or proxy in "
             f"[sources.{info.id}] of launchfeed.toml to a proxy in {info.country}"
@@ -137,6 +149,7 @@ class SourceResult:
 
 @dataclass
 class CollectSummary:
+    requested: bool = False  # the sources were named (--source): one that cannot run fails the run
     results: list[SourceResult] = field(default_factory=list)
     new_reports: int = 0
     changed_reports: int = 0
@@ -149,9 +162,14 @@ class CollectSummary:
         return [r for r in self.results if not r.ok and not r.disabled]
 
     @property
+    def refused(self) -> list[SourceResult]:
+        """Sources named on the command line that cannot run (disabled, with the reason)."""
+        return [r for r in self.results if r.disabled and self.requested]
+
+    @property
     def ok(self) -> bool:
-        """No source failed, every document was read and the files were written."""
-        return not (self.failed or self.output_error or self.extraction_failures)
+        """Every source asked for ran and none failed, every document was read and the files were written."""
+        return not (self.failed or self.refused or self.output_error or self.extraction_failures)
 
     @property
     def new_documents(self) -> int:
@@ -207,7 +225,11 @@ def crawl_source(
     except SourceError as error:
         ctx.stats.note(error)
         failure = str(error)
+    except DiskFull:
+        raise  # the store is full: every source would fail alike, the run stops and says so once
     except Exception as error:  # a bug in one source must not stop the others
+        if is_disk_full(error):  # the archive's disk is full (as above)
+            raise write_failure("write", ws.archive.root, error) from error
         ctx.stats.problems["internal_error"] += 1
         failure = f"internal_error: {type(error).__name__}: {error}"
         ctx.stats.messages.append(failure + "\n" + traceback.format_exc(limit=5))
@@ -218,12 +240,12 @@ def crawl_source(
 
 def collect(
     ws: Workspace, sources: list[str], *, config: Config, requested: bool, base_url: str | None = None,
-    delay: float | None = None, options: dict | None = None, progress: Progress | None = None,
+    delay: float | None = None, options: dict | None = None, progress: Progress | None = None, report: bool = False,
 ) -> CollectSummary:  # fmt: skip
-    summary = CollectSummary()
+    summary = CollectSummary(requested=requested)
     runnable = []
     for source_id in sources:
-        reason = availability(crawlers()[source_id].INFO, config, requested)
+        reason = availability(crawlers()[source_id].INFO, config, requested, base_url)
         if reason:
             summary.results.append(SourceResult(source_id, False, RunStats(), disabled=reason))
         else:
@@ -231,13 +253,17 @@ def collect(
     ws.archive.remove_stale_temporaries()
     pacer = HostPacer()
     finished: dict[str, SourceResult] = {}
+    full: list[DiskFull] = []  # a crawl found the disk full: the run stops there, said once
     crawls: dict[str, threading.Thread] = {}
     started = time.monotonic()
     for source_id in runnable:
 
         def run(source_id: str = source_id) -> None:
-            finished[source_id] = crawl_source(ws, source_id, pacer=pacer, config=config, base_url=base_url,
-                                               delay=delay, options=options or {})  # fmt: skip
+            try:
+                finished[source_id] = crawl_source(ws, source_id, pacer=pacer, config=config, base_url=base_url,
+                                                   delay=delay, options=options or {})  # fmt: skip
+            except DiskFull as error:
+                full.append(error)
 
         # a daemon: a crawl stuck past its deadline and the grace is left behind, and never keeps
         # the process (and the run lock) alive once the run is over
@@ -246,6 +272,8 @@ def collect(
     for done, (source_id, crawl) in enumerate(crawls.items(), start=1):
         seconds = source_deadline(crawlers()[source_id].INFO, config)
         crawl.join(max(0.0, started + seconds + GRACE - time.monotonic()))
+        if full:
+            raise full[0]
         result = finished.get(source_id)
         if result is None:  # it never stopped: not a request it was waiting for (those are cut off)
             stuck = (
@@ -262,10 +290,42 @@ def collect(
         ws.store, progress=progress, failures=summary.extraction_failures
     )
     try:
-        summary.written = write_outputs(ws)
+        summary.written = write_outputs(ws, report)
+    except StoreFull:
+        raise  # the store cannot keep this run: said as it is, not as a file the next run writes
     except OutputError as error:
         summary.output_error = str(error)
     return summary
+
+
+@dataclass(frozen=True)
+class SourceState:
+    """What a run tells about one source that ran, for the lines collect prints."""
+
+    source: str
+    failure: str | None  # this run's failure (None: it worked)
+    change: str | None  # "failed" (its first failure), "still failing" (a reminder), "recovered", or None
+    since: str | None = None  # when its present run of failures began
+
+
+def source_states(store: Store, results: list[SourceResult], remind: timedelta) -> list[SourceState]:
+    """Each source that ran, and what changed: a failure is news the first run it happens, again
+    once ``remind`` has passed since it was last said (still failing), and when it ends (recovered)."""
+    states = []
+    now = datetime.now(UTC)
+    for result in results:
+        if result.disabled:
+            continue
+        last_ok, since, said = store.failure_streak(result.source)
+        change = None
+        if result.failure and last_ok is not False:
+            change = "failed"
+        elif result.failure and (said is None or now - datetime.fromisoformat(said) >= remind):
+            change = "still failing"
+        elif not result.failure and last_ok is False:
+            change = "recovered"
+        states.append(SourceState(result.source, result.failure, change, since))
+    return states
 
 
 def extract_pending(
@@ -314,10 +374,13 @@ def extract_pending(
     return new, changed
 
 
-def write_outputs(ws: Workspace) -> list[str]:
+def write_outputs(ws: Workspace, report: bool = False) -> list[str]:
     """Reconcile the stored statements into launch events (kept in the store, changes in its
-    change log), then write every output file whose content changed; returns the names written."""
+    change log), then write every output file whose content changed; returns the names written.
+    ``report``: report.html too, when another file changed or it is not there yet (it says when
+    it was made, so it would differ on every run)."""
     events = reconcile_store(ws.store, authorities()).events
+    catalog = load_catalog(ws.store.db)
     tables = statement_tables(ws.store.statement_rows())
     files: dict[str, str] = {}
     for table in STATEMENT_TABLES:
@@ -325,8 +388,8 @@ def write_outputs(ws: Workspace) -> list[str]:
     files["statements.jsonl"] = render_jsonl(tables["statements"])
     files["launches.csv"] = render_csv(LAUNCHES, (launch_row(event) for event in events))
     files["launches.jsonl"] = render_jsonl(event_record(event) for event in events)
-    files["launches.atom"] = render_atom(load_catalog(ws.store.db))
-    files["datapackage.json"] = render_datapackage()
+    files["launches.atom"] = render_atom(catalog)
+    files["datapackage.json"] = render_datapackage(sources=[module.INFO for module in crawlers().values()])
     files["README.md"] = render_readme()
     remove_stale_temporaries(ws.out_dir, files)
     changed: dict[Path, str] = {}
@@ -334,5 +397,7 @@ def write_outputs(ws: Workspace) -> list[str]:
         path = ws.out_dir / name
         if not (path.exists() and path.read_bytes() == content.encode("utf-8")):
             changed[path] = content
+    if report and (changed or not (ws.out_dir / REPORT_FILE).exists()):
+        changed[ws.out_dir / REPORT_FILE] = render_report(catalog, places=place_names())
     write_files(changed)
     return [path.name for path in changed]

@@ -72,23 +72,13 @@ def rebuild(ws: Workspace, progress: Progress | None = None) -> RebuildSummary:
     reparse(ws, summary, progress)
     extract_pending(ws.store, everything=True, progress=progress)
     summary.written = write_outputs(ws)
-    counts = dict(
-        ws.store.db.execute(
-            "SELECT kind, COUNT(*) FROM changes WHERE run_id = ? GROUP BY kind", (ws.store.run_id,)
-        ).fetchall()
-    )
-    distinct = {
-        kind: ws.store.db.execute(
-            "SELECT COUNT(DISTINCT object_id) FROM changes WHERE run_id = ? AND kind = ?", (ws.store.run_id, kind)
-        ).fetchone()[0]
-        for kind in ("revised_value", "revised_event_value")
-    }
+    counts, distinct = ws.store.run_change_counts(ws.store.run_id)
     summary.new_statements = counts.get("new_report", 0)
-    summary.changed_statements = distinct["revised_value"]
+    summary.changed_statements = distinct.get("revised_value", 0)
     summary.withdrawn_statements = counts.get("withdrawn_report", 0)
     summary.values_changed = counts.get("revised_value", 0)
     summary.new_events = counts.get("new_event", 0)
-    summary.changed_events = distinct["revised_event_value"]
+    summary.changed_events = distinct.get("revised_event_value", 0)
     summary.event_values_changed = counts.get("revised_event_value", 0)
     summary.gone_events = counts.get("merged_event", 0) + counts.get("withdrawn_event", 0)
     return summary

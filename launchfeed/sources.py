@@ -9,13 +9,19 @@ declaration only: the extractor knows how to read its texts, ``collect`` does no
 from __future__ import annotations
 
 import importlib
+import importlib.util
+import json
 import pkgutil
 from functools import cache
+from pathlib import Path
 from types import ModuleType
+from typing import TYPE_CHECKING
 
 import launchfeed.scrapers
 from launchfeed.contracts import SourceInfo
-from launchfeed.extract import Extractor
+
+if TYPE_CHECKING:  # the extractor loads spaCy (most of a second): imported when a command extracts
+    from launchfeed.extract import Extractor
 
 
 @cache
@@ -49,4 +55,16 @@ def authorities() -> dict[str, str | None]:
 @cache
 def extractor() -> Extractor:
     """The extractor, reading every declared source by its policy."""
+    from launchfeed.extract import Extractor
+
     return Extractor(declarations())
+
+
+@cache
+def place_names() -> dict[str, str]:
+    """Gazetteer site id -> its romanized (English) name, for the report beside a launch area in
+    the source's own words; read from the extractor's gazetteer, the one list of places."""
+    # found without importing the package, which would load spaCy for a list of names
+    [folder] = importlib.util.find_spec("launchfeed.extract").submodule_search_locations  # type: ignore[union-attr]
+    data = json.loads((Path(folder) / "gazetteer.json").read_text(encoding="utf-8"))
+    return {place["id"]: place["names"]["en"][0] for place in data["places"] if place["names"].get("en")}

@@ -1,12 +1,14 @@
 """launches.atom: an Atom feed (RFC 4287) with one entry per launch event.
 
 An entry's id is a tag: URI made from the event id, so it never changes; its
-``updated`` is the time launchfeed last changed the event's values (a later
-statement joined it or revised a number), so a feed reader shows the entry again
-when that happens; its ``published`` is the first statement's publication time.
-Until any statement has been reconciled into events (a store from before launch
-events) the feed has one entry per statement instead, and its subtitle says so.
-The file is the same bytes for the same store: it is rewritten only when it changes.
+``updated`` is the publication time of its latest statement, so a feed reader shows the
+entry again when a later statement joins or revises it, and a rebuild (or a first run
+over a year of releases) leaves each entry at its own time; its ``published`` is the first
+statement's publication time. The feed's ``updated`` is its newest entry's (an empty
+feed: when the store was made). Until any statement has been reconciled into events (a
+store from before launch events) the feed has one entry per statement instead, and its
+subtitle says so. Authorities are named as readers know them (Japan MOD, ROK JCS). The
+file is the same bytes for the same store: it is rewritten only when it changes.
 """
 
 from __future__ import annotations
@@ -17,9 +19,9 @@ from datetime import UTC, datetime
 
 from launchfeed.output.catalog import Catalog, StoredEvent
 from launchfeed.output.changes import count_text
-from launchfeed.output.writers import format_number
+from launchfeed.output.writers import clean_text, format_number, web_url
 
-from launchfeed.contracts import Event
+from launchfeed.contracts import AUTHORITY_NAMES, Event
 
 ATOM = "http://www.w3.org/2005/Atom"
 # "launchfeed.invalid" is reserved (RFC 2606): no one else can mint ids under it, so
@@ -83,6 +85,17 @@ def event_title(event: Event) -> str:
     return title + (f" (authorities disagree on {', '.join(disputed)})" if disputed else "")
 
 
+def authority_name(authority: str | None) -> str:
+    """The name a reader knows an authority by (Japan MOD, not mod_jp)."""
+    return AUTHORITY_NAMES.get(authority or "", authority or "unknown authority")
+
+
+def _link(url: str | None, text: str) -> str:
+    """An <a> for an http(s) URL; any other scheme (javascript:, data:) stays text."""
+    shown = html.escape(text or "")
+    return f'<a href="{html.escape(url)}">{shown}</a>' if web_url(url) else shown
+
+
 def event_html(event: Event, statements: list[dict]) -> str:
     """The entry's content: every authority's values side by side and the statements, all escaped."""
     e = html.escape
@@ -91,8 +104,8 @@ def event_html(event: Event, statements: list[dict]) -> str:
     parts = [f"<p>Launch on {e(event.launch_date_local or 'an unknown day')}{e(when)}{area}.</p>"]
     rows = []
     for authority, view in event.authorities.items():
-        cells = [authority, view.stage, count_text(view.count, view.count_qualifier), _km(view.range_km),
-                 _km(view.apogee_km), ";".join(view.launch_times_local), view.missile_class,
+        cells = [authority_name(authority), view.stage, count_text(view.count, view.count_qualifier),
+                 _km(view.range_km), _km(view.apogee_km), ";".join(view.launch_times_local), view.missile_class,
                  view.missile_name]  # fmt: skip
         rows.append("<tr>" + "".join(f"<td>{e(c or '')}</td>" for c in cells) + "</tr>")
     if rows:
@@ -102,10 +115,10 @@ def event_html(event: Event, statements: list[dict]) -> str:
     if disputed:
         parts.append(f"<p><strong>Authorities disagree on: {', '.join(disputed)}.</strong></p>")
     if event.unreported_by:
-        parts.append(f"<p>No statement from: {e(', '.join(event.unreported_by))}.</p>")
+        parts.append(f"<p>No statement from: {e(', '.join(map(authority_name, event.unreported_by)))}.</p>")
     if statements:
         items = "".join(
-            f'<li><a href="{e(s["url"])}">{e(s["title"] or s["url"])}</a> ({e(s["authority"] or "")}, '
+            f"<li>{_link(s['url'], s['title'] or s['url'])} ({e(authority_name(s['authority']))}, "
             f"{e(s['published_at'] or 'undated')})</li>"
             for s in statements
         )
@@ -117,8 +130,8 @@ def statement_html(statement: dict) -> str:
     e = html.escape
     values = [count_text(statement["count"], statement["count_qualifier"]), _km(statement["range_km"]),
               _km(statement["apogee_km"]), statement["missile_class"]]  # fmt: skip
-    return (f"<p>{e(statement['authority'] or '')}: {e(', '.join(filter(None, values)) or 'no numbers')}.</p>"
-            f'<p><a href="{e(statement["url"])}">{e(statement["title"] or statement["url"])}</a></p>')  # fmt: skip
+    return (f"<p>{e(authority_name(statement['authority']))}: {e(', '.join(filter(None, values)) or 'no numbers')}.</p>"
+            f"<p>{_link(statement['url'], statement['title'] or statement['url'])}</p>")  # fmt: skip
 
 
 def _entry(feed: ET.Element, entry_id: str, title: str, updated: str, published: str | None, link: str | None,
@@ -129,7 +142,7 @@ def _entry(feed: ET.Element, entry_id: str, title: str, updated: str, published:
     ET.SubElement(entry, f"{{{ATOM}}}updated").text = updated
     if published:
         ET.SubElement(entry, f"{{{ATOM}}}published").text = published
-    if link:
+    if web_url(link):
         ET.SubElement(entry, f"{{{ATOM}}}link", rel="alternate", href=link)
     for term in categories:
         ET.SubElement(entry, f"{{{ATOM}}}category", term=term)
@@ -139,12 +152,15 @@ def _entry(feed: ET.Element, entry_id: str, title: str, updated: str, published:
 def event_entry(feed: ET.Element, stored: StoredEvent, catalog: Catalog) -> str:
     event = stored.event
     statements = catalog.statements_of(event)
-    published = min((t for t in (atom_time(s["published_at"]) for s in statements) if t), default=None)
-    updated = atom_time(stored.updated_at) or published or EPOCH
+    times = sorted(t for t in (atom_time(s["published_at"]) for s in statements) if t)
+    published = times[0] if times else None
+    # its latest statement: a reader sees the entry again when a statement joins or revises it
+    updated = times[-1] if times else atom_time(stored.first_seen_at) or EPOCH
     categories = [c for c in [event.missile_class] if c] + [f"disagrees:{f}" for f in FLAGS
                                                             if getattr(event, f"{f}_disagrees")]  # fmt: skip
     _entry(feed, f"{TAG}event/{event.id}", event_title(event), updated, published,
-           statements[0]["url"] if statements else None, event_html(event, statements), categories)  # fmt: skip
+           next(filter(web_url, (s["url"] for s in statements)), None), event_html(event, statements),
+           categories)  # fmt: skip
     return updated
 
 
@@ -168,10 +184,11 @@ def render_atom(catalog: Catalog) -> str:
         for statement in reversed(list(catalog.statements.values())):
             published = atom_time(statement["published_at"]) or EPOCH
             times.append(published)
-            title = f"{statement['launch_date_local'] or 'undated'}: {statement['authority']} statement"
+            title = f"{statement['launch_date_local'] or 'undated'}: {authority_name(statement['authority'])} statement"
             categories = [c for c in [statement["missile_class"]] if c]
             _entry(feed, f"{TAG}statement/{statement['report_id']}", title, published, published, statement["url"],
                    statement_html(statement), categories)  # fmt: skip
-    updated_at.text = max(times, default=EPOCH)
+    updated_at.text = max(times, default=None) or atom_time(catalog.created_at) or EPOCH
     ET.indent(feed)
-    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
+    # markup is all printable: removing what XML forbids from the document removes it from every text in it
+    return clean_text('<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n")

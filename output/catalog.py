@@ -10,6 +10,8 @@ import json
 import sqlite3
 from dataclasses import dataclass, field
 
+from launchfeed.output.store import row_to_event
+
 from launchfeed.contracts import Event
 
 
@@ -24,6 +26,8 @@ class StoredEvent:
 class Catalog:
     events: list[StoredEvent] = field(default_factory=list)  # launch order
     statements: dict[str, dict] = field(default_factory=dict)  # report id -> statement row (with url, title, ...)
+    created_at: str | None = None  # when the store was made (UTC)
+    documents: int = 0  # documents collected, launch reports or not
 
     def statements_of(self, event: Event) -> list[dict]:
         """The event's statements, in publication order."""
@@ -36,8 +40,6 @@ def _has_table(db: sqlite3.Connection, name: str) -> bool:
 
 
 def load_catalog(db: sqlite3.Connection) -> Catalog:
-    from launchfeed.output.events import row_event
-
     factory = db.row_factory
     db.row_factory = sqlite3.Row
     try:
@@ -45,7 +47,8 @@ def load_catalog(db: sqlite3.Connection) -> Catalog:
         query = (
             "SELECT r.id AS report_id, r.authority, r.source, r.stage, r.launch_date_local, r.launch_times_local, "
             "r.tz, r.launch_utc, r.count, r.count_qualifier, r.range_km, r.apogee_km, r.missile_class, "
-            "r.missile_name, r.launch_area, d.url, d.title, d.published_at, d.lang "
+            "r.missile_name, r.launch_area, r.launch_site, d.url, d.title, d.published_at, d.published_precision, "
+            "d.lang "
             "FROM reports r JOIN documents d ON d.id = r.document_id "
             "ORDER BY COALESCE(r.launch_utc, r.launch_date_local), d.published_at, r.id"
         )
@@ -54,9 +57,11 @@ def load_catalog(db: sqlite3.Connection) -> Catalog:
             for name in ("launch_times_local", "range_km", "apogee_km"):
                 item[name] = json.loads(item[name]) if item[name] else []
             catalog.statements[item["report_id"]] = item
+        catalog.created_at = db.execute("SELECT MIN(applied_at) FROM schema_version").fetchone()[0]
+        catalog.documents = db.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
         if _has_table(db, "events"):
             rows = db.execute("SELECT * FROM events").fetchall()
-            events = [StoredEvent(row_event(dict(row)), row["first_seen_at"], row["updated_at"]) for row in rows]
+            events = [StoredEvent(row_to_event(row), row["first_seen_at"], row["updated_at"]) for row in rows]
             catalog.events = sorted(events, key=lambda s: (s.event.launch_utc or f"{s.event.launch_date_local}T99",
                                                            s.event.id))  # fmt: skip
         return catalog

@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from launchfeed.output.writers import format_number
+from launchfeed.output.events import launch_time_text
+from launchfeed.output.writers import clean_text, clean_value, format_number
 
 DOCUMENT_KINDS = {"new_document": "new", "revised_document": "revised", "reparsed_document": "re-parsed"}
 
@@ -68,9 +69,9 @@ def select_changes(db: sqlite3.Connection, since: Since | None) -> list[dict]:
     where, params = ("c.run_id >= ?", [since.run_id]) if since.run_id is not None else ("c.at >= ?", [since.at])
     has_events = db.execute("SELECT 1 FROM sqlite_master WHERE name = 'events'").fetchone() is not None
     event_columns = "e.launch_date_local AS event_date, e.launch_utc AS event_utc, e.missile_class AS event_class, " \
-                    "e.count AS event_count, e.range_km AS event_range" if has_events else \
-                    "NULL AS event_date, NULL AS event_utc, NULL AS event_class, NULL AS event_count, " \
-                    "NULL AS event_range"  # fmt: skip
+                    "e.count AS event_count, e.range_km AS event_range, e.time_precision AS event_precision" \
+                    if has_events else "NULL AS event_date, NULL AS event_utc, NULL AS event_class, " \
+                    "NULL AS event_count, NULL AS event_range, NULL AS event_precision"  # fmt: skip
     query = f"""
         SELECT c.*, runs.command AS run_command, runs.started_at AS run_started, runs.status AS run_status,
                r.authority, r.stage, r.launch_date_local, r.launch_times_local, r.count, r.count_qualifier,
@@ -142,9 +143,9 @@ def statement_summary(change: dict) -> str:
 def event_summary(change: dict) -> str:
     if change.get("event_date") is None and change.get("event_utc") is None:
         return change["object_id"]
-    when = change.get("event_date") or ""
-    if change.get("event_utc"):
-        when += f" ({change['event_utc'][11:16]} UTC)"
+    # the local date with the local time (a launch at 06:15 in Korea is 21:15 UTC the day before)
+    when = f"{change.get('event_date') or ''} "
+    when += launch_time_text(change.get("event_utc"), change.get("event_precision"))
     values = [count_text(change.get("event_count"), None), _km(change.get("event_range")), change.get("event_class")]
     return f"{change['object_id']} {when.strip()}: {', '.join(filter(None, values)) or 'no numbers'}"
 
@@ -164,7 +165,7 @@ class RunChanges:
 
     @property
     def lines(self) -> list[str]:
-        return [entry_line(kind, items) for (kind, _), items in self.entries.items()]
+        return [clean_text(entry_line(kind, items)) for (kind, _), items in self.entries.items()]
 
 
 def entry_line(kind: str, items: list[dict]) -> str:
@@ -179,6 +180,8 @@ def entry_line(kind: str, items: list[dict]) -> str:
         return f"new launch         {event_summary(change)}"
     if kind == "revised_event_value":
         return f"revised launch     {event_summary(change)}  [{revised_values(items)}]"
+    if kind == "notified":
+        return f"notified           {event_summary(change)} via {change['field']}"
     if kind == "merged_event":
         return f"merged launch      {change['object_id']} into {change['new']}"
     if kind == "withdrawn_event":
@@ -194,7 +197,7 @@ def revised_values(items: list[dict]) -> str:
             old, new = set(decode(change["old"]) or []), set(decode(change["new"]) or [])
             parts.append(" ".join(filter(None, [f"+{len(new - old)} statement" * bool(new - old),
                                                 f"-{len(old - new)} statement" * bool(old - new)])))  # fmt: skip
-        elif change["field"] != "revisions":
+        elif change["field"] != "revisions" and shown(change["old"]) != shown(change["new"]):  # (none) → (none)
             parts.append(f"{change['field']} {shown(change['old'])} → {shown(change['new'])}")
     return "; ".join(filter(None, parts))
 
@@ -241,5 +244,5 @@ def render_jsonl(changes: list[dict]) -> str:
         item["old"], item["new"] = decode(change.get("old")), decode(change.get("new"))
         if change["kind"] in ("new_event", "revised_event_value", "merged_event", "withdrawn_event"):
             item["launch_date_local"] = change.get("event_date")
-        lines.append(json.dumps(item, ensure_ascii=False))
+        lines.append(json.dumps(clean_value(item), ensure_ascii=False))
     return "".join(line + "\n" for line in lines)

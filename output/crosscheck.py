@@ -452,18 +452,24 @@ def _reference_line(ref: ReferenceLaunch) -> str:
     return f"{ref.summary()['date']} {time}  {ref.count} missile{'s' if ref.count != 1 else ''}, {facilities}"
 
 
+def _n(count: int, noun: str) -> str:
+    """1 reference launch, 2 reference launches."""
+    plural = noun + ("es" if noun.endswith(("ch", "sh", "s")) else "s")
+    return f"{count} {noun if count == 1 else plural}"
+
+
 def render_summary(result: Crosscheck, *, show: Iterable[str] = ("differences", "missing")) -> str:
     totals = result_json(result)["totals"]
     period = f"{result.since} to {result.until}" if result.since else "no events"
     lines = [
-        f"Cross-check against {result.reference}: {totals['reference_launches']} reference launches "
-        f"({totals['reference_missiles']} missiles)",
-        f"Period compared (UTC): {period}; {result.outside_period} reference launches outside it not counted",
-        f"Matched: {totals['matched']} ({totals['matched_events']} events, "
-        f"{totals['matched_reference_launches']} reference launches)",
+        f"Cross-check against {result.reference}: {_n(totals['reference_launches'], 'reference launch')} "
+        f"({_n(totals['reference_missiles'], 'missile')})",
+        f"Period compared (UTC): {period}; {_n(result.outside_period, 'reference launch')} outside it not counted",
+        f"Matched: {totals['matched']} ({_n(totals['matched_events'], 'event')}, "
+        f"{_n(totals['matched_reference_launches'], 'reference launch')})",
         "  with differences: " + ", ".join(f"{k} {v}" for k, v in totals["differences"].items()),
-        f"Missing from the reference: {totals['missing_in_reference']} events",
-        f"Missing from the events: {totals['missing_in_events']} reference launches",
+        f"Missing from the reference: {_n(totals['missing_in_reference'], 'event')}",
+        f"Missing from the events: {_n(totals['missing_in_events'], 'reference launch')}",
     ]
     show = set(show)
     differing = [m for m in result.matched if m.differences]

@@ -1,7 +1,8 @@
 """Reconciliation: statements from every source grouped into launch events.
 
-A *statement* is a stored report with the publication time of its document. An
-*event* is one launch or one salvo as every authority saw it.
+A *statement* is what one document says about one launch (a stored ``Report``); an
+``EventMember`` is a statement with the publication time of its document, the unit that
+is grouped. An *event* is one launch or one salvo as every authority saw it.
 
 Grouping (``group_statements``), in this order:
 
@@ -50,10 +51,7 @@ releases are silent. Earlier values that a later statement changed are the
 
 from __future__ import annotations
 
-import json
-import sqlite3
 import statistics
-import typing
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, fields
@@ -62,8 +60,8 @@ from math import asin, cos, radians, sin, sqrt
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from launchfeed.output.store import AUTHORITY_VIEW_COLUMNS, EVENT_COLUMNS, Store, _plain, now_iso
-from launchfeed.output.tables import LAUNCH_AUTHORITIES
+from launchfeed.output.store import Change, Store
+from launchfeed.output.tables import LAUNCH_AUTHORITIES, MAX_OF, utc_text
 
 from launchfeed.contracts import AUTHORITIES, AuthorityView, Event, Report, Revision, stable_id
 
@@ -103,8 +101,9 @@ FAR_FUTURE = datetime.max.replace(tzinfo=UTC)
 
 
 @dataclass(frozen=True)
-class Statement:
-    """A report with the publication time of the document it was read from."""
+class EventMember:
+    """What is grouped into events: a statement (report) with the publication time of the
+    document it was read from."""
 
     report: Report
     published_at: datetime | None = None
@@ -122,7 +121,7 @@ class Statement:
 
 @dataclass
 class Placement:
-    statement: Statement
+    member: EventMember
     start: datetime | None = None  # UTC
     end: datetime | None = None
     day: date | None = None  # launch-site date
@@ -134,7 +133,7 @@ class Placement:
 
     @property
     def report(self) -> Report:
-        return self.statement.report
+        return self.member.report
 
 
 def parse_utc(text: str | None) -> datetime | None:
@@ -178,18 +177,18 @@ def local_span(times: Sequence[str]) -> timedelta:
     return timedelta(minutes=last - first + (59 if hour_only else 0))
 
 
-def place(statement: Statement) -> Placement:
-    report = statement.report
+def place(member: EventMember) -> Placement:
+    report = member.report
     start = parse_utc(report.launch_utc) if report.time_precision in ("minute", "hour") else None
     day = parse_day(report.launch_date_local)
     if start is not None:
         end = start + local_span(report.launch_times_local)
         if report.time_precision == "hour" and end == start:
             end = start + timedelta(minutes=59)
-        return Placement(statement, start, end, day or start.astimezone(SITE_ZONE).date(), report.time_precision)
+        return Placement(member, start, end, day or start.astimezone(SITE_ZONE).date(), report.time_precision)
     if day is not None:
-        return Placement(statement, day=day, precision="day")
-    return Placement(statement)
+        return Placement(member, day=day, precision="day")
+    return Placement(member)
 
 
 # -- grouping --------------------------------------------------------------------------------
@@ -220,12 +219,12 @@ class Group:
         return min(days, key=lambda d: (-days[d], d)) if days else None
 
     @property
-    def statements(self) -> list[Statement]:
-        return sorted((p.statement for p in self.placements), key=lambda s: s.order)
+    def members(self) -> list[EventMember]:
+        return sorted((p.member for p in self.placements), key=lambda s: s.order)
 
     def sort_key(self) -> tuple:
         when = self.start or (datetime.combine(self.day, datetime.min.time(), UTC) if self.day else FAR_FUTURE)
-        return when, self.statements[0].report.id
+        return when, self.members[0].report.id
 
 
 def _family(report: Report) -> str | None:
@@ -267,8 +266,8 @@ def _affinity(report: Report, group: Group) -> str | None:
     return None
 
 
-def label(statement: Statement) -> str:
-    report = statement.report
+def label(member: EventMember) -> str:
+    report = member.report
     name = report.authority or report.source or "unknown"
     if report.channel:
         name += f" via {report.channel}"
@@ -298,32 +297,49 @@ def _offset(tz: str | None) -> timezone | None:
     return timezone(sign * timedelta(hours=int(tz[1:3]), minutes=int(tz[4:])))
 
 
-def _latest_possible_launch(statement: Statement) -> datetime:
+def _latest_possible_launch(member: EventMember) -> datetime:
     """A statement reports a launch that happened before it was published."""
-    published = statement.published_at
+    published = member.published_at
     if published is None:
         return FAR_FUTURE
-    if statement.published_precision in ("minute", "second"):
+    if member.published_precision in ("minute", "second"):
         return published.astimezone(UTC) + PUBLICATION_SLACK
     # a date only: the launch happened by the end of that day, in the publisher's zone
     return published.replace(hour=23, minute=59, second=59).astimezone(UTC) + PUBLICATION_SLACK
 
 
-def group_statements(statements: Iterable[Statement]) -> list[Group]:
+def group_statements(members: Iterable[EventMember]) -> list[Group]:
     """Statements grouped into launches (the rules are in the module docstring); pure and
-    deterministic: the same statements in any order give the same groups, in launch order."""
-    placements = sorted((place(s) for s in statements), key=lambda p: p.statement.report.id)
-    timed = sorted((p for p in placements if p.timed), key=lambda p: (p.start, p.end, p.report.id))
+    deterministic: the same statements in any order give the same groups, in launch order.
+    Three passes: the timed statements make the events, then the day-only and the undated
+    ones join them (or stand apart)."""
+    placements = sorted((place(s) for s in members), key=lambda p: p.member.report.id)
+    timed = _group_timed([p for p in placements if p.timed])
+    day_only = _join_day_only([p for p in placements if not p.timed and p.day], timed)
+    undated = _join_undated([p for p in placements if not p.timed and not p.day], timed)
+    # ambiguous_with holds indexes into timed, which leads the list: renumber them in launch order
+    every = timed + day_only + undated
+    order = sorted(range(len(every)), key=lambda i: every[i].sort_key())
+    position = {old: new for new, old in enumerate(order)}
+    result = [every[i] for i in order]
+    for group in result:
+        group.ambiguous_with = sorted(position[i] for i in group.ambiguous_with)
+    return result
+
+
+def _group_timed(placements: list[Placement]) -> list[Group]:
+    """Rule 2: timed statements, in launch order, join the open event whose last launch time is
+    nearest (within JOIN_GAP) and that their text does not contradict."""
     groups: list[Group] = []
     open_groups: list[tuple[Group, datetime]] = []  # with their last launch time; closed ones drop out
-    for p in timed:
+    for p in sorted(placements, key=lambda p: (p.start, p.end, p.report.id)):
         open_groups = [(g, end) for g, end in open_groups if p.start - end <= JOIN_GAP]
         best: Group | None = None
         best_gap = timedelta(0)
         for group, end in open_groups:
             why_not = contradiction(p.report, (q.report for q in group.placements))
             if why_not:
-                group.notes.append(f"{label(p.statement)} at {_hhmm(p.start)} UTC kept apart: {why_not}")
+                group.notes.append(f"{label(p.member)} at {_hhmm(p.start)} UTC kept apart: {why_not}")
                 continue
             gap = max(p.start - end, timedelta(0))
             if best is None or gap < best_gap:
@@ -335,37 +351,41 @@ def group_statements(statements: Iterable[Statement]) -> list[Group]:
         else:
             best.placements.append(p)
             open_groups = [(g, max(end, p.end) if g is best else end) for g, end in open_groups]
+    return groups
 
+
+def _join_day_only(placements: list[Placement], timed: list[Group]) -> list[Group]:
+    """Rule 3: each day-only statement joins the one timed event of its day that launched before it
+    was published (or the one its class or site names); otherwise it goes to an event of day-only
+    statements (one per day and class family), returned, listing the candidates it could belong to."""
     by_day: dict[date, list[int]] = {}  # timed events by launch-site date
-    for i, g in enumerate(groups):
+    for i, g in enumerate(timed):
         for day in sorted({g.start.astimezone(SITE_ZONE).date(), g.end.astimezone(SITE_ZONE).date()}):
             by_day.setdefault(day, []).append(i)
     day_groups: list[Group] = []
-    for p in sorted((p for p in placements if not p.timed and p.day), key=lambda p: (p.day, p.report.id)):
-        latest = _latest_possible_launch(p.statement)
+    for p in sorted(placements, key=lambda p: (p.day, p.report.id)):
+        latest = _latest_possible_launch(p.member)
         nearby = sorted({i for offset in (-1, 0, 1) for i in by_day.get(p.day + timedelta(days=offset), [])})
         candidates = [
             i
             for i in nearby
-            if p.day in _event_days(groups[i], p.report)
-            and groups[i].start <= latest
-            and not contradiction(p.report, (q.report for q in groups[i].placements))
+            if p.day in _event_days(timed[i], p.report)
+            and timed[i].start <= latest
+            and not contradiction(p.report, (q.report for q in timed[i].placements))
         ]
         if len(candidates) > 1:
-            matching = [(i, why) for i in candidates if (why := _affinity(p.report, groups[i]))]
+            matching = [(i, why) for i in candidates if (why := _affinity(p.report, timed[i]))]
             if len(matching) == 1:
                 index, why = matching[0]
-                groups[index].placements.append(p)
-                groups[index].notes.append(
-                    f"{label(p.statement)} states only the day {p.day}: of {len(candidates)} events that day, "
+                timed[index].placements.append(p)
+                timed[index].notes.append(
+                    f"{label(p.member)} states only the day {p.day}: of {len(candidates)} events that day, "
                     f"the only one with its {why}"
                 )
                 continue
         if len(candidates) == 1:
-            groups[candidates[0]].placements.append(p)
-            groups[candidates[0]].notes.append(
-                f"{label(p.statement)} states only the day {p.day}: the only event that day"
-            )
+            timed[candidates[0]].placements.append(p)
+            timed[candidates[0]].notes.append(f"{label(p.member)} states only the day {p.day}: the only event that day")
             continue
         target = next(
             (g for g in day_groups if g.day == p.day and not contradiction(p.report, (q.report for q in g.placements))),
@@ -376,67 +396,67 @@ def group_statements(statements: Iterable[Statement]) -> list[Group]:
             day_groups.append(target)
         target.placements.append(p)
         if candidates:
-            times = ", ".join(f"{_hhmm(groups[i].start)} UTC" for i in candidates)
+            times = ", ".join(f"{_hhmm(timed[i].start)} UTC" for i in candidates)
             target.notes.append(
-                f"{label(p.statement)} states only the day {p.day}, which had {len(candidates)} events "
+                f"{label(p.member)} states only the day {p.day}, which had {len(candidates)} events "
                 f"({times}), and its text does not say which: kept apart"
             )
             target.ambiguous_with = sorted(set(target.ambiguous_with) | set(candidates))
+    return day_groups
+
+
+def _join_undated(placements: list[Placement], timed: list[Group]) -> list[Group]:
+    """Rule 4: each statement with no launch date joins the one timed event that launched in the
+    UNDATED_WINDOW before its publication (or the one its class or site names); otherwise it is an
+    event of its own, returned, listing the candidates."""
     unplaced: list[Group] = []
-    for p in (p for p in placements if not p.timed and not p.day):
-        latest = _latest_possible_launch(p.statement)
+    for p in placements:
+        latest = _latest_possible_launch(p.member)
         candidates = [
             i
-            for i, g in enumerate(groups)
+            for i, g in enumerate(timed)
             if latest - UNDATED_WINDOW <= g.start <= latest
             and not contradiction(p.report, (q.report for q in g.placements))
         ]
         if len(candidates) > 1:
-            matching = [i for i in candidates if _affinity(p.report, groups[i])]
+            matching = [i for i in candidates if _affinity(p.report, timed[i])]
             candidates = matching if len(matching) == 1 else candidates
         if len(candidates) == 1:
-            groups[candidates[0]].placements.append(p)
-            groups[candidates[0]].notes.append(
-                f"{label(p.statement)} states no launch date: the only event in the "
+            timed[candidates[0]].placements.append(p)
+            timed[candidates[0]].notes.append(
+                f"{label(p.member)} states no launch date: the only event in the "
                 f"{UNDATED_WINDOW.total_seconds() / 3600:.0f} hours before it was published"
             )
             continue
         lone = Group([p], kind="unplaced")
         lone.ambiguous_with = candidates
         unplaced.append(lone)
-
-    every = groups + day_groups + unplaced
-    order = sorted(range(len(every)), key=lambda i: every[i].sort_key())
-    position = {old: new for new, old in enumerate(order)}
-    result = [every[i] for i in order]
-    for group in result:
-        group.ambiguous_with = sorted(position[i] for i in group.ambiguous_with)
-    return result
+    return unplaced
 
 
 def grouping_reason(group: Group) -> str:
-    statements = group.statements
+    members = group.members
     if group.kind == "unplaced":
         window = f"the {UNDATED_WINDOW.total_seconds() / 3600:.0f} hours before it was published"
-        if statements[0].published_at is None:
+        if members[0].published_at is None:
             why = "nor a publication date"
         elif group.ambiguous_with:
             why = f"{len(group.ambiguous_with)} events launched in {window}"
         else:
             why = f"no event launched in {window}"
-        return f"{label(statements[0])} states no launch date: an event of its own ({why})"
+        return f"{label(members[0])} states no launch date: an event of its own ({why})"
     if group.kind == "day":
-        head = f"statements giving only the day {group.day} (launch-site date): " + ", ".join(map(label, statements))
+        head = f"statements giving only the day {group.day} (launch-site date): " + ", ".join(map(label, members))
         if not group.ambiguous_with:
             head += "; no event with a launch time that day"
         return "; ".join([head, *group.notes])
-    timed = sorted((p for p in group.placements if p.timed), key=lambda p: (p.start, p.statement.order))
+    timed = sorted((p for p in group.placements if p.timed), key=lambda p: (p.start, p.member.order))
     window = f"{group.start:%Y-%m-%d %H:%M}" + (f"-{_hhmm(group.end)}" if group.end != group.start else "")
     if len(timed) == 1:
-        head = f"one statement with a launch time ({window} UTC): {label(timed[0].statement)}"
+        head = f"one statement with a launch time ({window} UTC): {label(timed[0].member)}"
     else:
         head = f"launch times within {JOIN_GAP.seconds // 60} minutes of each other ({window} UTC): " + ", ".join(
-            f"{label(p.statement)} {_hhmm(p.start)}" for p in timed
+            f"{label(p.member)} {_hhmm(p.start)}" for p in timed
         )
     return "; ".join([head, *group.notes])
 
@@ -463,21 +483,21 @@ def assign_ids(
     maps ids no event holds any more to the report that anchored them."""
     previous = previous or {}
     retired = retired or {}
-    anchors = [g.statements[0].report.id for g in groups]
-    order = sorted(range(len(groups)), key=lambda i: (groups[i].statements[0].order, i))
+    anchors = [g.members[0].report.id for g in groups]
+    order = sorted(range(len(groups)), key=lambda i: (groups[i].members[0].order, i))
     ids: list[str | None] = [None] * len(groups)
     used: set[str] = set()
     for i in order:
-        for statement in groups[i].statements:
-            old = previous.get(statement.report.id)
+        for member in groups[i].members:
+            old = previous.get(member.report.id)
             if old and old not in used:
                 ids[i] = old
                 used.add(old)
                 break
     # an event whose reports were all withdrawn and came back (re-extraction) gets its id again
     for i in order:
-        members = {s.report.id for s in groups[i].statements}
-        revived = sorted(old for old, anchor in retired.items() if anchor in members and old not in used)
+        member_ids = {s.report.id for s in groups[i].members}
+        revived = sorted(old for old, anchor in retired.items() if anchor in member_ids and old not in used)
         if ids[i] is None and revived:
             ids[i] = revived[0]
             used.add(revived[0])
@@ -492,7 +512,7 @@ def assign_ids(
             ids[i] = event_id(anchors[i], salt)
             used.add(ids[i])
     assignment = IdAssignment([i for i in ids if i is not None], anchors)
-    where = {s.report.id: ids[i] for i, g in enumerate(groups) for s in g.statements}
+    where = {s.report.id: ids[i] for i, g in enumerate(groups) for s in g.members}
     for old in sorted(held - used):
         heirs = [where[r] for r, e in sorted(previous.items()) if e == old and r in where]
         if heirs:
@@ -510,7 +530,7 @@ class Contribution:
     """What one statement says one authority stated: its own release, or carried by another."""
 
     authority: str
-    statement: Statement
+    member: EventMember
     carried_by: str | None
     values: dict[str, Any]
 
@@ -529,8 +549,8 @@ def _claim_utc(report: Report, times: list[str]) -> tuple[str | None, str | None
     return local.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:00Z"), "hour" if first[1] else "minute"
 
 
-def contributions(statement: Statement) -> list[Contribution]:
-    report = statement.report
+def contributions(member: EventMember) -> list[Contribution]:
+    report = member.report
     claims = {c.authority: c for c in report.claims if c.authority}
     out = []
     if report.authority:
@@ -553,7 +573,7 @@ def contributions(statement: Statement) -> list[Contribution]:
                 "range_km": list(numbers.range_km),
                 "apogee_km": list(numbers.apogee_km),
             }
-        out.append(Contribution(report.authority, statement, report.channel, values))
+        out.append(Contribution(report.authority, member, report.channel, values))
     for authority, claim in sorted(claims.items()):
         if authority == report.authority:
             continue
@@ -567,7 +587,7 @@ def contributions(statement: Statement) -> list[Contribution]:
             "launch_utc": launch_utc,
             "time_precision": precision,
         }
-        out.append(Contribution(authority, statement, report.channel or report.source or "unknown", values))
+        out.append(Contribution(authority, member, report.channel or report.source or "unknown", values))
     return out
 
 
@@ -577,7 +597,7 @@ def _iso(moment: datetime | None) -> str | None:
 
 def authority_view(authority: str, contribs: list[Contribution]) -> tuple[AuthorityView, list[Revision]]:
     """An authority's latest values (own releases first) and the values its later statements changed."""
-    contribs = sorted(contribs, key=lambda c: c.statement.order)
+    contribs = sorted(contribs, key=lambda c: c.member.order)
     view = AuthorityView(authority)
     revisions: list[Revision] = []
     for unit in UNITS:
@@ -594,11 +614,11 @@ def authority_view(authority: str, contribs: list[Contribution]) -> tuple[Author
                             field=name,
                             old=old,
                             new=new,
-                            report_id=after.statement.report.id,
-                            published_at=_iso(after.statement.published_at),
-                            old_report_id=before.statement.report.id,
-                            old_published_at=_iso(before.statement.published_at),
-                            stage=after.statement.report.stage,
+                            report_id=after.member.report.id,
+                            published_at=_iso(after.member.published_at),
+                            old_report_id=before.member.report.id,
+                            old_published_at=_iso(before.member.published_at),
+                            stage=after.member.report.stage,
                             carried_by=after.carried_by,
                         )
                     )
@@ -608,18 +628,18 @@ def authority_view(authority: str, contribs: list[Contribution]) -> tuple[Author
     staged = [c for c in contribs if c.values.get("stage")]
     own_staged = [c for c in staged if c.carried_by is None]
     view.stage = (own_staged or staged)[-1].values["stage"] if staged else None
-    view.first_published_at = _iso(contribs[0].statement.published_at)
+    view.first_published_at = _iso(contribs[0].member.published_at)
     view.carried_by = sorted({c.carried_by for c in contribs if c.carried_by})
-    view.report_ids = list(dict.fromkeys(c.statement.report.id for c in contribs))
+    view.report_ids = list(dict.fromkeys(c.member.report.id for c in contribs))
     return view, revisions
 
 
 def latency_minutes(contribs: list[Contribution], launch: datetime | None) -> float | None:
     """First own statement's publication time minus the launch time, when both are known to the minute."""
-    own = sorted((c for c in contribs if c.carried_by is None), key=lambda c: c.statement.order)
+    own = sorted((c for c in contribs if c.carried_by is None), key=lambda c: c.member.order)
     if launch is None or not own:
         return None
-    first = own[0].statement
+    first = own[0].member
     if first.published_at is None or first.published_precision not in ("minute", "second"):
         return None
     return round((first.published_at.astimezone(UTC) - launch).total_seconds() / 60, 1)
@@ -695,10 +715,10 @@ def build_event(
     to the first date they cover (None: all dates); an official authority in it that stated
     nothing on the event is listed in ``unreported_by``."""
     by_authority: dict[str, list[Contribution]] = {}
-    for statement in group.statements:
-        for c in contributions(statement):
+    for member in group.members:
+        for c in contributions(member):
             by_authority.setdefault(c.authority, []).append(c)
-    ordered = sorted(by_authority, key=lambda a: (min(c.statement.order for c in by_authority[a]), a))
+    ordered = sorted(by_authority, key=lambda a: (min(c.member.order for c in by_authority[a]), a))
     views: dict[str, AuthorityView] = {}
     revisions: list[Revision] = []
     for authority in ordered:
@@ -763,7 +783,7 @@ def build_event(
         ambiguous_with=list(ambiguous_with),
         revisions=sorted(revisions, key=lambda r: (r.published_at or "", r.authority, r.field)),
         grouping_reason=grouping_reason(group),
-        report_ids=[s.report.id for s in group.statements],
+        report_ids=[s.report.id for s in group.members],
     )
 
 
@@ -771,11 +791,11 @@ def build_event(
 class Reconciliation:
     events: list[Event]
     assignment: IdAssignment
-    members: dict[str, str]  # report id -> event id
+    event_of_report: dict[str, str]  # report id -> event id
 
 
 def reconcile(
-    statements: Iterable[Statement],
+    members: Iterable[EventMember],
     *,
     previous: Mapping[str, str] | None = None,
     retired: Mapping[str, str] | None = None,
@@ -784,10 +804,10 @@ def reconcile(
     """Statements in, events out (launch order). ``previous`` and ``retired``: see
     ``assign_ids``; ``collected``: see ``build_event`` (default: every authority with a
     statement in the input, on all dates)."""
-    statements = list(statements)
+    members = list(members)
     if collected is None:
-        collected = {s.report.authority: None for s in statements if s.report.authority}
-    groups = group_statements(statements)
+        collected = {s.report.authority: None for s in members if s.report.authority}
+    groups = group_statements(members)
     assignment = assign_ids(groups, previous, retired)
     events = [
         build_event(
@@ -798,11 +818,22 @@ def reconcile(
         )
         for i, group in enumerate(groups)
     ]
-    members = {report_id: event.id for event in events for report_id in event.report_ids}
-    return Reconciliation(events, assignment, members)
+    event_of_report = {report_id: event.id for event in events for report_id in event.report_ids}
+    return Reconciliation(events, assignment, event_of_report)
 
 
 # -- rows for launches.csv / launches.jsonl ------------------------------------------------------
+
+
+def launch_time_text(launch_utc: str | None, precision: str | None) -> str:
+    """A launch time at the launch site, with its offset, and in UTC: "06:15 +09:00 (21:15 UTC)";
+    "" when no time is stated (the local date alone says the day)."""
+    moment = parse_utc(launch_utc)
+    if moment is None or precision not in ("minute", "hour"):
+        return ""
+    local = moment.astimezone(SITE_ZONE)
+    offset = local.strftime("%z")
+    return f"{local:%H:%M} {offset[:3]}:{offset[3:]} ({moment:%H:%M} UTC)"
 
 
 def revision_text(revision: Revision) -> str:
@@ -819,65 +850,64 @@ def revision_text(revision: Revision) -> str:
 
 
 def launch_row(event: Event) -> dict[str, Any]:
-    """The event as one flat launches.csv row (columns: output.tables.LAUNCHES)."""
+    """The event as one flat launches.csv row (columns: output.tables.LAUNCHES): each authority's
+    list of ranges and apogees also as its largest value, every UTC time written one way."""
     row: dict[str, Any] = {"event_id": event.id}
     for f in fields(Event):
         if f.name not in ("id", "authorities", "revisions"):
             row[f.name] = getattr(event, f.name)
+    row["launch_utc"] = utc_text(event.launch_utc)
     row["revisions"] = [revision_text(r) for r in event.revisions]
     for authority in LAUNCH_AUTHORITIES:
         view = event.authorities.get(authority)
         for f in fields(AuthorityView):
             if f.name not in ("authority", "report_ids"):
                 row[f"{authority}_{f.name}"] = getattr(view, f.name) if view else None
+        row[f"{authority}_launch_utc"] = utc_text(view.launch_utc) if view else None
+        for name in MAX_OF:
+            values = getattr(view, name) if view else []
+            row[f"{authority}_{name}_max"] = max(values) if values else None
     return row
 
 
 def event_record(event: Event) -> dict[str, Any]:
-    """The event as one launches.jsonl object: the Event contract, authorities and revisions nested."""
-    return asdict(event)
+    """The event as one launches.jsonl object: the Event contract, authorities and revisions nested,
+    every UTC time written one way (as in launches.csv)."""
+    record = asdict(event)
+    record["launch_utc"] = utc_text(event.launch_utc)
+    for view in record["authorities"].values():
+        view["launch_utc"] = utc_text(view["launch_utc"])
+    for revision in record["revisions"]:
+        if revision["field"] == "launch_utc":
+            revision["old"], revision["new"] = utc_text(revision["old"]), utc_text(revision["new"])
+    return record
 
 
 # -- the store: statements in, events and their ids kept -------------------------------------------
 
 
-def _read(store: Store, query: str) -> list[sqlite3.Row]:
-    with store._lock:
-        return store.db.execute(query).fetchall()
-
-
-def load_statements(store: Store) -> list[Statement]:
+def load_members(store: Store) -> list[EventMember]:
     """Every stored report with its document's publication time."""
-    published = {
-        row["id"]: (row["published_at"], row["published_precision"])
-        for row in _read(store, "SELECT id, published_at, published_precision FROM documents")
-    }
-    statements = []
-    for report in store.reports():
-        when, precision = published.get(report.document_id or "", (None, None))
+    members = []
+    for report, when, precision in store.dated_reports():
         try:
             moment = datetime.fromisoformat(when) if when else None
         except ValueError:
             moment = None
         if moment is not None and moment.tzinfo is None:
             moment = None  # a publication time without its offset cannot be placed
-        statements.append(Statement(report, moment, precision or "day"))
-    return statements
+        members.append(EventMember(report, moment, precision or "day"))
+    return members
 
 
 def collected_authorities(store: Store, source_authorities: Mapping[str, str | None]) -> dict[str, date | None]:
     """Authorities whose sources were collected, each with the first day the collection covers:
     its oldest document, or its first successful run when it has none."""
     first: dict[str, date] = {}
-    rows = _read(
-        store,
-        "SELECT source, COALESCE(published_at, fetched_at) AS day FROM documents "
-        "UNION ALL SELECT source, started_at AS day FROM source_runs WHERE ok = 1",
-    )
-    for source, when in rows:
+    for source, text in store.first_collected_days().items():
         authority = source_authorities.get(source)
         try:
-            day = datetime.fromisoformat(when).date() if authority and when else None
+            day = date.fromisoformat(text) if authority else None
         except ValueError:
             day = None
         if day is not None and (authority not in first or day < first[authority]):
@@ -885,48 +915,9 @@ def collected_authorities(store: Store, source_authorities: Mapping[str, str | N
     return dict(sorted(first.items()))
 
 
-def previous_assignment(store: Store) -> dict[str, str]:
-    return {row["report_id"]: row["event_id"] for row in _read(store, "SELECT * FROM event_members")}
-
-
-def retired_ids(store: Store) -> dict[str, str]:
-    rows = _read(store, "SELECT id, anchor_report_id FROM event_ids WHERE retired_at IS NOT NULL")
-    return {row["id"]: row["anchor_report_id"] for row in rows}
-
-
-def _event_row(event: Event) -> dict[str, Any]:
-    row = {}
-    for name, kind in EVENT_COLUMNS.items():
-        value = getattr(event, name)
-        if kind == "JSON":
-            value = json.dumps(_plain(value), ensure_ascii=False, sort_keys=True)
-        elif isinstance(value, bool):
-            value = int(value)
-        row[name] = value
-    return row
-
-
-def row_event(row: Mapping[str, Any]) -> Event:
-    """The Event an events-table row holds (query, catalog and report read events this way)."""
-    values: dict[str, Any] = {}
-    for name, kind in EVENT_COLUMNS.items():
-        value = row[name]
-        if kind == "JSON":
-            value = json.loads(value) if value else ([] if name != "authorities" else {})
-        elif name in BOOLEAN_FIELDS:
-            value = bool(value)
-        values[name] = value
-    values["authorities"] = {a: AuthorityView(**v) for a, v in values["authorities"].items()}
-    values["revisions"] = [Revision(**r) for r in values["revisions"]]
-    return Event(**values)
-
-
-BOOLEAN_FIELDS = {name for name, hint in typing.get_type_hints(Event).items() if hint is bool}
-
-
 def stored_events(store: Store) -> list[Event]:
     """The events of the last reconciliation, in launch order."""
-    return sorted((row_event(dict(row)) for row in _read(store, "SELECT * FROM events")), key=_launch_order)
+    return sorted(store.events(), key=_launch_order)
 
 
 def _launch_order(event: Event) -> tuple:
@@ -944,14 +935,18 @@ class Outcome:
     withdrawn: list[str] = field(default_factory=list)
 
 
+def _reconcile_stored(store: Store, source_authorities: Mapping[str, str | None]) -> Reconciliation:
+    return reconcile(
+        load_members(store),
+        previous=store.event_assignment(),
+        retired=store.retired_event_ids(),
+        collected=collected_authorities(store, source_authorities),
+    )
+
+
 def current_events(store: Store, source_authorities: Mapping[str, str | None]) -> list[Event]:
     """The events the stored reports make now, under their kept ids, without writing anything."""
-    return reconcile(
-        load_statements(store),
-        previous=previous_assignment(store),
-        retired=retired_ids(store),
-        collected=collected_authorities(store, source_authorities),
-    ).events
+    return _reconcile_stored(store, source_authorities).events
 
 
 def reconcile_store(store: Store, source_authorities: Mapping[str, str | None]) -> Outcome:
@@ -959,68 +954,32 @@ def reconcile_store(store: Store, source_authorities: Mapping[str, str | None]) 
     transaction. ``source_authorities`` maps source ids to the authority each one publishes
     (for ``unreported_by``). New events, changed values (per launches.csv column), merged and
     withdrawn events go to the change log; a run that changes nothing writes nothing."""
-    result = reconcile(
-        load_statements(store),
-        previous=previous_assignment(store),
-        retired=retired_ids(store),
-        collected=collected_authorities(store, source_authorities),
-    )
+    result = _reconcile_stored(store, source_authorities)
     outcome = Outcome(result.events, merged=result.assignment.merged, withdrawn=result.assignment.withdrawn)
-    stamp = now_iso()
+    old = {event.id: event for event in store.events()}
+    changed: list[Event] = []
+    log: list[Change] = []
+    for event in result.events:
+        before = old.get(event.id)
+        if before == event:
+            continue
+        changed.append(event)
+        if before is None:
+            outcome.new.append(event.id)
+            log.append(Change("new_event", event.id, new=event.launch_utc or event.launch_date_local))
+            continue
+        outcome.changed.append(event.id)
+        old_row, new_row = launch_row(before), launch_row(event)
+        for name, value in new_row.items():
+            # grouping_reason is prose; a NAME_max column repeats the change of its list column; an
+            # authority new to the event has [] where it had None: neither states a value
+            old_value = old_row.get(name)
+            unstated = old_value in (None, [], "") and value in (None, [], "")
+            if name != "grouping_reason" and not name.endswith("_max") and old_value != value and not unstated:
+                log.append(Change("revised_event_value", event.id, name, old_value, value))
+    removed = {gone: result.assignment.merged.get(gone) for gone in sorted(set(old) - {e.id for e in result.events})}
+    for gone, heir in removed.items():
+        log.append(Change("merged_event", gone, new=heir) if heir else Change("withdrawn_event", gone))
     anchors = dict(zip(result.assignment.ids, result.assignment.anchors, strict=True))
-    with store.transaction() as db:
-        old = {row["id"]: row_event(dict(row)) for row in db.execute("SELECT * FROM events")}
-        for event in result.events:
-            before = old.get(event.id)
-            if before == event:
-                continue
-            row = _event_row(event)
-            if before is None:
-                outcome.new.append(event.id)
-                store._record_change(db, "new_event", event.id, None, None, event.launch_utc or event.launch_date_local)
-            else:
-                outcome.changed.append(event.id)
-                old_row, new_row = launch_row(before), launch_row(event)
-                for name, value in new_row.items():
-                    if name != "grouping_reason" and old_row.get(name) != value:
-                        store._record_change(db, "revised_event_value", event.id, name, old_row.get(name), value)
-            columns = ["first_seen_at", "updated_at", *row]
-            updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c not in ("id", "first_seen_at"))
-            db.execute(
-                f"INSERT INTO events ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))}) "
-                f"ON CONFLICT (id) DO UPDATE SET {updates}",
-                [stamp, stamp, *row.values()],
-            )
-            db.execute("DELETE FROM event_authorities WHERE event_id = ?", (event.id,))
-            for view in event.authorities.values():
-                view_row = {name: getattr(view, name) for name in AUTHORITY_VIEW_COLUMNS}
-                for name, kind in AUTHORITY_VIEW_COLUMNS.items():
-                    if kind == "JSON":
-                        view_row[name] = json.dumps(view_row[name], ensure_ascii=False)
-                names = ["event_id", *view_row]
-                db.execute(
-                    f"INSERT INTO event_authorities ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
-                    [event.id, *view_row.values()],
-                )
-        current = {event.id for event in result.events}
-        for gone in sorted(set(old) - current):
-            db.execute("DELETE FROM events WHERE id = ?", (gone,))
-            db.execute("DELETE FROM event_authorities WHERE event_id = ?", (gone,))
-            heir = result.assignment.merged.get(gone)
-            if heir:
-                store._record_change(db, "merged_event", gone, None, None, heir)
-            else:
-                store._record_change(db, "withdrawn_event", gone, None, None, None)
-            db.execute("UPDATE event_ids SET retired_at = ?, merged_into = ? WHERE id = ?", (stamp, heir, gone))
-        for event_id_, anchor in anchors.items():
-            db.execute(
-                "INSERT INTO event_ids (id, anchor_report_id, assigned_at) VALUES (?, ?, ?) "
-                "ON CONFLICT (id) DO UPDATE SET retired_at = NULL, merged_into = NULL WHERE retired_at IS NOT NULL",
-                (event_id_, anchor, stamp),
-            )
-        members = sorted(result.members.items())
-        stored_members = sorted((r["report_id"], r["event_id"]) for r in db.execute("SELECT * FROM event_members"))
-        if members != stored_members:
-            db.execute("DELETE FROM event_members")
-            db.executemany("INSERT INTO event_members (report_id, event_id) VALUES (?, ?)", members)
+    store.save_events(changed, removed, anchors, result.event_of_report, log)
     return outcome

@@ -16,11 +16,18 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date
-from pathlib import Path
 from typing import Any
 
-from launchfeed.output.tables import LAUNCHES, STATEMENT_DOCUMENT_FIELDS, STATEMENTS, Table
-from launchfeed.output.writers import csv_cell, render_csv, render_jsonl
+from launchfeed.output.store import row_to_event
+from launchfeed.output.tables import (
+    DERIVED_STATEMENT_COLUMNS,
+    LAUNCHES,
+    STATEMENT_DOCUMENT_FIELDS,
+    STATEMENTS,
+    Table,
+    derive_statement_values,
+)
+from launchfeed.output.writers import clean_text, csv_cell, render_csv, render_jsonl
 
 FLAGS = ("count", "range", "apogee", "time")
 DISAGREE_SQL = {flag: f"e.{flag}_disagrees = 1" for flag in FLAGS}
@@ -28,16 +35,6 @@ DISAGREE_SQL = {flag: f"e.{flag}_disagrees = 1" for flag in FLAGS}
 
 class QueryError(Exception):
     """A query that cannot run: a bad filter value, a missing store or table."""
-
-
-def connect_readonly(path: Path) -> sqlite3.Connection:
-    """The store, opened for reading only: a query never changes it, and works on a
-    copy that the user cannot write to."""
-    if not Path(path).is_file():
-        raise QueryError(f"no store at {path}: run launchfeed collect first, or give --db / --out")
-    db = sqlite3.connect(f"file:{Path(path).resolve()}?mode=ro", uri=True, timeout=30)
-    db.row_factory = sqlite3.Row
-    return db
 
 
 def has_table(db: sqlite3.Connection, name: str) -> bool:
@@ -115,14 +112,14 @@ def _statement_rows(rows: list[sqlite3.Row]) -> list[dict[str, Any]]:
         for name in lists:
             item[name] = json.loads(item[name]) if item[name] else []
         item["is_launch_report"] = bool(item["is_launch_report"])
-        out.append(item)
+        out.append(derive_statement_values(item))
     return out
 
 
 def _launch_rows(rows: list[sqlite3.Row]) -> list[dict[str, Any]]:
-    from launchfeed.output.events import launch_row, row_event
+    from launchfeed.output.events import launch_row
 
-    return [launch_row(row_event(dict(row))) for row in rows]
+    return [launch_row(row_to_event(row)) for row in rows]
 
 
 STATEMENT_SOURCE_COLUMNS = {"report_id": "r.id", **{name: f"d.{name}" for name in STATEMENT_DOCUMENT_FIELDS}}
@@ -135,7 +132,11 @@ QUERYABLES: dict[str, Queryable] = {
         table=STATEMENTS,
         required=("reports", "documents"),
         select="SELECT "
-        + ", ".join(f"{STATEMENT_SOURCE_COLUMNS.get(c.name, 'r.' + c.name)} AS {c.name}" for c in STATEMENTS.columns)
+        + ", ".join(
+            f"{STATEMENT_SOURCE_COLUMNS.get(c.name, 'r.' + c.name)} AS {c.name}"
+            for c in STATEMENTS.columns
+            if c.name not in DERIVED_STATEMENT_COLUMNS
+        )
         + " FROM reports r JOIN documents d ON d.id = r.document_id",
         launch_date="r.launch_date_local",
         order="COALESCE(r.launch_utc, r.launch_date_local), d.published_at, r.id",
@@ -279,7 +280,7 @@ def render(table: Table, rows: list[dict[str, Any]], fmt: str) -> str:
     if fmt == "csv":
         return render_csv(table, rows)
     if fmt == "jsonl":
-        return render_jsonl({c.name: row.get(c.name) for c in table.columns} for row in rows)
+        return render_jsonl({c.name: row.get(c.name) for c in table.columns} for row in rows)  # in --columns order
     return render_table(table, rows)
 
 
@@ -318,7 +319,7 @@ def render_table(table: Table, rows: list[dict[str, Any]], max_width: int = 32) 
                 text = "" if value is None else str(value)  # a terminal runs no formulas: shown as stated
             else:
                 text = csv_cell(value, column.type)
-            text = " ".join(text.split())
+            text = " ".join(clean_text(text).split())  # an ESC would drive the terminal
             line.append(clip(text, max_width))
         cells.append(line)
     widths = [

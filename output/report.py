@@ -14,19 +14,22 @@ import base64
 import hashlib
 import html
 import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
 from launchfeed.output.atom import event_title
 from launchfeed.output.catalog import Catalog
 from launchfeed.output.changes import count_text
-from launchfeed.output.writers import format_number
+from launchfeed.output.writers import clean_text, format_number, web_url
 
-from launchfeed.contracts import AUTHORITY_NAMES, MISSILE_CLASSES, AuthorityView, Event
+from launchfeed.contracts import AUTHORITY_NAMES, MISSILE_CLASSES, AuthorityView, Event, Revision
 
 # Okabe-Ito colours: told apart with the common colour-vision deficiencies
 CLASS_COLORS = {"ballistic": "#0072B2", "icbm": "#D55E00", "cruise": "#009E73", "hypersonic": "#CC79A7",
                 "slbm": "#56B4E9", "mlrs": "#E69F00", "satellite_launch": "#8C7A00", "anti_air": "#999999",
                 "other": "#000000"}  # fmt: skip
+REPORT_FILE = "report.html"  # its name in the data directory
 UNKNOWN_COLOR = "#BBBBBB"
 FLAGS = ("count", "range", "apogee", "time")
 
@@ -53,6 +56,7 @@ font-size:11.5px;margin-left:4px}details{margin-top:4px;font-size:12.5px}ul{marg
 .sw-hypersonic{background:#CC79A7}.sw-slbm{background:#56B4E9}.sw-mlrs{background:#E69F00}
 .sw-satellite_launch{background:#8C7A00}.sw-anti_air{background:#999999}.sw-other{background:#000}
 .sw-unknown{background:#BBB}.ring{background:#fff;border:2.5px solid #C00000;width:7px;height:7px}
+.minor{stroke:#aaa}svg text.point{font-size:9.5px;fill:#444}
 """.strip()
 
 SCRIPT = """
@@ -88,7 +92,7 @@ def e(value: object) -> str:
 
 def link(url: str | None, text: str) -> str:
     """A link only to a web page: a source's javascript: or data: URL stays text."""
-    if url and url.lower().startswith(("https://", "http://")):
+    if web_url(url):
         return f'<a href="{e(url)}" rel="noopener noreferrer">{e(text)}</a>'
     return e(text)
 
@@ -136,10 +140,14 @@ def timeline_svg(events: list[Event]) -> str:
         return left + (day - start).days / span * (right - left)
 
     parts = [f'<svg viewBox="0 0 1000 {height}" role="img" aria-label="Timeline of launches by missile class">']
-    ticks = _year_ticks(start, end) if (last - first).days > 540 else _month_ticks(start, end)
-    for tick, label in ticks:
+    years = (last - first).days > 540
+    for tick, label in _year_ticks(start, end) if years else _month_ticks(start, end):
         parts.append(f'<line class="grid" x1="{x(tick):.1f}" y1="{top - 6}" x2="{x(tick):.1f}" y2="{height - 24}"/>')
         parts.append(f'<text x="{x(tick) + 3:.1f}" y="{height - 10}">{e(label)}</text>')
+    for tick, _ in _month_ticks(start, end) if years else []:  # a short mark per month between the years
+        if tick.month != 1:
+            parts.append(f'<line class="minor" x1="{x(tick):.1f}" y1="{height - 24}" x2="{x(tick):.1f}" '
+                         f'y2="{height - 19}"/>')  # fmt: skip
     for index, lane in enumerate(lanes):
         y = top + lane_h * index + lane_h / 2
         parts.append(f'<line class="grid" x1="{left}" y1="{y}" x2="{right}" y2="{y}"/>')
@@ -219,6 +227,7 @@ def scatter_svg(events: list[Event]) -> tuple[str, int]:
                 f'stroke="#C00000" stroke-dasharray="3 2"/><circle cx="{vx:.1f}" cy="{vy:.1f}" r="3.5" fill="#fff" '
                 f'stroke="#C00000"><title>{e(title)}</title></circle></g>'
             )
+    labels: dict[tuple[float, float], list[str]] = {}
     for ev in points:
         color = CLASS_COLORS.get(class_key(ev), UNKNOWN_COLOR)
         outline = "dis" if ev.range_disagrees or ev.apogee_disagrees else "ok"
@@ -227,8 +236,32 @@ def scatter_svg(events: list[Event]) -> tuple[str, int]:
             f'<a href="#{e(ev.id)}" data-ev="{e(ev.id)}"><circle cx="{x(ev.range_km):.1f}" cy="{y(ev.apogee_km):.1f}" '
             f'r="6" fill="{color}" fill-opacity="0.85" class="{outline}"><title>{e(title)}</title></circle></a>'
         )
+        labels.setdefault((round(x(ev.range_km), 1), round(y(ev.apogee_km), 1)), []).append(ev.launch_date_local or "")
+    # each dot's launch date beside it (a printed page has no tooltips); dots on one spot share a label
+    for (cx, cy), text in place_labels({spot: ", ".join(sorted(dates)) for spot, dates in labels.items()}):
+        parts.append(f'<text class="point" x="{cx:.1f}" y="{cy:.1f}">{e(text)}</text>')
     parts.append("</svg>")
     return "".join(parts), missing
+
+
+LABEL_HEIGHT, LABEL_CHAR = 12.0, 5.6  # a point label's line height and the width of one of its characters
+
+
+def place_labels(labels: dict[tuple[float, float], str]) -> list[tuple[tuple[float, float], str]]:
+    """Where each dot's label goes: to the right of the dot, moved down or up a line at a time
+    until it overlaps no label placed before it (dots close together keep readable labels)."""
+    placed: list[tuple[float, float, float]] = []  # left, baseline, right of the labels so far
+    out = []
+    for (cx, cy), text in sorted(labels.items(), key=lambda item: (item[0][1], item[0][0])):
+        left, right = cx + 8, cx + 8 + LABEL_CHAR * len(text)
+        for step in (0, 1, -1, 2, -2, 3, -3, 4, -4):
+            baseline = cy + 3 + step * LABEL_HEIGHT
+            clash = (abs(baseline - b) < LABEL_HEIGHT and left < r and l_ < right for l_, b, r in placed)
+            if not any(clash):
+                break
+        placed.append((left, baseline, right))
+        out.append(((left, baseline), text))
+    return out
 
 
 def _decades(values: list[float]) -> tuple[int, int]:
@@ -240,14 +273,16 @@ def _decades(values: list[float]) -> tuple[int, int]:
 # -- one launch, every authority side by side ------------------------------------------------------------
 
 
-def stamp(value: str | None) -> str:
-    """2025-11-20T06:40:00+09:00 -> 2025-11-20 06:40 +09:00"""
+def stamp(value: str | None, precision: str | None = None) -> str:
+    """2025-11-20T06:40:00+09:00 -> 2025-11-20 06:40 +09:00; a time known only to the day -> 2025-11-20"""
     if not value:
         return ""
     try:
         moment = datetime.fromisoformat(value)
     except ValueError:
         return value
+    if precision == "day":
+        return moment.strftime("%Y-%m-%d")
     offset = moment.strftime("%z")
     return moment.strftime("%Y-%m-%d %H:%M") + (f" {offset[:3]}:{offset[3:]}" if offset else "")
 
@@ -256,19 +291,29 @@ def utc_time(value: str | None) -> str:
     return f"{value[11:16]} UTC" if value and len(value) >= 16 else ""
 
 
-def _view_cells(view: AuthorityView) -> dict[str, str]:
+def area_text(area: str | None, site: str | None, places: Mapping[str, str]) -> str:
+    """The launch area in the source's words, with the gazetteer's romanized name of its site when
+    the words are not already it (平壌近郊 (Pyongyang))."""
+    name = places.get(site or "") or (site or "").replace("_", " ").title()
+    if not area:
+        return name
+    return f"{area} ({name})" if name and name.lower() not in area.lower() else area
+
+
+def _view_cells(view: AuthorityView, context: Context) -> dict[str, str]:
     latency = f" (+{format_number(view.latency_minutes)} min)" if view.latency_minutes is not None else ""
     local = " ".join(view.launch_times_local)
+    first = context.precision.get(view.report_ids[0]) if view.report_ids else None
     return {
         "count": count_text(view.count, view.count_qualifier) or "",
         "range": km(view.range_km),
         "apogee": km(view.apogee_km),
         "time": f"{local} local ({utc_time(view.launch_utc)})" if local and view.launch_utc else local,
-        "area": view.launch_area or "",
+        "area": area_text(view.launch_area, view.launch_site, context.places),
         "class": (view.missile_class or "").replace("_", " "),
         "name": view.missile_name or "",
         "stage": view.stage or "",
-        "first": stamp(view.first_published_at) + latency,
+        "first": stamp(view.first_published_at, first) + latency,
     }
 
 
@@ -295,7 +340,26 @@ ROWS = (("count", "count", "count"), ("range", "range", "range"), ("apogee", "ap
         ("name", "name", None), ("stage", "latest stage", None), ("first", "first statement", None))  # fmt: skip
 
 
-def event_section(ev: Event, statements: list[dict]) -> str:
+@dataclass(frozen=True)
+class Context:
+    """What the page needs beyond the events: the gazetteer's romanized site names and how precisely
+    each statement's publication time is known (by report id)."""
+
+    places: Mapping[str, str] = field(default_factory=dict)
+    precision: Mapping[str, str] = field(default_factory=dict)
+
+
+def launch_when(ev: Event) -> str:
+    """The launch time in UTC, or its date when no one stated a time."""
+    if ev.launch_utc and ev.time_precision in ("minute", "hour"):
+        return f"{ev.launch_utc[:16].replace('T', ' ')} UTC"
+    if ev.launch_date_local:
+        return f"{ev.launch_date_local} (the date at the launch site; no time stated)"
+    return "date and time not stated"
+
+
+def event_section(ev: Event, statements: list[dict], context: Context | None = None) -> str:
+    context = context or Context()
     flags = disagreements(ev)
     views = list(ev.authorities.values())
     consensus = {
@@ -303,13 +367,13 @@ def event_section(ev: Event, statements: list[dict]) -> str:
         "range": km(ev.range_km),
         "apogee": km(ev.apogee_km),
         "time": f"{ev.launch_utc[11:16]} UTC" if ev.launch_utc and ev.time_precision == "minute" else "",
-        "area": ev.launch_area or "",
+        "area": area_text(ev.launch_area, ev.launch_site, context.places),
         "class": (ev.missile_class or "").replace("_", " "),
         "name": ev.missile_name or "",
         "stage": "",
         "first": "",
     }
-    cells = [_view_cells(view) for view in views]
+    cells = [_view_cells(view, context) for view in views]
     head = "".join(f"<th>{e(AUTHORITY_NAMES.get(v.authority, v.authority))}</th>" for v in views)
     body = []
     for key, label, flag in ROWS:
@@ -322,8 +386,7 @@ def event_section(ev: Event, statements: list[dict]) -> str:
             row.append(("<td class='differs'>" if odd else "<td>") + f"{e(cell[key])}</td>")
         body.append(("<tr class='disagree'>" if disputed else "<tr>") + "".join(row) + "</tr>")
     badges = "".join(f'<span class="badge">{e(flag)} disagrees</span>' for flag in flags)
-    when = f"{ev.launch_utc[:16].replace('T', ' ')} UTC" if ev.launch_utc else "time not stated"
-    site = f" · site {e(ev.launch_site)}" if ev.launch_site else ""
+    site = f" · site {e(area_text(None, ev.launch_site, context.places))}" if ev.launch_site else ""
     notes = []
     if ev.unreported_by:
         names = ", ".join(AUTHORITY_NAMES.get(a, a) for a in ev.unreported_by)
@@ -334,26 +397,83 @@ def event_section(ev: Event, statements: list[dict]) -> str:
         )
     statement_items = "".join(
         f"<li>{e(AUTHORITY_NAMES.get(s['authority'], s['authority'] or ''))}, {e(s['stage'] or '')}, "
-        f"{e(stamp(s['published_at']) or 'undated')}: {link(s['url'], s['title'] or s['url'])}</li>"
+        f"{e(stamp(s['published_at'], s.get('published_precision')) or 'undated')}: "
+        f"{link(s['url'], s['title'] or s['url'])}</li>"
         for s in statements
     )
-    revision_items = "".join(
-        f"<li>{e(AUTHORITY_NAMES.get(r.authority, r.authority))} {e(r.field)}: {e(_shown(r.old))} "
-        f"({e(stamp(r.old_published_at) or 'undated')}) → {e(_shown(r.new))} "
-        f"({e(stamp(r.published_at) or 'undated')})</li>"
-        for r in ev.revisions
-    )
-    summary = f"{_plural(len(statements), 'statement')}, {_plural(len(ev.revisions), 'revision')}"
+    revisions = revision_sentences(ev.revisions, {s["report_id"]: s for s in statements}, context)
+    revision_items = "".join(f"<li>{e(sentence)}</li>" for sentence in revisions)
+    summary = f"{_plural(len(statements), 'statement')}, {_plural(len(revisions), 'revision')}"
     details = f"<details><summary>{summary}</summary>"
     details += f"<ul>{statement_items}</ul>" + (f"<p>Revisions:</p><ul>{revision_items}</ul>" if revision_items else "")
     details += f'<p class="note">Grouped: {e(ev.grouping_reason)}</p></details>'
     return (
         f'<section class="event{" flagged" if flags else ""}" id="{e(ev.id)}" data-class="{e(class_key(ev))}" '
         f'data-disagrees="{e(" ".join(flags))}"><h3>{e(event_title(ev).split(" (authorities")[0])}{badges}</h3>'
-        f'<p class="meta">launch {e(when)}{site} · event <code>{e(ev.id)}</code></p>'
+        f'<p class="meta">launch {e(launch_when(ev))}{site} · event <code>{e(ev.id)}</code></p>'
         f'<table class="side"><thead><tr><th></th><th>consensus</th>{head}</tr></thead><tbody>{"".join(body)}'
         f"</tbody></table>{''.join(notes)}{details}</section>"
     )
+
+
+# what a revised AuthorityView field is called in a sentence; launch_utc and launch_site go with
+# the launch time and area revised beside them
+REVISED = {"count": "the count", "range_km": "the range", "apogee_km": "the apogee",
+           "launch_times_local": "the launch time", "launch_utc": "the launch time (UTC)",
+           "launch_area": "the launch area", "launch_site": "the launch site", "missile_class": "the missile class",
+           "missile_name": "the weapon name"}  # fmt: skip
+COUNT_WORDS = {"at_least": "at least ", "approx": "about ", "total": "in total "}
+
+
+def revision_sentences(revisions: list[Revision], statements: Mapping[str, dict], context: Context) -> list[str]:
+    """Each authority's revisions between two of its statements, in words: "Japan MOD revised the count
+    from at least 1 to 2 (2025-01-14 08:02 +09:00 → 2025-01-14 10:15 +09:00)"."""
+    pairs: dict[tuple, dict[str, Revision]] = {}
+    for revision in revisions:
+        pairs.setdefault((revision.authority, revision.old_report_id, revision.report_id), {})[revision.field] = (
+            revision
+        )
+    sentences = []
+    for (authority, old_id, new_id), by_field in pairs.items():
+        first = next(iter(by_field.values()))
+        phrases = []
+        if "count" in by_field or "count_qualifier" in by_field:
+            phrases.append(f"the count from {_count(by_field, 'old', statements.get(old_id or ''))} to "
+                           f"{_count(by_field, 'new', statements.get(new_id))}")  # fmt: skip
+        for name, words in REVISED.items():
+            told = {"launch_utc": "launch_times_local", "launch_site": "launch_area"}.get(name)
+            if name != "count" and name in by_field and not (told and told in by_field):
+                revision = by_field[name]
+                phrases.append(f"{words} from {_value(name, revision.old)} to {_value(name, revision.new)}")
+        if not phrases:
+            continue
+        old = stamp(first.old_published_at, context.precision.get(old_id or "")) or "undated"
+        new = stamp(first.published_at, context.precision.get(new_id)) or "undated"
+        via = f", carried by {first.carried_by}" if first.carried_by else ""
+        name = AUTHORITY_NAMES.get(authority, authority)
+        sentences.append(f"{name} revised {' and '.join(phrases)} ({old} → {new}{via})")
+    return sentences
+
+
+def _count(by_field: Mapping[str, Revision], side: str, statement: dict | None) -> str:
+    """The count (and its qualifier) on one side of a revision; the part that did not change is read
+    from that side's statement."""
+    count = getattr(by_field["count"], side) if "count" in by_field else (statement or {}).get("count")
+    qualifier = (
+        getattr(by_field["count_qualifier"], side) if "count_qualifier" in by_field
+        else (statement or {}).get("count_qualifier")
+    )  # fmt: skip
+    if count is None:
+        return "several" if qualifier == "multiple" else "none stated"
+    return f"{COUNT_WORDS.get(qualifier or '', '')}{count}"
+
+
+def _value(name: str, value: object) -> str:
+    if name in ("range_km", "apogee_km"):
+        return km(value) or "none"  # type: ignore[arg-type]
+    if name == "launch_times_local":
+        return " and ".join(value) if isinstance(value, list) and value else "none"
+    return _shown(value).replace("_", " ")
 
 
 def _plural(n: int, word: str) -> str:
@@ -386,8 +506,30 @@ def statements_table(catalog: Catalog) -> str:
     )
 
 
-def render_report(catalog: Catalog, generated_at: datetime | None = None) -> str:
+def empty_state(catalog: Catalog) -> list[str]:
+    """What the page says when it has no launch event, by what happened: nothing collected yet,
+    documents that no statement was read from, or statements not reconciled into events yet."""
+    if not catalog.documents:
+        return ['<p class="note">Nothing has been collected yet: run launchfeed collect to fetch the sources '
+                "(or launchfeed demo to see this page on the demo data set).</p>"]  # fmt: skip
+    if not catalog.statements:
+        return [f'<p class="note">{_plural(catalog.documents, "document")} collected, and no launch statement read '
+                "from them yet: none of them reports a launch, or they wait for the next launchfeed collect to be "
+                "read.</p>"]  # fmt: skip
+    return [
+        "<h2>Statements</h2>",
+        '<p class="note">No statements have been reconciled into launch events yet: run launchfeed collect '
+        "(or rebuild) with this version. Until then, every statement is listed.</p>",
+        statements_table(catalog),
+    ]
+
+
+def render_report(
+    catalog: Catalog, generated_at: datetime | None = None, places: Mapping[str, str] | None = None
+) -> str:
+    """The page. ``places``: gazetteer site id -> its romanized name, shown beside the launch areas."""
     generated = (generated_at or datetime.now(UTC)).astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    context = Context(places or {}, {r: s.get("published_precision") or "" for r, s in catalog.statements.items()})
     events = [stored.event for stored in catalog.events]
     authorities = sorted({s["authority"] for s in catalog.statements.values() if s["authority"]})
     latest = max((s["published_at"] for s in catalog.statements.values() if s["published_at"]), default=None)
@@ -416,20 +558,17 @@ def render_report(catalog: Catalog, generated_at: datetime | None = None) -> str
             f'aria-label="filter text"><select id="cls" aria-label="missile class"><option value="">every class'
             f'</option>{options}</select><label><input type="checkbox" id="dis"> only disagreements</label>'
             f'<span class="note"><span id="shown">{len(events)}</span> of {len(events)} shown</span></div>',
-            *(event_section(stored.event, catalog.statements_of(stored.event)) for stored in reversed(catalog.events)),
+            *(event_section(stored.event, catalog.statements_of(stored.event), context)
+              for stored in reversed(catalog.events)),
         ]  # fmt: skip
         script = f"<script>{SCRIPT}</script>"
     else:
-        body += [
-            "<h2>Statements</h2>",
-            '<p class="note">No statements have been reconciled into launch events yet: run launchfeed collect '
-            "(or rebuild) with this version. Until then, every statement is listed.</p>",
-            statements_table(catalog),
-        ]
+        body += empty_state(catalog)
         script = ""
     policy = (f"default-src 'none'; style-src {csp_hash(STYLE)}; script-src {csp_hash(SCRIPT)}; "
               "img-src 'none'; base-uri 'none'; form-action 'none'")  # fmt: skip
-    return (
+    # markup is all printable: removing what XML forbids from the page removes it from every text in it
+    return clean_text(
         "<!DOCTYPE html>\n"
         f'<html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="{policy}">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'

@@ -15,15 +15,17 @@ import sqlite3
 import threading
 import types
 import typing
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from launchfeed.output.tables import STATEMENT_DOCUMENT_FIELDS
+from launchfeed.output.writers import DiskFull, is_disk_full, write_failure
 
-from launchfeed.contracts import AuthorityView, Claim, Document, Event, Evidence, Missile, Report
+from launchfeed.contracts import AuthorityView, Claim, Document, Event, Evidence, Missile, Report, Revision
 
 MIGRATIONS: list[str] = [
     # 1: the first schema
@@ -84,7 +86,29 @@ MIGRATIONS: list[str] = [
         host TEXT PRIMARY KEY, until TEXT NOT NULL, status INTEGER NOT NULL, asked_at TEXT NOT NULL
     );
     """,
+    # 4: what collect said about a failing source (failed, still failing, recovered): a quiet run says
+    # it again only when the state changes or a day has passed
+    """
+    CREATE TABLE source_alerts (
+        source TEXT NOT NULL, run_id INTEGER, at TEXT NOT NULL, kind TEXT NOT NULL
+    );
+    CREATE INDEX source_alerts_source ON source_alerts (source, at);
+    """,
+    # 5: notices of changes (new and revised launch events) to each sink: queued by the run that made
+    # the change, sent until a sink answers 2xx (retried by later runs), never again after that
+    """
+    CREATE TABLE notifications (
+        sink TEXT NOT NULL, change_id INTEGER NOT NULL, queued_at TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT, sent_at TEXT, PRIMARY KEY (sink, change_id)
+    );
+    CREATE INDEX notifications_unsent ON notifications (sink, sent_at);
+    """,
 ]
+
+
+class StoreFull(DiskFull):
+    """The store could not be written for want of space: nothing a run does after it can be kept."""
+
 
 # Report fields kept as JSON text rather than plain columns
 JSON_TYPES = (list, dict)
@@ -144,6 +168,48 @@ def row_to_report(row: sqlite3.Row) -> Report:
     return Report(**values)
 
 
+def event_to_row(event: Event) -> dict[str, Any]:
+    """The events-table row of an event: its contract fields, lists and dicts as JSON text."""
+    row: dict[str, Any] = {}
+    for name, kind in EVENT_COLUMNS.items():
+        value = getattr(event, name)
+        if kind == "JSON":
+            value = json.dumps(_plain(value), ensure_ascii=False, sort_keys=True)
+        elif isinstance(value, bool):
+            value = int(value)
+        row[name] = value
+    return row
+
+
+EVENT_BOOLEANS = {name for name, hint in typing.get_type_hints(Event).items() if hint is bool}
+
+
+def row_to_event(row: Mapping[str, Any]) -> Event:
+    """The Event an events-table row holds (the catalog and query read events this way too)."""
+    values: dict[str, Any] = {}
+    for name, kind in EVENT_COLUMNS.items():
+        value = row[name]
+        if kind == "JSON":
+            value = json.loads(value) if value else ([] if name != "authorities" else {})
+        elif name in EVENT_BOOLEANS:
+            value = bool(value)
+        values[name] = value
+    values["authorities"] = {a: AuthorityView(**v) for a, v in values["authorities"].items()}
+    values["revisions"] = [Revision(**r) for r in values["revisions"]]
+    return Event(**values)
+
+
+@dataclass(frozen=True)
+class Change:
+    """One entry for the change log (the ``changes`` table)."""
+
+    kind: str
+    object_id: str
+    field: str | None = None
+    old: Any = None
+    new: Any = None
+
+
 def _plain(value: Any) -> Any:
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return dataclasses.asdict(value)
@@ -160,17 +226,36 @@ def text_fingerprint(title: str, text: str) -> str:
     return hashlib.sha256(words.encode("utf-8")).hexdigest()
 
 
+class NoStore(Exception):
+    """A command that reads the store found none (it never creates one)."""
+
+
+def connect_readonly(path: Path) -> sqlite3.Connection:
+    """The store, opened for reading only: the command never changes it, creates nothing, and works
+    on a copy the user cannot write to."""
+    if not Path(path).is_file():
+        raise NoStore(f"no store at {path}: run launchfeed collect first (or launchfeed demo), or give --data-dir/--db")
+    db = sqlite3.connect(f"file:{Path(path).resolve()}?mode=ro", uri=True, timeout=30, check_same_thread=False)
+    db.row_factory = sqlite3.Row
+    return db
+
+
 class Store:
-    def __init__(self, path: Path | str) -> None:
+    def __init__(self, path: Path | str, *, readonly: bool = False) -> None:
+        """The store at ``path``, created and brought to the current schema; ``readonly``: an existing
+        store as it is (NoStore when there is none), for the commands that only read."""
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.RLock()
+        self.run_id: int | None = None
+        if readonly:
+            self.db = connect_readonly(self.path)
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
         self.db = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
         self.db.row_factory = sqlite3.Row
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=FULL")
         self.db.execute("PRAGMA foreign_keys=ON")
-        self.run_id: int | None = None
         self._migrate()
 
     def close(self) -> None:
@@ -209,14 +294,24 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
+        """All of the body's writes or none; a full disk (SQLITE_FULL) is a StoreFull naming the store."""
         with self._lock:
-            self.db.execute("BEGIN IMMEDIATE")
             try:
-                yield self.db
-            except BaseException:
-                self.db.execute("ROLLBACK")
-                raise
-            self.db.execute("COMMIT")
+                self.db.execute("BEGIN IMMEDIATE")
+                try:
+                    yield self.db
+                except BaseException:
+                    if self.db.in_transaction:
+                        self.db.execute("ROLLBACK")
+                    raise
+                self.db.execute("COMMIT")
+            except sqlite3.Error as exc:
+                if not is_disk_full(exc):
+                    raise
+                if self.db.in_transaction:
+                    self.db.execute("ROLLBACK")
+                failure = write_failure("write the store", self.path, exc, "what it held before is intact")
+                raise StoreFull(str(failure)) from exc
 
     # -- what the HTTP client remembers (scrapers.http.ClientMemory) ----------------------
 
@@ -412,6 +507,105 @@ class Store:
         with self._lock:
             return [dict(row) for row in self.db.execute(query).fetchall()]
 
+    def dated_reports(self) -> list[tuple[Report, str | None, str | None]]:
+        """Every stored report with its document's publication time and its precision."""
+        with self._lock:
+            rows = self.db.execute(
+                "SELECT r.*, d.published_at AS document_published_at, d.published_precision AS document_precision "
+                "FROM reports r LEFT JOIN documents d ON d.id = r.document_id "
+                "ORDER BY r.launch_utc, r.launch_date_local, r.id"
+            ).fetchall()
+        return [(row_to_report(row), row["document_published_at"], row["document_precision"]) for row in rows]
+
+    def first_collected_days(self) -> dict[str, str]:
+        """Per source, the first day (YYYY-MM-DD, in its own offset) its collection covers: its oldest
+        document (by publication, else fetch), or its first successful run when it has none."""
+        query = """
+            SELECT source, MIN(day) FROM (
+                SELECT source, substr(COALESCE(published_at, fetched_at), 1, 10) AS day FROM documents
+                UNION ALL SELECT source, substr(started_at, 1, 10) AS day FROM source_runs WHERE ok = 1
+            ) WHERE day IS NOT NULL GROUP BY source
+        """
+        with self._lock:
+            return dict(self.db.execute(query).fetchall())
+
+    # -- launch events (output/events.py reconciles; here they are kept) ---------------------
+
+    def events(self) -> list[Event]:
+        """The events of the last reconciliation, in no particular order."""
+        with self._lock:
+            return [row_to_event(row) for row in self.db.execute("SELECT * FROM events").fetchall()]
+
+    def event_assignment(self) -> dict[str, str]:
+        """Report id -> the id of the event it belongs to."""
+        with self._lock:
+            return {row[0]: row[1] for row in self.db.execute("SELECT report_id, event_id FROM event_members")}
+
+    def retired_event_ids(self) -> dict[str, str]:
+        """Ids no event holds any more -> the report that anchored them."""
+        query = "SELECT id, anchor_report_id FROM event_ids WHERE retired_at IS NOT NULL"
+        with self._lock:
+            return {row[0]: row[1] for row in self.db.execute(query)}
+
+    def save_events(
+        self,
+        changed: list[Event],
+        removed: Mapping[str, str | None],
+        anchors: Mapping[str, str],
+        assignment: Mapping[str, str],
+        log: list[Change],
+    ) -> None:
+        """Keep a reconciliation, in one transaction: ``changed`` events written (new or with new
+        values), ``removed`` ones (id -> the event it merged into, None when withdrawn) deleted and
+        their ids retired, every current id with its anchor report kept (a retired one revived),
+        the report -> event ``assignment`` replaced when it differs, and ``log`` recorded."""
+        stamp = now_iso()
+        with self.transaction() as db:
+            for event in changed:
+                row = event_to_row(event)
+                columns = ["first_seen_at", "updated_at", *row]
+                updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c not in ("id", "first_seen_at"))
+                db.execute(
+                    f"INSERT INTO events ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))}) "
+                    f"ON CONFLICT (id) DO UPDATE SET {updates}",
+                    [stamp, stamp, *row.values()],
+                )
+                db.execute("DELETE FROM event_authorities WHERE event_id = ?", (event.id,))
+                for view in event.authorities.values():
+                    view_row = {name: getattr(view, name) for name in AUTHORITY_VIEW_COLUMNS}
+                    for name, kind in AUTHORITY_VIEW_COLUMNS.items():
+                        if kind == "JSON":
+                            view_row[name] = json.dumps(view_row[name], ensure_ascii=False)
+                    names = ["event_id", *view_row]
+                    db.execute(
+                        f"INSERT INTO event_authorities ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
+                        [event.id, *view_row.values()],
+                    )
+            for gone, heir in sorted(removed.items()):
+                db.execute("DELETE FROM events WHERE id = ?", (gone,))
+                db.execute("DELETE FROM event_authorities WHERE event_id = ?", (gone,))
+                db.execute("UPDATE event_ids SET retired_at = ?, merged_into = ? WHERE id = ?", (stamp, heir, gone))
+            for event_id, anchor in anchors.items():
+                db.execute(
+                    "INSERT INTO event_ids (id, anchor_report_id, assigned_at) VALUES (?, ?, ?) ON CONFLICT (id) "
+                    "DO UPDATE SET retired_at = NULL, merged_into = NULL WHERE retired_at IS NOT NULL",
+                    (event_id, anchor, stamp),
+                )
+            members = sorted(assignment.items())
+            stored = sorted((r[0], r[1]) for r in db.execute("SELECT report_id, event_id FROM event_members"))
+            if members != stored:
+                db.execute("DELETE FROM event_members")
+                db.executemany("INSERT INTO event_members (report_id, event_id) VALUES (?, ?)", members)
+            for change in log:
+                self._record_change(db, change.kind, change.object_id, change.field, change.old, change.new)
+
+    def run_change_counts(self, run_id: int) -> tuple[dict[str, int], dict[str, int]]:
+        """A run's changes by kind: how many, and how many distinct objects they concern."""
+        query = "SELECT kind, COUNT(*), COUNT(DISTINCT object_id) FROM changes WHERE run_id = ? GROUP BY kind"
+        with self._lock:
+            rows = self.db.execute(query, (run_id,)).fetchall()
+        return {row[0]: row[1] for row in rows}, {row[0]: row[2] for row in rows}
+
     # -- runs and the change log -------------------------------------------------------
 
     def begin_run(self, command: str) -> int:
@@ -437,6 +631,75 @@ class Store:
                     json.dumps(dict(stats.problems)), json.dumps(stats.messages, ensure_ascii=False),
                 ),
             )  # fmt: skip
+
+    def failure_streak(self, source: str) -> tuple[bool | None, str | None, str | None]:
+        """A source's runs before the current one: whether the last of them was ok (None: it never
+        ran), when its present run of failures began (None: it is not failing), and when collect last
+        said it was failing (None: not during this run of failures)."""
+        query = """
+            SELECT (SELECT ok FROM source_runs WHERE source = :s AND run_id < :r ORDER BY run_id DESC LIMIT 1),
+                   (SELECT MIN(started_at) FROM source_runs WHERE source = :s AND run_id < :r AND ok = 0 AND
+                        run_id > COALESCE((SELECT MAX(run_id) FROM source_runs
+                                           WHERE source = :s AND run_id < :r AND ok = 1), 0))
+        """
+        with self._lock:
+            last_ok, since = self.db.execute(query, {"s": source, "r": self.run_id}).fetchone()
+            said = self.db.execute(
+                "SELECT MAX(at) FROM source_alerts WHERE source = ? AND kind != 'recovered' AND at >= ?",
+                (source, since or "9999"),
+            ).fetchone()[0]
+        return (None if last_ok is None else bool(last_ok)), since, said
+
+    def record_source_alert(self, source: str, kind: str) -> None:
+        with self.transaction() as db:
+            db.execute("INSERT INTO source_alerts VALUES (?, ?, ?, ?)", (source, self.run_id, now_iso(), kind))
+
+    # -- notifications --------------------------------------------------------------------------
+
+    def run_changes(self, run_id: int, kinds: tuple[str, ...]) -> list[dict]:
+        """The change-log entries of one run, of these kinds, oldest first."""
+        query = f"SELECT * FROM changes WHERE run_id = ? AND kind IN ({', '.join('?' * len(kinds))}) ORDER BY id"
+        with self._lock:
+            return [dict(row) for row in self.db.execute(query, (run_id, *kinds))]
+
+    def had_events_before(self, run_id: int) -> bool:
+        """Whether an earlier run found launch events (the first one that does finds every launch
+        the feeds still list: a baseline, not news)."""
+        query = "SELECT 1 FROM changes WHERE kind = 'new_event' AND run_id < ? LIMIT 1"
+        with self._lock:
+            return self.db.execute(query, (run_id,)).fetchone() is not None
+
+    def queue_notifications(self, sink: str, change_ids: list[int]) -> None:
+        with self.transaction() as db:
+            db.executemany(
+                "INSERT OR IGNORE INTO notifications (sink, change_id, queued_at) VALUES (?, ?, ?)",
+                [(sink, change_id, now_iso()) for change_id in change_ids],
+            )
+
+    def unsent_notifications(self, sink: str) -> list[dict]:
+        """The changes queued for a sink and not sent yet (with how often sending failed), oldest first."""
+        query = """
+            SELECT c.*, n.attempts, n.last_error FROM notifications n JOIN changes c ON c.id = n.change_id
+            WHERE n.sink = ? AND n.sent_at IS NULL ORDER BY c.id
+        """
+        with self._lock:
+            return [dict(row) for row in self.db.execute(query, (sink,))]
+
+    def mark_notified(self, sink: str, event_id: str, change_ids: list[int]) -> None:
+        """Sent: never again to this sink; the change log says what went where."""
+        with self.transaction() as db:
+            db.executemany(
+                "UPDATE notifications SET sent_at = ?, attempts = attempts + 1 WHERE sink = ? AND change_id = ?",
+                [(now_iso(), sink, change_id) for change_id in change_ids],
+            )
+            self._record_change(db, "notified", event_id, sink, None, sorted(change_ids))
+
+    def note_notify_failure(self, sink: str, change_ids: list[int], error: str) -> None:
+        with self.transaction() as db:
+            db.executemany(
+                "UPDATE notifications SET attempts = attempts + 1, last_error = ? WHERE sink = ? AND change_id = ?",
+                [(error, sink, change_id) for change_id in change_ids],
+            )
 
     def last_source_runs(self) -> dict[str, dict]:
         """Per source: its latest run and the time of its last successful one."""

@@ -10,6 +10,7 @@ import dataclasses
 import json
 import typing
 from dataclasses import dataclass, fields
+from datetime import UTC, datetime
 from typing import Any
 
 from launchfeed.contracts import AUTHORITIES, AuthorityView, Claim, Document, Event, Evidence, Missile, Report
@@ -76,17 +77,62 @@ def contract_columns(cls: type, skip: set[str] = frozenset(), docs: dict[str, st
 
 # the publication a statement was read from: these Document fields stand on each statement row
 STATEMENT_DOCUMENT_FIELDS = ("url", "title", "lang", "published_at", "published_precision", "sha256", "raw_path")
+# list columns whose largest value also stands in a number column (NAME_max): "350;400" loads as text
+MAX_OF = ("range_km", "apogee_km")
+
+
+def max_column(column: Column) -> Column:
+    return Column(f"{column.name}_max", "number", f"The largest value of {column.name}, as a number (empty when "
+                  f"{column.name} is).", column.unit)  # fmt: skip
+
+
+def with_derived(columns: list[Column]) -> list[Column]:
+    """The columns, each list column of MAX_OF followed by its NAME_max and published_at by published_utc."""
+    out = []
+    for column in columns:
+        out.append(column)
+        if column.name in MAX_OF:
+            out.append(max_column(column))
+        if column.name == "published_at":
+            out.append(Column("published_utc", "datetime", "published_at in UTC (empty when no time is known)."))
+    return out
+
+
+def utc_text(value: str | None) -> str | None:
+    """An aware ISO 8601 time as UTC, written one way everywhere (``+00:00``); None stays None."""
+    if not value:
+        return None
+    moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    return moment.astimezone(UTC).isoformat() if moment.tzinfo else None
+
 
 STATEMENTS = Table(
     name="statements",
     description="One row per statement: what one published document says about one launch.",
     columns=(
         Column("report_id", "string", "Stable id of the statement (derived from the document id)."),
-        *contract_columns(Report, skip={"missiles", "claims", "evidence"}),
-        *(c for c in contract_columns(Document) if c.name in STATEMENT_DOCUMENT_FIELDS),
+        *with_derived(
+            [
+                *contract_columns(Report, skip={"missiles", "claims", "evidence"}),
+                *(c for c in contract_columns(Document) if c.name in STATEMENT_DOCUMENT_FIELDS),
+            ]
+        ),
     ),
     primary_key=("report_id",),
 )
+# statement columns the store does not hold: derive_statement_values() makes them
+DERIVED_STATEMENT_COLUMNS = frozenset({*(f"{name}_max" for name in MAX_OF), "published_utc"})
+
+
+def derive_statement_values(row: dict[str, Any]) -> dict[str, Any]:
+    """A statement row (lists decoded) with its derived columns, and its UTC times written one way."""
+    for name in MAX_OF:
+        row[f"{name}_max"] = max(row[name]) if row.get(name) else None
+    row["launch_utc"] = utc_text(row.get("launch_utc"))
+    published = row.get("published_at")
+    row["published_utc"] = utc_text(published if isinstance(published, str) else None)
+    return row
+
 
 MISSILES = Table(
     name="missiles",
@@ -127,7 +173,7 @@ EVENT_TRAILING = ("revisions", "grouping_reason", "report_ids")
 def _authority_columns() -> list[Column]:
     columns = []
     for authority in LAUNCH_AUTHORITIES:
-        for column in contract_columns(AuthorityView, skip={"authority", "report_ids"}):
+        for column in with_derived(contract_columns(AuthorityView, skip={"authority", "report_ids"})):
             columns.append(
                 dataclasses.replace(
                     column, name=f"{authority}_{column.name}", description=f"{authority}: {column.description}"
@@ -171,7 +217,7 @@ def statement_tables(rows: list[dict]) -> dict[str, list[dict]]:
         for column in STATEMENTS.columns:
             if column.is_list and isinstance(statement[column.name], str):
                 statement[column.name] = json.loads(statement[column.name])
-        out["statements"].append(statement)
+        out["statements"].append(derive_statement_values(statement))
         for table in (MISSILES, CLAIMS, EVIDENCE):
             for item in json.loads(row.get(table.name) or "[]"):
                 out[table.name].append({"report_id": report_id, **item})

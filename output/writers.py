@@ -12,6 +12,7 @@ import io
 import json
 import os
 import re
+import sqlite3
 import tempfile
 from collections.abc import Iterable
 from datetime import datetime
@@ -26,24 +27,75 @@ FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 INERT_VALUE = re.compile(r"[+-](?:\d{2}:\d{2}|\d+(?:\.\d+)?)", re.ASCII)
 
 
+# Characters XML 1.0 forbids: C0 controls but tab, line feed and carriage return, lone surrogates,
+# U+FFFE and U+FFFF. One in a release title (an ESC, a BEL) makes the Atom feed unreadable to every
+# XML parser and is noise anywhere else, so no output carries them.
+XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def clean_text(text: str) -> str:
+    """The text without the characters XML 1.0 forbids (every output file's text goes through this)."""
+    return XML_FORBIDDEN.sub("", text)
+
+
+def clean_value(value: Any) -> Any:
+    """``clean_text`` on every string of a JSON-like value (dicts, lists, scalars)."""
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, list | tuple):
+        return [clean_value(v) for v in value]
+    if isinstance(value, dict):
+        return {k: clean_value(v) for k, v in value.items()}
+    return value
+
+
+def web_url(url: str | None) -> str | None:
+    """The URL when it is an http(s) one, else None: a feed's javascript:, data: or vbscript: link
+    is shown as text and never becomes a link (in the Atom feed or the report)."""
+    return url if url and url.lower().startswith(("https://", "http://")) else None
+
+
 class OutputError(Exception):
-    """An output file could not be written; the previous version is intact."""
+    """An output file (or the store) could not be written; the previous version is intact."""
+
+
+class DiskFull(OutputError):
+    """The disk that holds a file or the store is full (ENOSPC, a quota, SQLITE_FULL)."""
 
 
 TEMP_SUFFIX = ".tmp"
 
 
-def what_to_do(exc: OSError, directory: Path) -> str:
+def is_disk_full(exc: BaseException) -> bool:
+    """A write refused for want of space: ENOSPC or EDQUOT from the system, SQLITE_FULL from SQLite
+    (which is also what SQLite says when the disk under its database or journal fills up)."""
+    if isinstance(exc, OSError):
+        return exc.errno in (errno.ENOSPC, errno.EDQUOT)
+    return isinstance(exc, sqlite3.Error) and getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL
+
+
+def what_to_do(exc: BaseException, directory: Path) -> str:
     """The advice that goes with a failed write, by its cause."""
-    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return f"free space on the disk that holds {directory} (or point --out elsewhere) and run again"
-    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return f"make {directory} writable for this user (or point --out elsewhere) and run again"
+    if is_disk_full(exc):
+        return f"free space on the disk that holds {directory} (or point --data-dir elsewhere) and run again"
+    if isinstance(exc, OSError) and exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return f"make {directory} writable for this user (or point --data-dir elsewhere) and run again"
     return f"check {directory} and run again"
 
 
+def write_failure(what: str, path: Path, exc: BaseException, kept: str = "") -> OutputError:
+    """One line for a write that failed: what could not be written (``what``: "write", "create the lock
+    file", ...), the path, why, what was left as it was (``kept``) and what to do. A full disk says so
+    first, whichever way it showed (a failed write, a failed rename, SQLITE_FULL)."""
+    reason = (exc.strerror if isinstance(exc, OSError) else None) or str(exc)
+    kept = f"; {kept}" if kept else ""
+    if is_disk_full(exc):
+        return DiskFull(f"disk full: cannot {what} {path} ({reason}){kept}; {what_to_do(exc, path.parent)}")
+    return OutputError(f"cannot {what} {path}: {reason}{kept}; {what_to_do(exc, path.parent)}")
+
+
 def _failure(path: Path, exc: OSError, changed: str = "no output file was changed") -> OutputError:
-    return OutputError(f"cannot write {path}: {exc.strerror or exc}; {changed}; {what_to_do(exc, path.parent)}")
+    return write_failure("write", path, exc, changed)
 
 
 def atomic_write(path: Path, data: str | bytes) -> None:
@@ -121,7 +173,8 @@ def iso_datetime(value: Any) -> str:
 
 
 def csv_cell(value: Any, kind: str) -> str:
-    """One CSV cell: empty for unknown, lists joined, times with offsets, formulas neutralized."""
+    """One CSV cell: empty for unknown, lists joined, times with offsets, characters XML forbids removed,
+    formulas neutralized."""
     if value is None or value == []:
         return ""
     if kind == "boolean":
@@ -134,6 +187,7 @@ def csv_cell(value: Any, kind: str) -> str:
         return format_number(value)
     else:
         text = str(value)
+    text = clean_text(text)
     return neutralize(text) if kind == "string" else text
 
 
@@ -147,4 +201,5 @@ def render_csv(table: Table, rows: Iterable[dict]) -> str:
 
 
 def render_jsonl(rows: Iterable[dict]) -> str:
-    return "".join(json.dumps(row, ensure_ascii=False, sort_keys=True, default=str) + "\n" for row in rows)
+    """One JSON object per row, its keys in the row's order (the table's columns, or --columns)."""
+    return "".join(json.dumps(clean_value(row), ensure_ascii=False, default=str) + "\n" for row in rows)

@@ -180,10 +180,13 @@ def main(target: str) -> int:
     from launchfeed.output.catalog import load_catalog
     from launchfeed.output.report import render_report
 
+    from launchfeed.sources import place_names
+
     with tempfile.TemporaryDirectory() as directory:
         ws = build_workspace(Path(directory))
         page = Path(directory) / "report.html"
-        page.write_text(render_report(load_catalog(ws.store.db), datetime(2026, 11, 24, 12, 0, tzinfo=UTC)),
+        page.write_text(render_report(load_catalog(ws.store.db), datetime(2026, 11, 24, 12, 0, tzinfo=UTC),
+                                      places=place_names()),
                         encoding="utf-8")  # fmt: skip
         with Browser() as browser:
             session, run = browser.open(page.as_uri())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 
 import feedparser
@@ -47,24 +48,42 @@ def test_text_from_sources_is_escaped(tmp_path):
     assert "&lt;toward&gt;" in entry.content[0].value
 
 
-def test_a_later_statement_moves_updated_of_its_entry_only(tmp_path):
+def test_updated_is_the_latest_statement_and_a_later_one_moves_its_entry_only(tmp_path):
     ws = build_workspace(tmp_path)
-    before = {e.id: e for e in parse(tmp_path / "launches.atom").entries}
-    ws.store.db.execute("UPDATE events SET updated_at = '2026-01-01T00:00:00+00:00'")
-    write_outputs(ws)
-    stale = {e.id: e.updated for e in parse(tmp_path / "launches.atom").entries}
-    assert set(stale.values()) == {"2026-01-01T00:00:00Z"}
+    feed = parse(tmp_path / "launches.atom")
+    before = {e.id: e.updated for e in feed.entries}
+    # each entry at its own time, even though one run made every event: its latest statement's
+    assert len(set(before.values())) == len(before)
+    named = next(e for e in feed.entries if e.title.startswith("2025-03-10"))
+    assert named.updated == "2025-03-10T21:00:00Z"  # KCNA's, 06:00 on the 11th in Pyongyang
+    assert feed.feed.updated == max(before.values()) == "2026-10-03T00:41:00Z"
 
     ws.store.begin_run("collect")
-    add(ws, [REVISION])  # JCS revises its range for the October launch
+    add(ws, [REVISION])  # JCS revises its range for the October launch, at 11:30 in Seoul
     write_outputs(ws)
     feed = parse(tmp_path / "launches.atom")
     after = {e.id: e for e in feed.entries}
     assert set(after) == set(before)  # same ids: the revision joined the event
-    moved = [i for i in after if after[i].updated != stale[i]]
+    moved = [i for i in after if after[i].updated != before[i]]
     assert len(moved) == 1 and after[moved[0]].title.startswith("2026-10-03")
-    assert after[moved[0]].updated > "2026-01-01T00:00:00Z" and feed.feed.updated == after[moved[0]].updated
+    assert after[moved[0]].updated == "2026-10-03T02:30:00Z" == feed.feed.updated
     assert "380 km" in after[moved[0]].content[0].value
+
+
+def test_authorities_are_named_as_readers_know_them(tmp_path):
+    build_workspace(tmp_path)
+    entry = next(e for e in parse(tmp_path / "launches.atom").entries if e.title.startswith("2025-03-10"))
+    content = entry.content[0].value
+    assert "<td>Japan MOD</td>" in content and "<td>ROK JCS</td>" in content and "<td>KCNA</td>" in content
+    assert "(INDOPACOM, " in content and "mod_jp" not in content and ">jcs<" not in content
+
+
+def test_an_empty_feed_is_updated_when_the_store_was_made(tmp_path):
+    ws = build_workspace(tmp_path, [])
+    made = ws.store.db.execute("SELECT MIN(applied_at) FROM schema_version").fetchone()[0]
+    feed = parse(tmp_path / "launches.atom")
+    assert feed.entries == [] and feed.feed.updated == made.replace("+00:00", "Z")
+    assert not feed.feed.updated.startswith("1970")
 
 
 def test_unchanged_store_writes_the_same_feed(tmp_path):
@@ -83,3 +102,31 @@ def test_without_events_the_feed_has_one_entry_per_statement_and_says_so(tmp_pat
     assert not feed.bozo and len(feed.entries) == 18
     assert "No statements have been reconciled into launch events yet" in feed.feed.subtitle
     assert all(e.id.startswith("tag:launchfeed.invalid,2026:statement/") for e in feed.entries)
+
+
+def test_only_http_urls_become_links(tmp_path):
+    ws = build_workspace(tmp_path)
+    hostile = {
+        "https://www.mod.go.jp/j/press/news/2026/10/03a.html": "javascript:alert(document.domain)",
+        "https://www.jcs.mil.kr/bbs/jcs/view.do?id=2026-1003": "data:text/html,<script>alert(1)</script>",
+        "https://www.mod.go.jp/j/press/news/2026/10/03d.html": " VBScript:msgbox(1)",
+    }
+    for url, script in hostile.items():
+        ws.store.db.execute("UPDATE documents SET url = ? WHERE url = ?", (script, url))
+    write_outputs(ws)
+    raw = (tmp_path / "launches.atom").read_text(encoding="utf-8")
+    feed = parse(tmp_path / "launches.atom")
+    entry = next(e for e in feed.entries if e.title.startswith("2026-10-03"))
+    assert entry.get("links", []) == []  # every statement of that launch gave a script URL
+    content = entry.content[0].value
+    assert "<a " not in content and "北朝鮮のミサイル等関連情報（速報）" in content  # the titles, as text
+    for entry in feed.entries:
+        assert all(link.href.startswith(("https://", "http://")) for link in entry.get("links", []))
+        assert not re.search(r"""href\s*=\s*["']?\s*(javascript|data|vbscript):""", entry.content[0].value, re.I)
+    assert not re.search(r"(javascript|data|vbscript):", raw.split("<content")[0], re.I)
+    # the statements feed of a store without events holds the same rule
+    ws.store.db.execute("DELETE FROM events")
+    statements = feedparser.parse(render_atom(load_catalog(ws.store.db)))
+    for entry in statements.entries:
+        assert all(link.href.startswith(("https://", "http://")) for link in entry.get("links", []))
+        assert "<a " not in entry.content[0].value or 'href="http' in entry.content[0].value

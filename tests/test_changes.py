@@ -40,7 +40,9 @@ def test_without_since_the_latest_run_is_shown(two_runs, capsys):
     assert lines[2].startswith("  new statement      jcs 2026-10-03 06:15 final: 2 missiles, range 380 km, ballistic")
     assert lines[2].endswith("https://www.jcs.mil.kr/bbs/jcs/view.do?id=2026-1003b")
     assert lines[3].startswith("  revised launch     ev-")
-    assert "2026-10-03 (21:15 UTC)" in lines[3] and "jcs_range_km 340 → 380" in lines[3] and "+1 statement" in lines[3]
+    # the launch's local date with its local time, then UTC (21:15 UTC is still 2 October)
+    assert " 2026-10-03 06:15 +09:00 (21:15 UTC): " in lines[3]
+    assert "jcs_range_km 340 → 380" in lines[3] and "+1 statement" in lines[3]
     assert len(lines) == 4
 
 
@@ -98,3 +100,22 @@ def test_errors_and_an_empty_log(tmp_path, capsys):
     assert code == 2 and err.strip() == (
         "launchfeed: --since takes a run id or a date (YYYY-MM-DD[THH:MM[+HH:MM]]), not 'last week'"
     )
+
+
+def test_an_authority_joining_a_launch_logs_only_the_values_it_states(tmp_path, capsys):
+    """INDOPACOM's "we are aware" joins the launch of 2025-03-10: its count, ranges and times are
+    not stated, so they are no change (no "(none) → (none)")."""
+    aware = next(said for said in STATEMENTS if said.source == "indopacom")
+    ws = build_workspace(tmp_path, [said for said in STATEMENTS if said is not aware])
+    ws.store.begin_run("collect")
+    add(ws, [aware])
+    write_outputs(ws)
+    ws.store.finish_run("ok", {})
+    code, text, _ = changes(tmp_path, capsys)
+    [line] = [line for line in text.splitlines() if line.startswith("  revised launch") and " 2025-03-10 " in line]
+    assert code == 0 and "(none) → (none)" not in text
+    assert "indopacom_stage (none) → flash" in line and "indopacom_missile_class (none) → ballistic" in line
+    assert "indopacom_range_km" not in line and "indopacom_count" not in line
+    logged = [json.loads(entry) for entry in changes(tmp_path, capsys, "--json")[1].splitlines()]
+    assert all(entry["old"] not in (None, []) or entry["new"] not in (None, []) for entry in logged
+               if entry["kind"] == "revised_event_value")  # fmt: skip

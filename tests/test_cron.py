@@ -161,3 +161,76 @@ def test_sources_says_ok_and_which_items_its_last_run_skipped(site, tmp_path, ca
     assert mod_jp_line() == "mod_jp     ok (items skipped: access_challenged x1)"  # 03a, a flash without a PDF
     assert main(collect_args(site, tmp_path)) == 0  # 03a waits for its backoff: nothing skipped
     assert mod_jp_line() == "mod_jp     ok"
+
+
+def test_quiet_prints_nothing_when_nothing_is_new_and_the_news_when_there_is(site, tmp_path, capsys):
+    build_mod_jp_site(site)
+    assert main([*collect_args(site, tmp_path), "-q"]) == 0
+    captured = capsys.readouterr()
+    assert [line.split()[0] for line in captured.out.splitlines()] == ["new"] * 9  # 5 statements, 4 launches
+    assert captured.err.startswith("launchfeed: mod_jp: item skipped: access_challenged")  # said once
+    assert main([*collect_args(site, tmp_path), "-q"]) == 0
+    assert capsys.readouterr() == ("", "")  # cron mails nothing
+
+
+def test_quiet_says_a_failing_source_when_its_state_changes(tmp_path, capsys, monkeypatch):
+    from launchfeed.output.store import Store
+
+    def broken_listing(ctx):
+        ctx.listing_problem(SourceError("layout_changed", "listing yielded no items", url="https://x.invalid/rss"))
+
+    monkeypatch.setattr(indopacom, "crawl", broken_listing)
+    argv = ["collect", "--source", "indopacom", "--data-dir", str(tmp_path), "-q"]
+
+    def run() -> tuple[int, str, str]:
+        code = main(argv)
+        captured = capsys.readouterr()
+        return code, captured.out, captured.err
+
+    code, out, err = run()
+    assert (code, out) == (1, "") and err == (
+        "launchfeed: indopacom failed: layout_changed: listing yielded no items [https://x.invalid/rss]\n"
+    )
+    assert run() == (1, "", "")  # still failing, already said: only the exit code says it
+    store = Store(tmp_path / "launchfeed.sqlite")
+    since = store.db.execute("SELECT MIN(started_at) FROM source_runs").fetchone()[0]
+    store.db.execute("UPDATE source_alerts SET at = '2000-01-01T00:00:00+00:00'")  # a day and more ago
+    store.close()
+    code, out, err = run()
+    assert (code, out) == (1, "") and err.startswith(f"launchfeed: indopacom still failing since {since}: ")
+    assert run() == (1, "", "")
+    # a shorter reminder interval: said again at once
+    assert main([*argv, "--still-failing-after", "0"]) == 1
+    assert "still failing since" in capsys.readouterr().err
+
+    def empty_feed(ctx):  # the source works again (nothing new in it)
+        pass
+
+    monkeypatch.setattr(indopacom, "crawl", empty_feed)
+    assert run() == (0, f"indopacom recovered: it works again after failing since {since}\n", "")
+    assert run() == (0, "", "")
+
+
+def test_without_quiet_every_run_names_the_failing_source(tmp_path, capsys, monkeypatch):
+    def crashing(ctx):
+        raise KeyError("pubDate")
+
+    monkeypatch.setattr(indopacom, "crawl", crashing)
+    for _ in range(2):
+        assert main(["collect", "--source", "indopacom", "--data-dir", str(tmp_path)]) == 1
+        assert capsys.readouterr().err == "launchfeed: indopacom failed: internal_error: KeyError: 'pubDate'\n"
+
+
+def test_report_is_written_in_the_same_run_when_the_files_change(site, tmp_path, capsys):
+    build_mod_jp_site(site)
+    assert main([*collect_args(site, tmp_path), "--report"]) == 0
+    assert "wrote 11 files in " in capsys.readouterr().out.splitlines()[-1]
+    page = tmp_path / "report.html"
+    assert page.read_text(encoding="utf-8").startswith("<!DOCTYPE html>") and "4 launch events" in page.read_text()
+    before = page.stat().st_mtime_ns
+    assert main([*collect_args(site, tmp_path), "--report"]) == 0  # nothing new: the page is left as it was
+    assert capsys.readouterr().out == "nothing new from 1 source; no files written\n"
+    assert page.stat().st_mtime_ns == before
+    page.unlink()
+    assert main([*collect_args(site, tmp_path), "--report"]) == 0  # gone: written again
+    assert page.is_file() and "wrote 1 file in " in capsys.readouterr().out

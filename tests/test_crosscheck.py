@@ -4,8 +4,10 @@ the layout of the CNS-based nk_missile_tests.json (UTC dates and times, one row 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
+from eventcases import FIXTURES, members, save
 from launchfeed.output.crosscheck import (
     FACILITIES_FILE,
     ReferenceError,
@@ -17,8 +19,6 @@ from launchfeed.output.crosscheck import (
     result_json,
 )
 from launchfeed.output.events import reconcile
-from test_events import FIXTURES, statements
-from test_events_store import save
 
 from launchfeed.cli import main
 from launchfeed.collect import open_workspace, write_outputs
@@ -66,7 +66,7 @@ FACILITIES = {"sunan": (39.22, 125.68), "sukchon": (39.41, 125.63), "sinpo": (40
 
 @pytest.fixture
 def events():
-    return reconcile(statements(FIXTURES)).events
+    return reconcile(members(FIXTURES)).events
 
 
 def by_date(result, day):
@@ -176,7 +176,7 @@ def test_summary_and_json(events):
     assert "Matched: 5 (5 events, 5 reference launches)" in text
     assert "with differences: count 1, range_km 0, apogee_km 1, time_utc 1, site 0" in text
     assert "Missing from the reference: 2 events" in text
-    assert "Missing from the events: 1 reference launches" in text
+    assert "Missing from the events: 1 reference launch" in text and "1 reference launches" not in text
     assert "2031-07-01 03:00Z  3 missiles, kusong" in text
     data = result_json(result)
     assert data["totals"]["matched"] == 5 and data["totals"]["reference_outside_period"] == 2
@@ -211,6 +211,19 @@ def test_crosscheck_command_prints_the_summary(workspace, capsys):
     assert data["totals"]["differences"]["site"] == 0 and data["reference"] == "tests.json"
 
 
+def test_fail_on_diff_exits_1_when_values_differ_and_0_when_they_agree(workspace, tmp_path, capsys):
+    out, reference = workspace
+    assert main(["crosscheck", str(reference), "--data-dir", str(out), "--fail-on-diff"]) == 1
+    assert "Differences (ours vs reference):" in capsys.readouterr().out
+    # a reference holding only the launch of 2031-06-02 as the events have it: nothing differs
+    agreeing = {"timeBins": [{"year": 2031, "data": [row("2031-06-01", "21:10 (UTC)", None, "unknown", 600, 100)]}]}
+    reference.write_text(json.dumps(agreeing), encoding="utf-8")
+    args = ["crosscheck", str(reference), "--data-dir", str(out), "--since", "2031-06-01", "--until", "2031-06-01"]
+    assert main([*args, "--fail-on-diff"]) == 0
+    text = capsys.readouterr().out
+    assert "Cross-check against tests.json: 1 reference launch (1 missile)" in text and "Matched: 1 (1 event, " in text
+
+
 def test_crosscheck_command_refuses_bad_input(workspace, tmp_path, capsys):
     out, reference = workspace
     reference.write_text('{"timeBins": [{"data": [{"date": "someday"}]}]}', encoding="utf-8")
@@ -220,7 +233,7 @@ def test_crosscheck_command_refuses_bad_input(workspace, tmp_path, capsys):
     assert "no store at" in capsys.readouterr().err
     assert not (tmp_path / "nowhere").exists()
     assert main(["crosscheck", str(reference), "--out", str(out), "--since", "May 1"]) == 2
-    assert "want YYYY-MM-DD" in capsys.readouterr().err
+    assert "use YYYY-MM-DD, YYYY-MM or YYYY" in capsys.readouterr().err
 
 
 def test_crosscheck_command_on_a_store_without_events(tmp_path, capsys):
@@ -229,3 +242,13 @@ def test_crosscheck_command_on_a_store_without_events(tmp_path, capsys):
     reference.write_text(json.dumps(REFERENCE), encoding="utf-8")
     assert main(["crosscheck", str(reference), "--out", str(tmp_path / "out")]) == 1
     assert "holds no launch events yet" in capsys.readouterr().err
+
+
+def test_the_readmes_example_reference_is_read_as_it_says():
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    example = readme.split("The layout it reads:\n\n", 1)[1].split("\n\n", 1)[0]
+    launches = parse_reference(json.loads(example), "README")
+    assert [(launch.date.isoformat(), launch.count, launch.date_precision) for launch in launches] == [
+        ("2025-01-13", 2, "day"), ("2025-03-01", 1, "month")
+    ]  # fmt: skip
+    assert launches[0].distance_km == [350.0] and launches[0].facilities == ["pyongyang", "pyongyang"]

@@ -12,6 +12,7 @@ from launchfeed.output.datadict import REPO_README, datapackage, main, render_re
 from launchfeed.output.tables import TABLES
 
 from launchfeed.contracts import AuthorityView, Claim, Evidence, Missile, Report
+from launchfeed.sources import crawlers
 
 
 def test_committed_readme_is_the_generated_one():
@@ -76,8 +77,18 @@ def written(tmp_path_factory):
 
 
 def test_collect_writes_the_package_and_the_dictionary_beside_the_files(written):
-    assert json.loads((written / "datapackage.json").read_text(encoding="utf-8")) == datapackage()
+    declared = [module.INFO for module in crawlers().values()]
+    assert json.loads((written / "datapackage.json").read_text(encoding="utf-8")) == datapackage(sources=declared)
     assert (written / "README.md").read_text(encoding="utf-8") == render_readme()
+
+
+def test_the_package_names_its_licenses_and_its_sources(written):
+    package = json.loads((written / "datapackage.json").read_text(encoding="utf-8"))
+    assert [license["name"] for license in package["licenses"]] == ["other-at"]
+    assert "cite the publisher and the URL" in package["licenses"][0]["title"]
+    sources = {source["path"]: source["title"] for source in package["sources"]}
+    assert sources["https://www.mod.go.jp/"].startswith("Ministry of Defense of Japan")
+    assert {"https://www.pacom.mil/", "http://www.kcna.kp/", "https://www.war.gov/"} <= set(sources)
 
 
 def test_written_files_validate_against_the_package(written):

@@ -1,20 +1,27 @@
-"""Reconciliation into launch events: grouping, consensus, flags, revisions, latency.
-
-The statements are invented launches in 2031, written for these tests in Japanese,
-Korean and English. Each fixture keeps the text beside the values it states; the tests
-build the reports from those values (the extractor has its own tests), so a change in
-the extractor cannot move these expectations. benchmarks/events_corpus.py feeds the
-same texts through the real extractor.
-"""
+"""Reconciliation into launch events: grouping, consensus, flags, revisions, latency,
+on the invented launches of tests/eventcases.py."""
 
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta
 
+from eventcases import (
+    AFTER_MIDNIGHT,
+    ALL_AUTHORITIES,
+    DISAGREEING,
+    FIXTURES,
+    MIDNIGHT,
+    SALVO,
+    SINPO,
+    TWO_IN_A_DAY,
+    Fixture,
+    event_of,
+    members,
+    rid,
+)
 from launchfeed.output.events import (
-    Statement,
+    EventMember,
     assign_ids,
     event_id,
     group_statements,
@@ -23,364 +30,7 @@ from launchfeed.output.events import (
     reconcile,
 )
 
-from launchfeed.contracts import Claim, Report, document_id
-
-KST = timezone(timedelta(hours=9))
-
-
-@dataclass
-class Fixture:
-    """One invented publication: where it came from, its text, and what the text states."""
-
-    key: str
-    source: str
-    lang: str
-    published: str  # ISO 8601 with offset
-    precision: str  # of the publication time: minute or day
-    text: str
-    states: dict = field(default_factory=dict)  # Report fields
-
-    @property
-    def url(self) -> str:
-        return f"https://fixtures.invalid/{self.source}/{self.key}"
-
-    def report(self) -> Report:
-        values = dict(self.states)
-        values.setdefault("source", self.source)
-        values.setdefault("is_launch_report", True)
-        values.setdefault("tz", "+09:00")
-        times = values.get("launch_times_local") or []
-        if times and values.get("launch_date_local") and "launch_utc" not in values:
-            values["launch_utc"] = utc(values["launch_date_local"], times[0], values["tz"])
-            values.setdefault("time_precision", "minute" if ":" in times[0] else "hour")
-        elif values.get("launch_date_local"):
-            values.setdefault("time_precision", "day")
-        return Report(document_id=document_id(self.source, self.url), **values)
-
-    def statement(self) -> Statement:
-        return Statement(self.report(), datetime.fromisoformat(self.published), self.precision)
-
-
-def utc(day: str, hhmm: str, tz: str = "+09:00") -> str:
-    hours, _, minutes = hhmm.partition(":")
-    sign = -1 if tz.startswith("-") else 1
-    offset = timezone(sign * timedelta(hours=int(tz[1:3]), minutes=int(tz[4:6])))
-    local = datetime.fromisoformat(day).replace(hour=int(hours), minute=int(minutes or 0), tzinfo=offset)
-    return local.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:00Z")
-
-
-SUKCHON = {"launch_site": "sukchon", "launch_lat": 39.41, "launch_lon": 125.63}
-SUNAN = {"launch_site": "sunan", "launch_lat": 39.22, "launch_lon": 125.68}
-PYONGYANG = {"launch_site": "pyongyang", "launch_lat": 39.03, "launch_lon": 125.75}
-SINPO = {"launch_site": "sinpo", "launch_lat": 40.03, "launch_lon": 128.18}
-
-# A: a salvo of two on 2031-05-14 at 7:44 KST, itemized by Tokyo, summarized by Seoul, named by Pyongyang
-SALVO = [
-    Fixture(
-        "a1-mod-flash",
-        "mod_jp",
-        "ja",
-        "2031-05-14T07:52:00+09:00",
-        "minute",
-        "北朝鮮は本日７時４４分頃、北朝鮮西岸付近から、少なくとも１発の弾道ミサイルを東方向に発射しました。"
-        "現在、詳細について分析中です。",
-        {
-            "authority": "mod_jp",
-            "stage": "flash",
-            "launch_date_local": "2031-05-14",
-            "launch_times_local": ["07:44"],
-            "count": 1,
-            "count_qualifier": "at_least",
-            "launch_area": "北朝鮮西岸付近",
-            "missile_class": "ballistic",
-        },
-    ),
-    Fixture(
-        "a2-mod-followup",
-        "mod_jp",
-        "ja",
-        "2031-05-14T11:30:00+09:00",
-        "minute",
-        "北朝鮮は本日、北朝鮮西岸付近から、２発の弾道ミサイルを東方向に発射しました。"
-        "①７時４４分頃に発射された１発目は、最高高度約５０ｋｍで約３５０ｋｍ飛翔しました。"
-        "②８時２１分頃に発射された２発目は、最高高度約５０ｋｍで約３６０ｋｍ飛翔しました。"
-        "いずれも我が国の排他的経済水域（ＥＥＺ）外に落下したものと推定されます。",
-        {
-            "authority": "mod_jp",
-            "stage": "followup",
-            "launch_date_local": "2031-05-14",
-            "launch_times_local": ["07:44", "08:21"],
-            "count": 2,
-            "count_qualifier": "exact",
-            "range_km": [350.0, 360.0],
-            "apogee_km": [50.0, 50.0],
-            "launch_area": "北朝鮮西岸付近",
-            "missile_class": "ballistic",
-        },
-    ),
-    Fixture(
-        "a3-jcs-flash",
-        "jcs_kr",
-        "ko",
-        "2031-05-14T07:50:00+09:00",
-        "minute",
-        "합동참모본부는 북한이 오늘 오전 7시 45분경 동해상으로 탄도미사일을 발사했다고 밝혔다.",
-        {
-            "authority": "jcs",
-            "stage": "flash",
-            "launch_date_local": "2031-05-14",
-            "launch_times_local": ["07:45"],
-            "missile_class": "ballistic",
-        },
-    ),
-    Fixture(
-        "a4-jcs-followup",
-        "jcs_kr",
-        "ko",
-        "2031-05-14T09:10:00+09:00",
-        "minute",
-        "합동참모본부는 오늘 오전 7시 45분경과 8시 22분경 평안남도 숙천 일대에서 동해상으로 발사된 "
-        "단거리탄도미사일 2발을 포착했다고 밝혔다. 미사일은 약 300km를 비행했다.",
-        {
-            "authority": "jcs",
-            "stage": "followup",
-            "launch_date_local": "2031-05-14",
-            "launch_times_local": ["07:45", "08:22"],
-            "count": 2,
-            "count_qualifier": "exact",
-            "range_km": [300.0],
-            "launch_area": "평안남도 숙천 일대",
-            **SUKCHON,
-            "missile_class": "ballistic",
-        },
-    ),
-    Fixture(
-        "a5-yonhap",
-        "yonhap_en",
-        "en",
-        "2031-05-14T10:05:00+09:00",
-        "minute",
-        "SEOUL, May 14 (Yonhap) -- North Korea fired two short-range ballistic missiles into the East Sea this "
-        "morning, the Joint Chiefs of Staff (JCS) said, adding that they flew about 300 km. Japan's defense "
-        "ministry put the distance at some 350 km for each of the two.",
-        {
-            "authority": "jcs",
-            "channel": "yonhap",
-            "launch_date_local": "2031-05-14",
-            "count": 2,
-            "count_qualifier": "exact",
-            "range_km": [300.0, 350.0],
-            "missile_class": "ballistic",
-            "claims": [Claim("jcs", 2, "exact", [300.0]), Claim("mod_jp", 2, "exact", [350.0])],
-        },
-    ),
-    Fixture(
-        "a6-kcna",
-        "kcna",
-        "en",
-        "2031-05-15T00:00:00+09:00",
-        "day",
-        "Pyongyang, May 15 (KCNA) -- The Missile Administration of the DPRK test-fired the new-type tactical "
-        "ballistic missile Hwasong-99 on May 14. The missiles flew 365 km and struck the target island.",
-        {
-            "authority": "kcna",
-            "launch_date_local": "2031-05-14",
-            "range_km": [365.0],
-            "missile_class": "ballistic",
-            "missile_name": "Hwasong-99",
-        },
-    ),
-]
-
-# B: two launches on 2031-06-02, four hours apart (6:10 and 10:15 KST)
-TWO_IN_A_DAY = [
-    Fixture(
-        "b1-mod-morning",
-        "mod_jp",
-        "ja",
-        "2031-06-02T06:40:00+09:00",
-        "minute",
-        "北朝鮮は本日６時１０分頃、北朝鮮東岸付近から、１発の弾道ミサイルを北東方向に発射しました。"
-        "最高高度約１００ｋｍで約６００ｋｍ飛翔したものと推定されます。",
-        {
-            "authority": "mod_jp",
-            "stage": "followup",
-            "launch_date_local": "2031-06-02",
-            "launch_times_local": ["06:10"],
-            "count": 1,
-            "count_qualifier": "exact",
-            "range_km": [600.0],
-            "apogee_km": [100.0],
-            "launch_area": "北朝鮮東岸付近",
-            "missile_class": "ballistic",
-        },
-    ),
-    Fixture(
-        "b2-mod-forenoon",
-        "mod_jp",
-        "ja",
-        "2031-06-02T10:45:00+09:00",
-        "minute",
-        "北朝鮮は本日１０時１５分頃、平壌近郊から、１発のＩＣＢＭ級弾道ミサイルを発射しました。"
-        "最高高度約６，０００ｋｍ、飛翔距離約１，０００ｋｍと推定されます。",
-        {
-            "authority": "mod_jp",
-            "stage": "followup",
-            "launch_date_local": "2031-06-02",
-            "launch_times_local": ["10:15"],
-            "count": 1,
-            "count_qualifier": "exact",
-            "range_km": [1000.0],
-            "apogee_km": [6000.0],
-            "launch_area": "平壌近郊",
-            **PYONGYANG,
-            "missile_class": "icbm",
-        },
-    ),
-    Fixture(
-        "b3-jcs-no-numbers",
-        "jcs_kr",
-        "ko",
-        "2031-06-02T06:15:00+09:00",
-        "minute",
-        "북한이 오늘 동해상으로 미상 탄도미사일을 발사했다.",
-        {"authority": "jcs", "stage": "flash", "launch_date_local": "2031-06-02", "missile_class": "ballistic"},
-    ),
-    Fixture(
-        "b4-kcna-icbm",
-        "kcna",
-        "en",
-        "2031-06-03T00:00:00+09:00",
-        "day",
-        "Pyongyang, June 3 (KCNA) -- The Missile General Bureau test-fired the intercontinental ballistic missile "
-        "Hwasong-98 on June 2, confirming the reliability of its engine.",
-        {"authority": "kcna", "launch_date_local": "2031-06-02", "missile_class": "icbm", "missile_name": "Hwasong-98"},
-    ),
-    Fixture(
-        "b5-indopacom",
-        "indopacom",
-        "en",
-        "2031-06-01T18:00:00-10:00",
-        "minute",
-        "U.S. Indo-Pacific Command is aware of the ballistic missile launch by the DPRK today and is consulting "
-        "closely with its allies.",
-        {"authority": "indopacom", "launch_date_local": "2031-06-01", "tz": "-10:00", "missile_class": "ballistic"},
-    ),
-]
-
-# C: one launch at 23:58 KST on 2031-08-20, which Tokyo times at 0:03 on the 21st
-MIDNIGHT = [
-    Fixture(
-        "c1-jcs",
-        "jcs_kr",
-        "ko",
-        "2031-08-21T00:40:00+09:00",
-        "minute",
-        "합동참모본부는 북한이 20일 오후 11시 58분경 평양 순안 일대에서 동해상으로 탄도미사일 1발을 발사했다고 밝혔다.",
-        {
-            "authority": "jcs",
-            "stage": "followup",
-            "launch_date_local": "2031-08-20",
-            "launch_times_local": ["23:58"],
-            "count": 1,
-            "count_qualifier": "exact",
-            "launch_area": "평양 순안 일대",
-            **SUNAN,
-            "missile_class": "ballistic",
-        },
-    ),
-    Fixture(
-        "c2-mod",
-        "mod_jp",
-        "ja",
-        "2031-08-21T00:30:00+09:00",
-        "minute",
-        "北朝鮮は本日０時３分頃、平壌近郊から、１発の弾道ミサイルを北東方向に発射しました。",
-        {
-            "authority": "mod_jp",
-            "stage": "flash",
-            "launch_date_local": "2031-08-21",
-            "launch_times_local": ["00:03"],
-            "count": 1,
-            "count_qualifier": "exact",
-            "launch_area": "平壌近郊",
-            **PYONGYANG,
-            "missile_class": "ballistic",
-        },
-    ),
-]
-
-# D: a launch at 0:20 KST on 2031-09-05, which is 15:20 UTC on 2031-09-04; Pyongyang gives the day
-AFTER_MIDNIGHT = [
-    Fixture(
-        "d1-mod",
-        "mod_jp",
-        "ja",
-        "2031-09-05T00:50:00+09:00",
-        "minute",
-        "北朝鮮は本日０時２０分頃、北朝鮮東岸付近から、１発の弾道ミサイルを東方向に発射しました。"
-        "約２５０ｋｍ飛翔したものと推定されます。",
-        {
-            "authority": "mod_jp",
-            "stage": "followup",
-            "launch_date_local": "2031-09-05",
-            "launch_times_local": ["00:20"],
-            "count": 1,
-            "count_qualifier": "exact",
-            "range_km": [250.0],
-            "launch_area": "北朝鮮東岸付近",
-            "missile_class": "ballistic",
-        },
-    ),
-    Fixture(
-        "d2-kcna",
-        "kcna",
-        "en",
-        "2031-09-06T00:00:00+09:00",
-        "day",
-        "Pyongyang, September 6 (KCNA) -- A launching drill of a tactical ballistic missile was held in the early "
-        "hours of September 5.",
-        {"authority": "kcna", "launch_date_local": "2031-09-05", "missile_class": "ballistic"},
-    ),
-]
-
-# E: Seoul and Tokyo disagree on every number of one launch on 2031-10-10
-DISAGREEING = [
-    Fixture(
-        "e1-jcs", "jcs_kr", "ko", "2031-10-10T08:20:00+09:00", "minute",
-        "합동참모본부는 북한이 오늘 오전 7시 44분경 신포 일대에서 동해상으로 탄도미사일 2발을 발사했다고 밝혔다. "
-        "미사일은 약 300km를 비행했으며 정점고도는 약 50km였다.",
-        {"authority": "jcs", "stage": "followup", "launch_date_local": "2031-10-10", "launch_times_local": ["07:44"],
-         "count": 2, "count_qualifier": "exact", "range_km": [300.0], "apogee_km": [50.0], "launch_area": "신포 일대",
-         **SINPO, "missile_class": "slbm"},
-    ),
-    Fixture(
-        "e2-mod", "mod_jp", "ja", "2031-10-10T08:40:00+09:00", "minute",
-        "北朝鮮は本日７時５２分頃、北朝鮮東岸付近から、３発の弾道ミサイルを東方向に発射しました。"
-        "最高高度約６０ｋｍで約３４０ｋｍ飛翔したものと推定されます。",
-        {"authority": "mod_jp", "stage": "followup", "launch_date_local": "2031-10-10", "launch_times_local": ["07:52"],
-         "count": 3, "count_qualifier": "exact", "range_km": [340.0], "apogee_km": [60.0],
-         "launch_area": "北朝鮮東岸付近", "missile_class": "ballistic"},
-    ),
-]  # fmt: skip
-
-FIXTURES = SALVO + TWO_IN_A_DAY + MIDNIGHT + AFTER_MIDNIGHT + DISAGREEING
-ALL_AUTHORITIES = {a: None for a in ("mod_jp", "jcs", "kcna", "indopacom")}
-
-
-def statements(fixtures: list[Fixture]) -> list[Statement]:
-    return [f.statement() for f in fixtures]
-
-
-def rid(fixture: Fixture) -> str:
-    return fixture.report().id
-
-
-def event_of(events, fixture: Fixture):
-    matches = [e for e in events if rid(fixture) in e.report_ids]
-    assert len(matches) == 1, f"{fixture.key} is in {len(matches)} events"
-    return matches[0]
-
+from launchfeed.contracts import Claim, Report
 
 # -- placing ----------------------------------------------------------------------------------------
 
@@ -393,15 +43,15 @@ def test_local_span_runs_from_first_to_last_time_across_midnight_and_covers_an_h
 
 
 def test_a_statement_is_timed_day_only_or_unplaced():
-    timed = place(SALVO[1].statement())
+    timed = place(SALVO[1].member())
     assert (timed.start.isoformat(), timed.end.isoformat()) == (
         "2031-05-13T22:44:00+00:00",
         "2031-05-13T23:21:00+00:00",
     )
     assert timed.day == date(2031, 5, 14)
-    day_only = place(SALVO[5].statement())
+    day_only = place(SALVO[5].member())
     assert (day_only.start, day_only.day, day_only.precision) == (None, date(2031, 5, 14), "day")
-    unplaced = place(Statement(Report(document_id="x", authority="jcs", is_launch_report=True)))
+    unplaced = place(EventMember(Report(document_id="x", authority="jcs", is_launch_report=True)))
     assert (unplaced.start, unplaced.day) == (None, None)
 
 
@@ -409,7 +59,7 @@ def test_a_statement_is_timed_day_only_or_unplaced():
 
 
 def test_a_salvo_itemized_by_one_source_and_summarized_by_others_is_one_event():
-    result = reconcile(statements(SALVO), collected=ALL_AUTHORITIES)
+    result = reconcile(members(SALVO), collected=ALL_AUTHORITIES)
     assert len(result.events) == 1
     event = result.events[0]
     assert set(event.report_ids) == {rid(f) for f in SALVO}
@@ -421,7 +71,7 @@ def test_a_salvo_itemized_by_one_source_and_summarized_by_others_is_one_event():
 
 
 def test_consensus_flags_and_carried_claims_of_the_salvo():
-    event = reconcile(statements(SALVO), collected=ALL_AUTHORITIES).events[0]
+    event = reconcile(members(SALVO), collected=ALL_AUTHORITIES).events[0]
     assert (event.launch_utc, event.time_precision, event.launch_date_local) == (
         "2031-05-13T22:44:00Z", "minute", "2031-05-14",
     )  # fmt: skip
@@ -443,7 +93,7 @@ def test_consensus_flags_and_carried_claims_of_the_salvo():
 
 def test_quoted_numbers_count_for_an_authority_without_its_own_release():
     only_wire = [SALVO[0], SALVO[4]]  # Tokyo's flash and the wire report quoting Seoul and Tokyo
-    event = reconcile(statements(only_wire)).events[0]
+    event = reconcile(members(only_wire)).events[0]
     jcs, mod = event.authorities["jcs"], event.authorities["mod_jp"]
     assert (jcs.count, jcs.range_km, jcs.carried_by, jcs.stage) == (2, [300.0], ["yonhap"], None)
     # Tokyo's own flash says "at least one"; the count the wire credits to it is used only where
@@ -453,7 +103,7 @@ def test_quoted_numbers_count_for_an_authority_without_its_own_release():
 
 
 def test_a_flash_with_at_least_one_then_two_is_one_event_with_the_revision():
-    event = reconcile(statements(SALVO[:2])).events[0]
+    event = reconcile(members(SALVO[:2])).events[0]
     revised = {(r.authority, r.field): r for r in event.revisions}
     count = revised[("mod_jp", "count")]
     assert (count.old, count.new) == (1, 2)
@@ -468,12 +118,12 @@ def test_a_flash_with_at_least_one_then_two_is_one_event_with_the_revision():
 
 
 def test_flash_alone_gives_a_lower_bound():
-    event = reconcile(statements(SALVO[:1])).events[0]
+    event = reconcile(members(SALVO[:1])).events[0]
     assert (event.count, event.count_qualifier, event.revisions) == (1, "at_least", [])
 
 
 def test_two_launches_four_hours_apart_are_two_events_and_day_only_statements_find_theirs():
-    result = reconcile(statements(TWO_IN_A_DAY), collected=ALL_AUTHORITIES)
+    result = reconcile(members(TWO_IN_A_DAY), collected=ALL_AUTHORITIES)
     morning, forenoon = event_of(result.events, TWO_IN_A_DAY[0]), event_of(result.events, TWO_IN_A_DAY[1])
     assert morning.id != forenoon.id
     # Seoul's flash with no numbers was published at 6:15, before the second launch: the morning one
@@ -495,7 +145,7 @@ def test_two_launches_four_hours_apart_are_two_events_and_day_only_statements_fi
 
 
 def test_a_day_only_statement_joins_the_only_event_of_that_day():
-    result = reconcile(statements([TWO_IN_A_DAY[0], TWO_IN_A_DAY[4]]))
+    result = reconcile(members([TWO_IN_A_DAY[0], TWO_IN_A_DAY[4]]))
     assert len(result.events) == 1
     assert "indopacom states only the day 2031-06-01: the only event that day" in result.events[0].grouping_reason
 
@@ -510,13 +160,13 @@ def test_a_day_only_statement_never_joins_a_launch_after_its_publication():
         "U.S. Indo-Pacific Command is aware of a ballistic missile launch by the DPRK today.",
         {"authority": "indopacom", "launch_date_local": "2031-06-01", "tz": "-10:00", "missile_class": "ballistic"},
     )  # published at 20:00 UTC, before either launch
-    result = reconcile(statements([*TWO_IN_A_DAY[:2], early]))
+    result = reconcile(members([*TWO_IN_A_DAY[:2], early]))
     assert len(result.events) == 3
     assert "no event with a launch time that day" in event_of(result.events, early).grouping_reason
 
 
 def test_midnight_kst_one_launch_timed_on_either_side_of_it():
-    event = reconcile(statements(MIDNIGHT)).events[0]
+    event = reconcile(members(MIDNIGHT)).events[0]
     assert len(event.report_ids) == 2
     assert (event.launch_utc, event.launch_date_local) == ("2031-08-20T14:58:00Z", "2031-08-20")
     assert event.time_disagrees is False  # 23:58 and 0:03: five minutes, not more
@@ -524,13 +174,13 @@ def test_midnight_kst_one_launch_timed_on_either_side_of_it():
 
 
 def test_a_launch_just_after_midnight_kst_is_the_previous_day_in_utc_and_pyongyang_day_joins_it():
-    event = reconcile(statements(AFTER_MIDNIGHT)).events[0]
+    event = reconcile(members(AFTER_MIDNIGHT)).events[0]
     assert (event.launch_utc, event.launch_date_local) == ("2031-09-04T15:20:00Z", "2031-09-05")
     assert sorted(event.authorities) == ["kcna", "mod_jp"]
 
 
 def test_every_number_disagreeing():
-    event = reconcile(statements(DISAGREEING)).events[0]
+    event = reconcile(members(DISAGREEING)).events[0]
     assert (event.count_disagrees, event.range_disagrees, event.apogee_disagrees, event.time_disagrees) == (
         True, True, True, True,
     )  # fmt: skip
@@ -548,7 +198,7 @@ def test_an_at_least_count_disagrees_only_with_a_smaller_exact_count():
                      "count": n, "count_qualifier": q})
             for i, (source, authority, n, q) in enumerate(counts)
         ]  # fmt: skip
-        return reconcile(statements(reports)).events[0]
+        return reconcile(members(reports)).events[0]
 
     event = views(("jcs_kr", "jcs", 2, "exact"), ("mod_jp", "mod_jp", 3, "at_least"))
     assert (event.count, event.count_qualifier, event.count_disagrees) == (2, "exact", True)
@@ -574,7 +224,7 @@ def test_different_missile_families_at_the_same_hour_are_two_events():
             "missile_class": "cruise",
         },
     )
-    result = reconcile(statements([*SALVO[:2], cruise]))
+    result = reconcile(members([*SALVO[:2], cruise]))
     assert len(result.events) == 2
     salvo = event_of(result.events, SALVO[0])
     assert "jcs at 23:05 UTC kept apart: missile class cruise vs ballistic" in salvo.grouping_reason
@@ -597,14 +247,14 @@ def test_sites_far_apart_at_the_same_time_are_two_events():
             "missile_class": "ballistic",
         },
     )
-    result = reconcile(statements([SALVO[3], east]))
+    result = reconcile(members([SALVO[3], east]))
     assert len(result.events) == 2
     assert "launch site sinpo vs sukchon, over 150 km apart" in result.events[0].grouping_reason
 
 
 def test_a_statement_without_a_date_is_an_event_of_its_own():
-    undated = Statement(Report(document_id="undated-doc", source="jcs_kr", authority="jcs", is_launch_report=True))
-    result = reconcile([*statements(SALVO[:2]), undated])
+    undated = EventMember(Report(document_id="undated-doc", source="jcs_kr", authority="jcs", is_launch_report=True))
+    result = reconcile([*members(SALVO[:2]), undated])
     assert len(result.events) == 2
     lone = result.events[-1]
     assert lone.report_ids == [undated.report.id]
@@ -612,16 +262,16 @@ def test_a_statement_without_a_date_is_an_event_of_its_own():
     assert (lone.launch_date_local, lone.launch_utc, lone.time_precision) == (None, None, None)
 
 
-def undated_statement(published: str) -> Statement:
+def undated_statement(published: str) -> EventMember:
     """INDOPACOM's usual words: aware of a launch, no date, no numbers."""
     report = Report(document_id=f"indopacom-{published}", source="indopacom", authority="indopacom",
                     is_launch_report=True, missile_class="ballistic")  # fmt: skip
-    return Statement(report, datetime.fromisoformat(published), "minute")
+    return EventMember(report, datetime.fromisoformat(published), "minute")
 
 
 def test_an_undated_statement_joins_the_only_launch_of_the_hours_before_it():
     aware = undated_statement("2031-05-14T14:30:00-10:00")  # Honolulu, the next morning in Korea
-    result = reconcile([*statements(SALVO), aware])
+    result = reconcile([*members(SALVO), aware])
     event = event_of(result.events, SALVO[0])
     assert aware.report.id in event.report_ids and len(result.events) == 1
     assert "indopacom states no launch date: the only event in the 36 hours before it was published" in (
@@ -632,7 +282,7 @@ def test_an_undated_statement_joins_the_only_launch_of_the_hours_before_it():
 def test_an_undated_statement_long_after_any_launch_or_before_it_stays_apart():
     late = undated_statement("2031-05-20T09:00:00-10:00")  # six days on
     early = undated_statement("2031-05-13T09:00:00-10:00")  # before the launch
-    result = reconcile([*statements(SALVO), late, early])
+    result = reconcile([*members(SALVO), late, early])
     assert len(result.events) == 3
     for lone in result.events[1:]:
         assert lone.grouping_reason.endswith(
@@ -641,19 +291,19 @@ def test_an_undated_statement_long_after_any_launch_or_before_it_stays_apart():
 
 
 def test_latency_is_first_own_statement_minus_launch_when_both_are_known_to_the_minute():
-    event = reconcile(statements(SALVO)).events[0]
+    event = reconcile(members(SALVO)).events[0]
     latency = {a: v.latency_minutes for a, v in event.authorities.items()}
     assert latency == {"mod_jp": 8.0, "jcs": 6.0, "kcna": None}  # Pyongyang's date carries no time
     assert event.authorities["jcs"].first_published_at == "2031-05-14T07:50:00+09:00"
-    day_only = reconcile(statements([SALVO[5]])).events[0]  # no launch time: no latency
+    day_only = reconcile(members([SALVO[5]])).events[0]  # no launch time: no latency
     assert day_only.authorities["kcna"].latency_minutes is None
 
 
 def test_unreported_by_lists_only_authorities_collected_for_that_date():
     collected = {"mod_jp": None, "jcs": date(2031, 1, 1), "kcna": date(2031, 9, 1), "indopacom": None}
-    event = reconcile(statements(SALVO[:2]), collected=collected).events[0]
+    event = reconcile(members(SALVO[:2]), collected=collected).events[0]
     assert event.unreported_by == ["jcs", "indopacom"]  # KCNA's collection starts after the launch
-    only_mod = reconcile(statements(SALVO[:2]), collected={"mod_jp": None}).events[0]
+    only_mod = reconcile(members(SALVO[:2]), collected={"mod_jp": None}).events[0]
     assert only_mod.unreported_by == []
 
 
@@ -661,25 +311,25 @@ def test_unreported_by_lists_only_authorities_collected_for_that_date():
 
 
 def test_the_same_statements_in_any_order_give_the_same_events():
-    first = reconcile(statements(FIXTURES), collected=ALL_AUTHORITIES).events
+    first = reconcile(members(FIXTURES), collected=ALL_AUTHORITIES).events
     for seed in range(5):
-        shuffled = statements(FIXTURES)
+        shuffled = members(FIXTURES)
         random.Random(seed).shuffle(shuffled)
         assert reconcile(shuffled, collected=ALL_AUTHORITIES).events == first
     assert len({e.id for e in first}) == len(first) == 7
 
 
 def test_event_ids_survive_later_reports_joining():
-    alone = reconcile(statements(SALVO[2:3])).events[0].id  # Seoul's flash, the first publication
-    everything = reconcile(statements(SALVO)).events[0].id
+    alone = reconcile(members(SALVO[2:3])).events[0].id  # Seoul's flash, the first publication
+    everything = reconcile(members(SALVO)).events[0].id
     assert alone == everything  # the earliest-published statement anchors the id
     assert alone == event_id(rid(SALVO[2]))
 
 
 def test_an_earlier_published_report_arriving_late_keeps_the_id_through_the_kept_assignment():
-    first = reconcile(statements(SALVO[1:2]))  # Tokyo's follow-up collected first
-    late = statements([SALVO[2], SALVO[1]])  # Seoul's flash, published earlier, arrives later
-    kept = reconcile(late, previous=first.members).events[0]
+    first = reconcile(members(SALVO[1:2]))  # Tokyo's follow-up collected first
+    late = members([SALVO[2], SALVO[1]])  # Seoul's flash, published earlier, arrives later
+    kept = reconcile(late, previous=first.event_of_report).events[0]
     assert kept.id == first.events[0].id
     fresh = reconcile(late).events[0]  # without the kept assignment the anchor is Seoul's flash
     assert fresh.id != kept.id
@@ -710,19 +360,19 @@ def test_merging_two_events_keeps_the_earlier_anchored_id_and_retires_the_other(
         {"authority": "mod_jp", "stage": "followup", "launch_date_local": "2031-11-01",
          "launch_times_local": ["07:00", "07:40", "08:10"], "count": 3},
     )  # fmt: skip
-    before = reconcile(statements([flash_early, flash_late]))
+    before = reconcile(members([flash_early, flash_late]))
     assert len(before.events) == 2  # 70 minutes apart
     early_id, late_id = (event_of(before.events, f).id for f in (flash_early, flash_late))
-    after = reconcile(statements([flash_early, flash_late, followup]), previous=before.members)
+    after = reconcile(members([flash_early, flash_late, followup]), previous=before.event_of_report)
     assert [e.id for e in after.events] == [early_id]
     assert after.assignment.merged == {late_id: early_id}
     # the follow-up is withdrawn again: the split-off event gets its old id back (same anchor)
-    again = reconcile(statements([flash_early, flash_late]), previous=after.members)
+    again = reconcile(members([flash_early, flash_late]), previous=after.event_of_report)
     assert sorted(e.id for e in again.events) == sorted([early_id, late_id])
 
 
 def test_a_retired_id_is_never_given_to_another_event():
-    groups = group_statements(statements(SALVO[:1]))
+    groups = group_statements(members(SALVO[:1]))
     other = "ev-" + "0" * 16
     ids = assign_ids(groups, previous={rid(SALVO[0]): other, "gone-report": "ev-" + "1" * 16})
     assert ids.ids == [other]
@@ -730,21 +380,21 @@ def test_a_retired_id_is_never_given_to_another_event():
 
 
 def test_withdrawn_reports_leave_their_event_with_its_id():
-    first = reconcile(statements(SALVO))
-    without_anchor = reconcile(statements(SALVO[1:]), previous=first.members)
+    first = reconcile(members(SALVO))
+    without_anchor = reconcile(members(SALVO[1:]), previous=first.event_of_report)
     assert without_anchor.events[0].id == first.events[0].id
-    nothing = reconcile([], previous=first.members)
+    nothing = reconcile([], previous=first.event_of_report)
     assert nothing.events == [] and nothing.assignment.withdrawn == [first.events[0].id]
 
 
 def test_events_come_in_launch_order_with_day_only_and_undated_ones_placed_by_day():
-    events = reconcile(statements(FIXTURES)).events
+    events = reconcile(members(FIXTURES)).events
     keys = [e.launch_utc or e.launch_date_local for e in events]
     assert keys == sorted(keys)
 
 
 def test_an_event_whose_reports_were_all_withdrawn_and_came_back_gets_its_retired_id_again():
-    groups = group_statements(statements(SALVO))
+    groups = group_statements(members(SALVO))
     revived = assign_ids(groups, previous={}, retired={"ev-0123456789abcdef": rid(SALVO[1])})
     assert revived.ids == ["ev-0123456789abcdef"]
     unrelated = assign_ids(groups, previous={}, retired={"ev-0123456789abcdef": "another-report"})
@@ -759,6 +409,6 @@ def test_an_event_known_only_from_a_text_of_no_known_authority_keeps_its_time():
         {"authority": None, "launch_date_local": "2031-12-02", "launch_times_local": ["06:31"],
          "claims": [Claim("jcs", 1, "exact")]},
     )  # fmt: skip
-    event = reconcile(statements([analysis])).events[0]
+    event = reconcile(members([analysis])).events[0]
     assert (event.launch_utc, event.time_precision, event.count) == ("2031-12-01T21:31:00Z", "minute", 1)
     assert event.authorities["jcs"].carried_by == ["csis"]

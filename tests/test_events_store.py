@@ -5,41 +5,20 @@ rebuilds."""
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 import json
 import sqlite3
-from datetime import UTC, datetime
+from datetime import datetime
 
+from eventcases import DISAGREEING, FIXTURES, MIDNIGHT, SALVO, TWO_IN_A_DAY, Fixture, rid, save
 from launchfeed.output.events import current_events, reconcile_store, stored_events
 from launchfeed.output.store import MIGRATIONS, Store
 from launchfeed.output.tables import LAUNCHES
-from test_events import DISAGREEING, FIXTURES, MIDNIGHT, SALVO, TWO_IN_A_DAY, Fixture, rid
 
 from launchfeed.collect import open_workspace, write_outputs
-from launchfeed.contracts import Document
 from launchfeed.sources import authorities
 
 SOURCES = {"mod_jp": "mod_jp", "jcs_kr": "jcs", "yonhap_en": "jcs", "kcna": "kcna", "indopacom": "indopacom"}
-
-
-def save(store: Store, fixtures: list[Fixture]) -> None:
-    for f in fixtures:
-        store.save_document(
-            Document(
-                source=f.source,
-                url=f.url,
-                title=f.key,
-                lang=f.lang,
-                published_at=datetime.fromisoformat(f.published),
-                published_precision=f.precision,
-                fetched_at=datetime(2031, 12, 1, tzinfo=UTC),
-                sha256=hashlib.sha256(f.text.encode()).hexdigest(),
-                raw_path="",
-                text=f.text,
-            )
-        )
-        store.save_report(f.report())
 
 
 def changes(store: Store, kind: str) -> list[dict]:

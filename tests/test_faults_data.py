@@ -21,7 +21,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from launchfeed.output import store as store_module
 from launchfeed.output.store import Store
-from launchfeed.output.writers import FORMULA_PREFIXES, INERT_VALUE
+from launchfeed.output.writers import FORMULA_PREFIXES, INERT_VALUE, XML_FORBIDDEN
 from launchfeed.scrapers import mod_jp
 from site_mod_jp import ROOT, build_mod_jp_site
 from sitekit import Request, Response
@@ -352,3 +352,28 @@ def test_titles_with_formulas_and_markup_are_neutralized_in_csv_and_escaped_in_h
     assert "&lt;script&gt;alert(&quot;title&quot;)&lt;/script&gt;" in page
     assert "&lt;img src=x onerror=alert(2)&gt;" in page
     assert page.count("<script") == 1  # the report's own
+
+
+# -- characters XML forbids in a title ---------------------------------------------------------------------
+
+CONTROL_TITLE = "北朝鮮のミサイル等関連情報\x1b[31m（続報）\x07\x08"
+
+
+def test_characters_xml_forbids_in_a_title_reach_no_output_file(site, tmp_path, clock, capsys):
+    build_mod_jp_site(site)
+    heading = '<h1 class="c-heading">北朝鮮のミサイル等関連情報（続報）</h1>'
+    site.add(RELEASE_PATH, PAGE.replace(heading, f'<h1 class="c-heading">{CONTROL_TITLE}</h1>'))
+    out = tmp_path / "out"
+    assert collect(site, out, capsys)[0] == 0
+    assert main(["report", "--out", str(out)]) == 0
+    assert "\x1b" in release_state(out)[0]["title"]  # the store keeps the title as published
+    for path in out.iterdir():
+        if path.is_file() and path.suffix in (".csv", ".jsonl", ".atom", ".html", ".json"):
+            text = path.read_text(encoding="utf-8")
+            assert not XML_FORBIDDEN.search(text), path.name
+            for line in text.splitlines() if path.suffix == ".jsonl" else []:  # nor escaped as \\u001b
+                assert not XML_FORBIDDEN.search(json.dumps(json.loads(line), ensure_ascii=False)), path.name
+    ET.parse(out / "launches.atom")  # well-formed XML
+    shown = "北朝鮮のミサイル等関連情報[31m（続報）"
+    assert [row["title"] for row in csv_rows(out / "statements.csv") if row["url"] == RELEASE_URL] == [shown]
+    assert shown in (out / "report.html").read_text(encoding="utf-8")

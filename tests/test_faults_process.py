@@ -449,7 +449,7 @@ def test_a_full_disk_leaves_the_old_outputs_and_the_next_run_writes_them(good, t
     captured = capsys.readouterr()
     [full] = disk.failed
     [message] = captured.err.splitlines()
-    assert message.startswith(f"launchfeed: cannot write {out / full}: No space left on device; ")
+    assert message.startswith(f"launchfeed: disk full: cannot write {out / full} (No space left on device); ")
     assert "free space on the disk that holds " + str(out) in message
     assert "kept in the store" in message  # what was collected is not lost
     assert output_files(out) == good.previous  # every old file intact, none half-new
@@ -469,6 +469,59 @@ def test_a_full_disk_leaves_the_old_outputs_and_the_next_run_writes_them(good, t
     assert {name: comparable(name, content) for name, content in output_files(out).items()} == {
         name: comparable(name, content) for name, content in good.complete.items()
     }
+
+
+def test_a_full_store_stops_the_run_with_one_line_and_the_next_run_finishes(good, tmp_path, monkeypatch, capsys):
+    """SQLITE_FULL, as a disk filling under the store gives it: the store may not grow by a page."""
+    from launchfeed.output.store import Store
+
+    out = tmp_path / "out"
+    shutil.copytree(good.previous_dir, out)
+    monkeypatch.setattr(mod_jp, "now_jst", lambda: JAPAN_NOW)
+    monkeypatch.chdir(tmp_path)
+    real_init = Store.__init__
+
+    def no_room_to_grow(self, *args, **kwargs) -> None:
+        real_init(self, *args, **kwargs)
+        pages = self.db.execute("PRAGMA page_count").fetchone()[0]
+        self.db.execute(f"PRAGMA max_page_count = {pages}")
+
+    monkeypatch.setattr(Store, "__init__", no_room_to_grow)
+    capsys.readouterr()
+    assert main(collect_args(good.site, out)) == 1
+    captured = capsys.readouterr()
+    [message] = captured.err.splitlines()
+    store = out / "launchfeed.sqlite"
+    assert message.startswith(f"launchfeed: disk full: cannot write the store {store} (database or disk is full); ")
+    assert message.endswith(f"free space on the disk that holds {out} (or point --data-dir elsewhere) and run again")
+    assert output_files(out) == good.previous and leftovers(out) == []
+    check_store(store)  # sound: each write that fitted is whole, the one that did not left nothing
+
+    monkeypatch.setattr(Store, "__init__", real_init)  # space freed
+    assert main(collect_args(good.site, out)) == 0
+    assert {name: comparable(name, content) for name, content in output_files(out).items()} == {
+        name: comparable(name, content) for name, content in good.complete.items()
+    }
+
+
+def test_a_full_disk_under_the_archive_says_so_in_one_line(good, tmp_path, monkeypatch, capsys):
+    from launchfeed.scrapers.archive import Archive
+
+    out = tmp_path / "out"
+    shutil.copytree(good.previous_dir, out)
+    monkeypatch.setattr(mod_jp, "now_jst", lambda: JAPAN_NOW)
+    monkeypatch.chdir(tmp_path)
+
+    def full(self, content: bytes):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(Archive, "put", full)
+    capsys.readouterr()
+    assert main(collect_args(good.site, out)) == 1
+    [message] = capsys.readouterr().err.splitlines()
+    assert message.startswith(f"launchfeed: disk full: cannot write {out / 'archive'} (No space left on device); ")
+    assert output_files(out) == good.previous
+    assert check_store(out / "launchfeed.sqlite")["documents"] == good.previous_counts["documents"]
 
 
 def make_read_only(directory: Path, monkeypatch) -> None:
@@ -530,7 +583,7 @@ def test_an_output_path_that_is_a_file_is_refused_before_anything_is_fetched(goo
     captured = capsys.readouterr()
     [message] = captured.err.splitlines()
     assert message.startswith(f"launchfeed: cannot use {taken} as the output directory: ")
-    assert message.endswith("point --out at a directory") and captured.out == ""
+    assert message.endswith("point --data-dir at a directory") and captured.out == ""
     assert len(good.site.log) == asked and taken.read_text() == "not a directory\n"
 
 

@@ -342,18 +342,27 @@ def test_the_korean_final_notice_gives_both_ranges_and_the_speed(site, tmp_path,
     assert (final["range_km"], final["speed_mach"]) == ("450;400", "6.1")
 
 
-def test_without_a_proxy_collect_leaves_the_source_disabled_and_sources_says_why(site, tmp_path, cli_env, capsys):
+def test_without_a_proxy_collect_refuses_the_source_by_name_and_sources_says_why(site, tmp_path, cli_env, capsys):
     build_jcs_kr_site(site)
     out = tmp_path / "out"
-    assert main(["collect", "--source", "jcs_kr", "--base-url", site.base_url, "--out", str(out), "--delay", "0",
-                 "-v"]) == 0  # fmt: skip
-    assert site.log == []  # not run, and not failed
+    assert main(["collect", "--source", "jcs_kr", "--out", str(out), "--delay", "0", "-v"]) == 1  # asked, not run
+    assert site.log == []
     said = capsys.readouterr().err  # asked for by name: said even without -v
     assert said.startswith("launchfeed: jcs_kr not run: disabled (geo-blocked outside KR: set LAUNCHFEED_JCS_KR_PROXY "
                            "or proxy in [sources.jcs_kr]")  # fmt: skip
     assert main(["sources", "--out", str(out)]) == 0
     line = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("jcs_kr"))
     assert "disabled: geo-blocked outside KR" in line and "LAUNCHFEED_JCS_KR_PROXY" in line
+
+
+def test_a_mirror_answers_the_geo_block_without_a_proxy(site, tmp_path, cli_env, capsys):
+    """--base-url (or base_url in the config) asks a mirror, not the site that drops foreign connections."""
+    build_jcs_kr_site(site)
+    out = tmp_path / "out"
+    assert main(["collect", "--source", "jcs_kr", "--base-url", site.base_url, "--out", str(out), "--delay", "0"]) == 0
+    assert site.log and not any(request.proxied for request in site.log)
+    assert any(row["source"] == "jcs_kr" for row in read_rows(out / "statements.csv"))
+    assert "not run" not in capsys.readouterr().err
 
 
 def test_collect_through_a_proxy_that_drops_fails_the_source_with_one_clear_line(tmp_path, cli_env, capsys):

@@ -9,6 +9,7 @@ top        launchfeed/*.py: the CLI and orchestration, which import the stages
 from __future__ import annotations
 
 import ast
+import re
 import tomllib
 from pathlib import Path
 
@@ -27,12 +28,12 @@ def module_name(path: Path) -> str:
     return ".".join(parts)
 
 
-def project_imports(path: Path) -> set[str]:
+def project_imports(path: Path, tree: ast.Module | None = None) -> set[str]:
     """The project modules a file imports (absolute, relative made absolute)."""
     name = module_name(path)
     package = name if path.name == "__init__.py" else name.rpartition(".")[0]
     out: set[str] = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    for node in ast.walk(tree or ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
             out |= {alias.name for alias in node.names}
         elif isinstance(node, ast.ImportFrom):
@@ -60,9 +61,10 @@ def source_files() -> list[Path]:
     return sorted(p for folder in folders for p in folder.rglob("*.py"))
 
 
-# read while the tests are collected: CPython 3.11's ast.parse can fail with "AST constructor recursion depth
+# parsed while the tests are collected: CPython 3.11's ast.parse can fail with "AST constructor recursion depth
 # mismatch" after other tests (hypothesis) have changed the recursion limit
-IMPORTS = {path: project_imports(path) for path in source_files()}
+TREES = {path: ast.parse(path.read_text(encoding="utf-8")) for path in source_files()}
+IMPORTS = {path: project_imports(path, tree) for path, tree in TREES.items()}
 
 
 def test_imports_run_one_way():
@@ -94,3 +96,32 @@ def test_one_top_level_package_is_installed_with_every_subpackage():
         assert config["package-dir"][installed] == folder
     on_disk = {module_name(p) for p in source_files() if p.name == "__init__.py"}
     assert on_disk == packages, "a package folder that pyproject.toml does not install, or the reverse"
+
+
+SQL_WRITE = re.compile(r"\b(INSERT|UPDATE|DELETE|CREATE|ALTER|DROP|REPLACE)\s+(INTO|OR|FROM|TABLE|INDEX|\w+\s+SET)\b")
+
+
+def test_the_store_keeps_its_sql_and_its_private_parts():
+    """Only output/store.py writes SQL, and no module reaches into the store's private members
+    (``store._record_change``, ``store._lock``): what the store does is its public methods."""
+    store_file = ROOT / "output" / "store.py"
+    [store_class] = [
+        node for node in TREES[store_file].body
+        if isinstance(node, ast.ClassDef) and node.name == "Store"
+    ]  # fmt: skip
+    names = {node.name for node in ast.walk(store_class) if isinstance(node, ast.FunctionDef)}
+    names |= {node.attr for node in ast.walk(store_class) if isinstance(node, ast.Attribute)}
+    private = {name for name in names if name.startswith("_") and not name.startswith("__")}
+    assert "_record_change" in private
+    wrong = []
+    for path, tree in TREES.items():
+        if path == store_file:
+            continue
+        for node in ast.walk(tree):
+            where = f"{path.relative_to(ROOT)}:{getattr(node, 'lineno', '?')}"
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and SQL_WRITE.search(node.value):
+                wrong.append(f"{where} writes SQL: {node.value.strip()[:60]}")
+            own = isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "self"
+            if isinstance(node, ast.Attribute) and node.attr in private and not own:  # another class's own _lock
+                wrong.append(f"{where} uses the store's private {ast.unparse(node)}")
+    assert not wrong, "\n".join(wrong)

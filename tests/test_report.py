@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 
 import pytest
 from chromium import Browser
-from launchdata import STATEMENTS, Said, build_workspace
+from launchdata import STATEMENTS, Said, build_workspace, document
 from launchfeed.output.catalog import load_catalog
 from launchfeed.output.report import render_report
 
@@ -110,3 +110,52 @@ def test_a_store_without_events_gets_a_statement_list(tmp_path, browser):
 def test_report_command_errors(tmp_path, capsys):
     assert main(["report", "--out", str(tmp_path / "none")]) == 2
     assert "no store at" in capsys.readouterr().err
+
+
+def test_a_printed_page_reads_without_hovering(report, browser):
+    page = report.read_text(encoding="utf-8")
+    # launch areas in the source's words, and in the gazetteer's romanized form where a site is known
+    assert "平壌近郊 (Pyongyang)" in page and "Pyongyang area</td>" in page
+    session, _ = browser.open(report.as_uri())
+    labels = browser.evaluate(
+        session, "Array.from(document.querySelectorAll('svg text.point')).map(t => t.textContent)"
+    )
+    assert sorted(", ".join(labels).split(", ")) == ["2025-01-14", "2025-03-10", "2025-08-27", "2025-11-20",
+                                                     "2026-10-03"]  # fmt: skip
+    # no two labels on top of each other
+    boxes = browser.evaluate(session, "Array.from(document.querySelectorAll('svg text.point')).map(t => {const b "
+                                      "= t.getBBox(); return [b.x, b.y, b.x + b.width, b.y + b.height]})")  # fmt: skip
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]), (a, b)
+    # a year-scale timeline marks every month between its year lines
+    assert browser.evaluate(session, "document.querySelectorAll('svg line.minor').length") == 22
+
+
+def test_dates_known_only_to_the_day_are_shown_as_dates_and_revisions_in_words(report):
+    page = report.read_text(encoding="utf-8")
+    assert "launch 2026-11-01 (the date at the launch site; no time stated)" in page  # KCNA's, day only
+    revisions = re.findall(r"<li>([^<]* revised [^<]*)</li>", page)
+    assert sorted(revisions) == [
+        "Japan MOD revised the count from at least 1 to 2 (2026-10-03 06:31 +09:00 → 2026-10-03 09:41 +09:00)",
+        "Japan MOD revised the count from at least 1 to 2 and the launch area from 北朝鮮内陸部 to 平壌近郊 "
+        "(2025-01-14 08:02 +09:00 → 2025-01-14 10:15 +09:00)",
+        "Japan MOD revised the count from several to at least 3 (2025-08-27 22:40 +09:00 → 2025-08-28 00:30 +09:00)",
+    ]
+
+
+def test_a_publication_date_without_a_time_is_not_shown_as_midnight(tmp_path):
+    ws = build_workspace(tmp_path)
+    ws.store.db.execute("UPDATE documents SET published_at = '2025-03-09T00:00:00-10:00', published_precision = 'day' "
+                        "WHERE source = 'indopacom'")  # fmt: skip
+    page = render_report(load_catalog(ws.store.db))
+    assert "INDOPACOM, flash, 2025-03-09: " in page and "2025-03-09 00:00" not in page
+
+
+def test_an_empty_page_says_what_happened(tmp_path):
+    ws = build_workspace(tmp_path, [])
+    assert "Nothing has been collected yet: run launchfeed collect" in render_report(load_catalog(ws.store.db))
+    said = Said("kcna", "/en/article/q/farms.kcmsf", "2026-11-02T06:00:00+09:00", "Farms thrive", "Crops grow.", "en")
+    ws.store.save_document(document(said, ws.archive))
+    page = render_report(load_catalog(ws.store.db))
+    assert "1 document collected, and no launch statement read from them yet" in page
