@@ -30,7 +30,9 @@ LISTED = decision("any.quantity.listed", "a quantity listed after another is wha
 LIST_VERB_AFTER = decision("any.quantity.list_verb_after", "the verb after the last of a list tells what all are")
 EQUIVALENT = decision("any.quantity.equivalent", "a quantity and the same in other units in brackets are one")
 COMPOUND_DURATION = decision("any.quantity.compound_duration", "hours and minutes of one duration are their sum")
-STATED_ONCE = decision("any.quantity.stated_once", "a value restated within 1% is one value (an itemized one is not)")
+STATED_ONCE = decision(
+    "any.quantity.stated_once", "a value restated (within 1% from another unit) is one value (an itemized one is not)"
+)
 NO_ROLE = decision("any.quantity.no_role", "a quantity no role rule names is no range, apogee or flight time")
 LONGEST_FLIGHT = decision("any.flight.longest", "the flight time is the longest one stated")
 SPEED_OWN_SENTENCE = decision(
@@ -222,16 +224,20 @@ def _decide_distances(r: Reading) -> None:
     report = r.report
     for role, fld in (("range", "range_km"), ("apogee", "apogee_km")):
         vals: list[float] = []
+        converted: list[bool] = []  # whether each value was written in another unit (miles)
         first: Quantity | None = None
         for q in r.quantities:
             if q.role != role:
                 continue
             item = r.sents[q.sent].item_at(q.start)
-            new = [v for v in q.values if item is not None or not any(close(v, x) for x in vals)]
+            conv = q.unit_factor != 1.0
+            new = [v for v in q.values if item is not None or not any(
+                _restated(v, x, conv or c) for x, c in zip(vals, converted, strict=True))]  # fmt: skip
             if not new:
                 r.lost(fld, q.start, q.end, q.role_rule or q.rule, "the same value again", STATED_ONCE)
                 continue
             vals.extend(new)
+            converted.extend(conv for _ in new)
             first = first or q
             r.evidence(fld, q.start, q.end, q.role_rule or q.rule)
         setattr(report, fld, vals)
@@ -239,6 +245,12 @@ def _decide_distances(r: Reading) -> None:
             setattr(report, fld.replace("_km", "_qualifier"), first.qual or None)
             a, b = r.norm.span(first.start, first.end)
             setattr(report, fld.replace("_km", "_raw"), r.norm.original[a:b].strip())
+
+
+def _restated(a: float, b: float, converted: bool) -> bool:
+    """One value written twice: the same number, or within 1% when one was converted from another unit (370 miles
+    beside 600 km); 4,475 km beside 4,500 km are two authorities' figures."""
+    return close(a, b) if converted else abs(a - b) < 0.05
 
 
 def _decide_flight(r: Reading) -> None:
