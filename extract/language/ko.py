@@ -84,7 +84,8 @@ LANG = Lang(
         "range_word": ("range", r"(?:비행\s*|(?<![가-힣]))거리(?:는|가)?\s*$|사거리(?:는)?\s*$", None),
         # 약 500km의 비행 거리로, 1,001.2km 거리를 비행: the distance word after the number
         "distance_word_after": ("range", None, r"^\s*(?:의\s*)?(?:비행\s*)?거리(?:를|로|에|는)?(?![가-힣])"),
-        "flew_after": ("range", None, r"^\s*(?:를|을)?\s*(?:비행|날아)"),
+        # 1,001.2km를 5,156초간 비행: the flight's duration may stand between
+        "flew_after": ("range", None, r"^\s*(?:를|을)?\s*(?:[\d,.]+\s*(?:초|분|시간)\s*(?:간|동안)?\s*)?(?:비행|날아)"),
     },
     # 350km, 400여km를 / 약 450㎞, 두 번째 미사일은 400여 km를: a list, its items maybe named
     list_joiner=r"^\s*(?:,|및|과|와|그리고|,\s*그리고)\s*(?:(?:[\uac00-\ud7a3]+\s+){0,3}[\uac00-\ud7a3]+(?:은|는)\s*)?$",
