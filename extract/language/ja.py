@@ -67,8 +67,9 @@ LANG = Lang(
     list_joiner=r"^\s*(?:及び|および|並びに|と|、|,)\s*(?:\d{1,2}発目(?:は|が)\s*)?$",  # 約350km、2発目は約400km
     duration_roles={
         "clock_hours": ("skip", r"\d時\s*$", None),
-        "flew_for": ("flight", None, r"^(?:程度)?(?:に)?(?:わたり|わたって)?\s*(?:飛翔|飛行)"),
-        "flight_time_word": ("flight", r"飛翔時間(?:は|が)?\s*$", None),
+        # 4500秒間飛行, 飛行時間は約70分: KCNA's durations in seconds, the wires' 飛行 beside MOD's 飛翔
+        "flew_for": ("flight", None, r"^間?(?:程度)?(?:に)?(?:わたり|わたって)?\s*(?:飛翔|飛行)"),
+        "flight_time_word": ("flight", r"(?:飛翔|飛行)時間(?:は|が)?\s*$", None),
     },
     duration_joiner=r"\s*(?:,\s*)?",  # 2時間8分
     speed={
