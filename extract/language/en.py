@@ -455,7 +455,8 @@ LANG = Lang(
         # estimated to have flown ..." tell of this one
         "it_marks": r"^\s*(?:This|It) (?:marks|(?:is|was)(?!\s+(?:still|currently|now|expected|believed|estimated|"
         r"assessed|presumed|thought|likely|launched|fired)\b)|comes|came|follows|followed)\b",
-        "came_after": r"^\s*The (?:launch|test|firing) (?:came|comes)\b[^.]{0,40}\b(?:after|since)\b",
+        "came_after": r"^\s*(?:The|This|Its)\s+(?:(?:latest|new|recent|most recent)\s+)?(?:launch|test|firing)\s+"
+        r"(?:came|comes)\b[^.]{0,40}\b(?:after|since)\b",
         "related_line": r"^\s*Related(?:\s+(?:articles?|stories|news|links?))?\s*:",
         # ... after the test-launch of the Hwasong-15 eight years ago; speakers recalled the test-fire
         "years_ago": r"\byears ago\b|\b(?:recalled|reminisced)\b|\bheld to (?:mark|celebrate|commemorate)\b",
