@@ -45,6 +45,9 @@ TOLD_AFTER_LAUNCH = decision(
 FIXED_EQUIVALENT = decision(
     "any.time.fixed_equivalent", "a time given also in UTC is read from the UTC one, which no clock change makes vague"
 )
+AFTER_PUBLICATION = decision(
+    "any.date.after_publication", "a date after the day the text was published is no launch's date"
+)
 BRACKET_CLOSES = decision("any.time.bracket_closes", "a window goes on after a time in brackets, outside them")
 SAME_MOMENT = decision("any.time.same_moment", "a time in another zone right after a time is the same moment")
 NEAREST_CUE = decision("any.time.nearest_cue", "a time is what the nearest cue word says it is")
@@ -333,7 +336,12 @@ def _date_mentions(r: Reading) -> None:
     for m, s, report, rule_id in found:
         if not report:
             d = _date(r, m, anchor)
-            if d is not None:
+            if d is not None and r.published is not None and d > r.published + timedelta(days=1):
+                # a page's own "Monday, February 26" stamp, a plan: no launch is reported before it happens (a day's
+                # grace for a text dated in a zone behind Korea's)
+                r.lost("launch_date_local", s.start + m.start(), s.start + m.end(), rule_id, "after the text's",
+                       AFTER_PUBLICATION)  # fmt: skip
+            elif d is not None:
                 r.dates.append(DateMention(s.start + m.start(), s.start + m.end(), s.i, d, rule_id))
     r.dates.sort(key=lambda d: d.start)
 
