@@ -523,8 +523,8 @@ LANG = Lang(
     r"are|by|for|with|and|units|rounds|salvo|launch|launches|test|tests|series)\s|"
     r"(?<!-)\sor\s|"  # "two or three missiles"; but "a medium- or intermediate-range missile" is one
     r"(?<!\btype)(?<!\bkind)(?<!\bversion)(?<!\bvariant)\sof\s|"
-    # "SEOUL, May 9 - North Korea fired two missiles": a dash or a launch verb ends what a number counts
-    r"\s[-\u2013\u2014]{1,2}\s|\s(?:fired|launched|test-fired)\s",
+    # "SEOUL, May 9 - North Korea fired two missiles": a dash, a launch verb or a line break ends what a number counts
+    r"\s[-\u2013\u2014]{1,2}\s|\s(?:fire[sd]?|launch(?:es|ed)?|test-fire[sd]?)\s|\n",
     count_numbers={"a": 1, "an": 1, "a single": 1, "single": 1, "both": 2, "a pair of": 2},
     count_articles=("a", "an"),
     plural_noun=r"(?-i:(?=.*[a-z]).*[sS])",  # "missiles", "SLBMs" (not an acronym in capitals: "SAMS")
