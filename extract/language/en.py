@@ -331,7 +331,9 @@ LANG = Lang(
         r"(?:,?\s+(?P<y>\d{4}))?",
         "day_month": r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?P<mo>{MONTH})\b(?:\s+(?P<y>\d{4}))?",
         "weekday": r"\b(?P<wd>{WD})\b",
-        "relative": r"\b(?P<rel>today|yesterday|this morning|this afternoon|this evening|tonight|last night|"
+        # a capitalized "Today" after a word is a name ("News Today", "USA Today"), not a day
+        "relative": r"\b(?P<rel>(?-i:today)|(?<![A-Za-z] )(?-i:Today)|(?-i:TODAY)|yesterday|this morning|"
+        r"this afternoon|this evening|tonight|last night|"
         r"the previous day|a day (?:earlier|before)|the same day|that day)\b",
     },
     # SEOUL, May 8 (Yonhap) --; WASHINGTON (Sept. 9, 2025, 8:40 p.m. EDT) --: when it was published, not launched
