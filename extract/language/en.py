@@ -464,7 +464,8 @@ LANG = Lang(
         "years_ago": r"\byears ago\b|\b(?:recalled|reminisced)\b|\bheld to (?:mark|celebrate|commemorate)\b",
         # a picture's caption or credit: what it shows may be any launch ("This undated photo ... shows", "PHOTO:")
         # ("Photos released by KCNA indicate that it fired ..." reads the launch from pictures: no caption)
-        "caption": r"\b(?:photo|image|picture|screenshot)\b[^.]{0,100}?\b(?:shows|showing)\b|"
+        # (a caption's dates may be abbreviated: "photo provided Sunday, Aug. 25, by ..., shows")
+        "caption": r"\b(?:photo|image|picture|screenshot)\b(?:[^.]|\.(?=\s+\d)){0,100}?\b(?:shows|showing)\b|"
         r"\b(?:PHOTO|Photo|Image)\s*:|\(\s*(?:AP|AFP|Reuters|Yonhap)\s+(?:Photo|photo)\b|\bhandout\b|"
         r"\bvia\s+(?:KNS|AP|AFP|Reuters)\b|\bCopyright\b",
     },
