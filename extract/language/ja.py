@@ -211,7 +211,8 @@ LANG = Lang(
         "several": r"(?P<multi>複数発(?!射)|数発(?!射)|複数の(?:弾道)?ミサイル|複数(?=(?:回)?発射))",
     },
     count_words={"少なくとも": "at_least", "合計": "total", "計": "total", "約": "approx"},
-    count_subset_left=r"(?:のうち|うち|もう)\s*(?:少なくとも)?\s*$",
+    # …のうち1発; 約800キロ飛翔した1発について: one of them, named by what it did after launch
+    count_subset_left=r"(?:のうち|うち|もう)\s*(?:少なくとも)?\s*$|(?:飛翔|飛行|落下|着弾|上昇)した\s*$",
     count_of_day=r"\s*の\s*",  # 9月5日の3発同時発射
     # 午後3時12分頃にも、同地域から弾道ミサイル1発を: fired apart from those counted before
     # (a time's にも, not 日本海にも: a place's is where the same missile fell)

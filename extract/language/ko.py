@@ -247,7 +247,8 @@ LANG = Lang(
         "several": r"(?P<multi>(?:수십|수백|십수|수|여러)\s*(?:여\s*)?발(?!사|표)|다수의\s*(?:탄도)?미사일)",
     },
     count_words={"최소": "at_least", "약": "approx", "총": "total"},
-    count_subset_left=r"(?:중|가운데)\s*(?:최소)?\s*$",
+    # …중 1발; 약 800km를 비행한 1발은: one of them, named by what it did after launch
+    count_subset_left=r"(?:중|가운데)\s*(?:최소)?\s*$|(?:비행|낙하|탄착|상승)한\s*$",
     count_of_day=r"\s*의\s*",  # 지난 5일의 3발 동시 발사
     # 오후 4시 32분경에도 …1발을, 1발을 추가로 발사: fired apart from those counted before (not 동해상에도)
     count_also_left=r"(?:(?:시|분|경|쯤|께|오전|오후|밤|새벽)에도|추가로|또다시)[\s,][^.]{0,40}$",
