@@ -208,7 +208,9 @@ LANG = Lang(
     counts={
         # (1発ずつ counts per launch: count_each)
         "hatsu": r"(?P<q>少なくとも|合計|計|約)?\s*(?P<n>\d+|[一二三四五六七八九十])発(?!目|ずつ)",
-        "several": r"(?P<multi>複数発(?!射)|数発(?!射)|複数の(?:弾道)?ミサイル|複数(?=(?:回)?発射))",
+        # 複数の短距離弾道ミサイル, (headlines) 短距離弾道弾複数を発射
+        "several": r"(?P<multi>複数発(?!射)|数発(?!射)|複数の[^\s、。の]{0,10}?(?:ミサイル|弾道弾)|"
+        r"複数(?=を?(?:回)?発射))",
     },
     count_words={"少なくとも": "at_least", "合計": "total", "計": "total", "約": "approx"},
     # …のうち1発; 約800キロ飛翔した1発について: one of them, named by what it did after launch
