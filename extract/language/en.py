@@ -469,12 +469,9 @@ LANG = Lang(
         r"\b(?:PHOTO|Photo|Image)\s*:|\(\s*(?:AP|AFP|Reuters|Yonhap)\s+(?:Photo|photo)\b|\bhandout\b|"
         r"\bvia\s+(?:KNS|AP|AFP|Reuters)\b|\bCopyright\b",
     },
-    # other launches: an earlier one ("In March, ...", "Last October, ..."), a year's total ("has fired a total
-    # of 10 ... this year")
+    # other launches: an earlier one ("In March, ...", "Last October, ...")
     other_launch_sentence={
         "in_month": r"^\s*(?:In|Last|Earlier in)\s+(?:" + "|".join(_MONTHS) + r"|year|month|week)\b",
-        "year_total": r"\bha(?:s|ve) (?:now )?(?:launched|fired|conducted)\b[^.]{0,80}\b"
-        r"(?:this|so far this|last) year\b",
         # "its first launch in 23 days": this launch counted from an earlier one
         "gap_since": r"\b(?:first|latest)\b[^.]{0,60}\b(?:in|since)\s+"
         r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several)\s+(?:days|weeks|months|years)\b",
@@ -482,6 +479,10 @@ LANG = Lang(
         "year_so_far": r"(?<!launch )(?<!test )(?<!firing )\bso far this year\b",
     },
     general_launch_sentence={
+        # the year's total ("has fired more than 30 ballistic missiles so far this year") states no launch, even
+        # when no other sentence does
+        "year_total": r"\bha(?:s|ve) (?:now )?(?:launched|fired|conducted)\b[^.]{0,80}\b"
+        r"(?:this|so far this|last) year\b",
         # launches counted over a time: "a number of ... tests in 2022", "a flurry of missile tests"
         "tally": r"\b(?:a|the)\s+(?:number|series|flurry|string|spate|barrage|total|slew|raft|record\s+number)\s+of\b"
         r"[^.]{0,60}?\b(?:tests?|launch(?:es)?|firings?|missiles)\b|"

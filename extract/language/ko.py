@@ -222,6 +222,7 @@ LANG = Lang(
     general_launch_sentence={
         # launches counted over a time: 6월까지 31발, 역대 최다, 여러 차례
         "tally": r"역대\s*(?:가장\s*)?(?:많은|최다)|까지\s*(?:총\s*)?\d+\s*발|\d+\s*(?:번|차례)\s*(?:성공|실패)|"
+        r"(?:올해|올\s*들어)[^.]{0,20}?(?:지금까지|현재까지|이제까지)|"
         r"총\s*\d+\s*(?:번|차례)|(?:여러|수)\s*차례",
         "habitual": r"매년|해마다|통상|종종|수시로|주로",  # what it does as a rule
         "recently": r"최근(?:에는|에도|들어|까지|\s)",  # 최근에는 …을 시험 발사했지만: recent launches in general
