@@ -524,7 +524,7 @@ LANG = Lang(
     + r")\s+(?:(?:more|additional|other|further)\s+)?(?P<mods>(?:[^\s.,;:!?()]+\s+){0,6})$",
     count_mods_reject=r"^\s(?:mm|mm-\S*|cm|km|kg|kilometers?|miles?|tons?|tonnage)\b|\s(?:\d+(?:[.,]\d+)?|the|a|an|to|"
     r"from|at|in|on|into|toward|towards|that|which|was|were|is|"
-    r"are|by|for|with|and|units|rounds|salvo|launch|launches|test|tests|series)\s|"
+    r"are|by|for|with|and|units|rounds|salvo|launch|launches|test|tests|series|than|any|time|times)\s|"
     r"(?<!-)\sor\s|"  # "two or three missiles"; but "a medium- or intermediate-range missile" is one
     r"(?<!\btype)(?<!\bkind)(?<!\bversion)(?<!\bvariant)\sof\s|"
     # "SEOUL, May 9 - North Korea fired two missiles": a dash, a launch verb or a line break ends what a number counts
