@@ -764,6 +764,8 @@ LANG = Lang(
         r"made|told|disclosed|detected|detects|tracked|tracks|was quoted as saying|were quoted as saying)\b",
         "report_that": r"\b(?P<a>{AUTH})(?:'s)?\s+(?:\w+\s+)?(?:report|statement|assessment|estimate|analysis)"
         r"\s+that\b",
+        # "In Tokyo, Defense Minister Gen Nakatani told reporters ...": the capital names whose official speaks
+        "in_capital": r"\bIn\s+(?P<a>{AUTH}),\s+(?:[\w.'-]+\s+){0,6}?(?:said|says|told|announced|stated)\b",
         # the verb first, as wires end a sentence: "..., said South Korea's Joint Chiefs of Staff."
         "said_authority": r"\b(?:said|says|added|reported)\s+(?:the\s+)?(?P<a>{AUTH})(?='s\s+[A-Z]|\s*[.,;)]|\s*$|"
         r"\s+(?:in|on|late|early|after)\b)",
