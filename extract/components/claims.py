@@ -108,10 +108,12 @@ def _voices(r: Reading, s: Sentence, named: list[Voice], marks: list[tuple[int, 
 
     def add(m: re.Match[str], auth: str, rule: str) -> None:
         auths = {auth}
-        if c.speaker_coordination:
-            lm = c.speaker_coordination.search(s.text[: m.start("a")])
-            if lm and _auth(r, lm.group("a")):
-                auths.add(_auth(r, lm.group("a")))
+        lm = c.speaker_coordination.search(s.text[: m.start("a")]) if c.speaker_coordination else None
+        if lm:
+            # "South Korean and Japanese authorities": a qualifier joined to the speaker's qualifier shares its noun
+            joined = lm.group("a") or f"{lm.groupdict().get('qualifier')} {m.group('a').split()[-1]}"
+            if _auth(r, joined):
+                auths.add(_auth(r, joined))
         found.append(Voice(s.start + m.start("a"), frozenset(auths), m.group("a")))
         marks.append((s.start + m.start("a"), s.start + m.end("a"), auth, rule))
         r.fire(rule)

@@ -783,7 +783,8 @@ LANG = Lang(
         "the agency": r"agency|KCNA",
     },
     # "Seoul and Tokyo said" (a comma alone ends an apposition: "near its capital, Pyongyang, Seoul said")
-    speaker_coordination=r"\b(?P<a>{AUTH})\s*,?\s+and\s+(?:the\s+)?$",
+    speaker_coordination=r"\b(?:(?P<a>{AUTH})|(?P<qualifier>(?-i:[A-Z][\w.-]*)(?:\s+(?-i:[A-Z][\w.-]*))?))\s*,?\s+"
+    r"and\s+(?:the\s+)?$",
     hedge=r"\b(?:reportedly|allegedly|purportedly|(?:is|was|are|were) (?:reported|said|believed) to)\b",
     other_source=r"\b(?:experts?|analysts?|observers?|officials?|NK News|NK Pro|38 North|photos?|imagery)\b",
 )

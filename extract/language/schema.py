@@ -214,7 +214,9 @@ class Lang:
     # --- claims --------------------------------------------------------------------------------
     authorities: dict[str, tuple[str, ...]] = field(default_factory=dict)
     speaker: Rules = rules("claims", each=True)  # patterns with {AUTH} in group a: the authority states what follows
-    speaker_coordination: str = pattern("claims")  # left of a speaker: another authority joined to it (group a)
+    # left of a speaker: another authority joined to it (group a), or a qualifier sharing its noun (group qualifier:
+    # "South Korean and Japanese authorities")
+    speaker_coordination: str = pattern("claims")
     # words standing for an authority named before ("同省"), each with a pattern its name must match ("省$")
     speaker_anaphors: dict[str, str] = field(default_factory=dict)
     speaker_state: str = pattern("claims")  # the launching state announcing (group a): its state media's claim
