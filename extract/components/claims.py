@@ -186,9 +186,10 @@ def _decide(r: Reading, voices: list[list[Voice]], inherited: list[Voice | None]
             held = cl.range_km if q.role == "range" else cl.apogee_km
             held.extend(v for v in values if not any(close(v, x) for x in held))
     for g in r.groups:
-        if g.role == "launch" and g.sent not in background:
+        times = [t for t in (clock(h, mi) for h, mi, _ in g.local) if t in report.launch_times_local]
+        if g.role == "launch" and g.sent not in background and times:
             for cl in claim(g.start):
-                cl.launch_times_local.extend(clock(h, mi) for h, mi, _ in g.local)
+                cl.launch_times_local.extend(times)
     kept = {a: claims[a] for a in sorted(claims, key=first_at.__getitem__)}
     kept = {a: cl for a, cl in kept.items() if cl.count is not None or cl.range_km or cl.apogee_km}
     if r.info.channel is None and not set(kept) - {r.info.authority}:
