@@ -286,7 +286,8 @@ LANG = Lang(
     r"(?:의\s*(?:잠수함|함정|구축함|함선|전투함))?\s*(?:에서|으로부터|로부터|"
     r"서(?![\uac00-\ud7a3]))",
     area_gazetteer_widen=r"(?:[\uac00-\ud7a3]+(?:남도|북도|도|시)\s+)?(?:[\uac00-\ud7a3]+(?:군|구역)\s+)?$",
-    direction={"bearing_words": rf"(?P<dir>[{_DIRS}]{{1,2}}(?:쪽|\s?방향|방))(?:\s*으로|\s*을\s*향해)?"},
+    # (북방한계선, the Northern Limit Line, is no bearing)
+    direction={"bearing_words": rf"(?P<dir>[{_DIRS}]{{1,2}}(?:쪽|\s?방향|방(?!한계선)))(?:\s*으로|\s*을\s*향해)?"},
     direction_split=r"및|,",
     bearings={d + suffix: b for d, b in _BEARINGS.items() for suffix in ("", "쪽", "방향", " 방향", "방")},
     landing_clause=r"낙하|탄착|떨어|발사|비행|쏘|쐈|쏜",
