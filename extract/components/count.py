@@ -150,8 +150,8 @@ def _count_left_of(r: Reading, s: Sentence, mu: Munition) -> list[CountMention]:
         cm = _count_from(r, m, s, off + m.start(), rel + (mu.end - mu.start), c.count_left.ids[0], mu.kind)
         if cm is not None:
             if n in c.count_articles and c.plural_noun and c.plural_noun.fullmatch(mu.text):
-                r.fire(ARTICLE_OF_TYPE)
-                return []
+                r.fire(ARTICLE_OF_TYPE)  # "a few missiles": no count of one, but the plural says several
+                break
             return [cm]
         return []
     if c.count_multiple_plural and c.count_multiple_plural.fullmatch(mu.text) and mu.kind in ("missile", "rocket"):
