@@ -250,6 +250,8 @@ LANG = Lang(
             r"\bwithin\s+(?:the\s+)?$",
             None,
         ),
+        # "flew farther than the 950 km of its second test": the figure compared with
+        "compared": ("skip", r"\b(?:than|compared\s+(?:to|with)|exceed(?:ing|ed|s)?)\s+(?:the\s+|its\s+|a\s+)?$", None),
         "target_away": ("range", None, r"^\s*(?:\([^)]*\)\s*)?\"?\s*away\b"),
         "apogee_word": (
             "apogee",
