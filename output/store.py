@@ -103,6 +103,25 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX notifications_unsent ON notifications (sink, sent_at);
     """,
+    # 6: documents read from an archive (launchfeed backfill) keep the capture they came from; the state
+    # of every archive listing and capture (output/backfill_state.py), so that a backfill resumes
+    """
+    ALTER TABLE documents ADD COLUMN capture_url TEXT;
+    ALTER TABLE documents ADD COLUMN captured_at TEXT;
+    CREATE TABLE backfill_listings (
+        query_key TEXT PRIMARY KEY, source TEXT NOT NULL, prefix TEXT NOT NULL, resume_key TEXT,
+        pages INTEGER NOT NULL DEFAULT 0, captures INTEGER NOT NULL DEFAULT 0, finished_at TEXT,
+        final INTEGER NOT NULL DEFAULT 0, updated_at TEXT NOT NULL
+    );
+    CREATE TABLE backfill_captures (
+        source TEXT NOT NULL, timestamp TEXT NOT NULL, original TEXT NOT NULL, role TEXT NOT NULL,
+        publisher_url TEXT NOT NULL, digest TEXT, mimetype TEXT, state TEXT NOT NULL, capture_url TEXT,
+        sha256 TEXT, raw_path TEXT, content_type TEXT, fetched_at TEXT, reason TEXT, listed_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL, PRIMARY KEY (source, timestamp, original)
+    );
+    CREATE INDEX backfill_captures_state ON backfill_captures (source, state);
+    CREATE INDEX backfill_captures_publisher ON backfill_captures (publisher_url);
+    """,
 ]
 
 
@@ -360,14 +379,17 @@ class Store:
             if row and row["text_sha256"] == fingerprint:
                 return "unchanged"
             revision = row["revision"] + 1 if row else 1
+            captured = document.captured_at.isoformat() if document.captured_at else None
             db.execute(
-                "INSERT OR REPLACE INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,"
-                "COALESCE((SELECT first_seen_at FROM documents WHERE id = ?), ?),?,NULL)",
+                "INSERT OR REPLACE INTO documents (id, source, url, title, lang, published_at, published_precision, "
+                "fetched_at, sha256, raw_path, content_type, channel, text, text_sha256, revision, first_seen_at, "
+                "updated_at, extracted_sha256, capture_url, captured_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,"
+                "COALESCE((SELECT first_seen_at FROM documents WHERE id = ?), ?),?,NULL,?,?)",
                 (
                     document.id, document.source, document.url, document.title, document.lang, published,
                     document.published_precision, document.fetched_at.isoformat(), document.sha256,
                     document.raw_path, document.content_type, document.channel, document.text, fingerprint,
-                    revision, document.id, stamp, stamp,
+                    revision, document.id, stamp, stamp, document.capture_url, captured,
                 ),
             )  # fmt: skip
             db.execute(
@@ -745,6 +767,8 @@ def _row_to_document(row: sqlite3.Row) -> Document:
         text=row["text"],
         content_type=row["content_type"] or "",
         channel=row["channel"],
+        capture_url=row["capture_url"],
+        captured_at=datetime.fromisoformat(row["captured_at"]) if row["captured_at"] else None,
     )
 
 
