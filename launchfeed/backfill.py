@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from itertools import groupby
@@ -161,17 +160,16 @@ def list_captures(
             page = wayback.cdx_page(query, resume)
         except SourceError as error:
             raise ArchiveFailure(f"the archive's index failed: {error}") from error
-        if resume is None and not page.captures and before:
-            # some networks get empty answers, not a refusal: for a prefix that had captures, never "nothing"
+        # some networks get empty bodies instead of a refusal (a CDX answer is never empty: no captures is []),
+        # and an empty list for a prefix that had captures is as suspect: never read as "nothing"
+        if page.empty_body or (resume is None and not page.captures and before):
             said = "an empty body" if page.empty_body else "no captures"
             summary.warnings.append(f"{plan.source}: the archive answered {said} for {query.url} "
                                     f"({query.since} to {query.until}), where it listed {before} captures before; "
                                     f"asked again next run [{url}]")  # fmt: skip
             return
         rows = [row for capture in page.captures if (row := listed_row(plan, listing.role, capture, since, until))]
-        # an empty body is no answer (an empty list is []): the range is asked again, even where nothing was
-        new = state.save_page(key, rows, len(page.captures), page.resume_key,
-                              final=query.until < today and not page.empty_body)  # fmt: skip
+        new = state.save_page(key, rows, len(page.captures), page.resume_key, final=query.until < today)
         tally = summary.tallies[plan.source]
         tally.listed += len(new)
         meter.listed += len(new)
@@ -327,9 +325,3 @@ def skip(state: BackfillState, row: CaptureRow, tally: SourceTally, error: Sourc
     state.mark(row, SKIPPED, reason=reason)
     tally.skipped += 1
     tally.skips.append(f"{row.capture_url or url or row.original}: {reason}")
-
-
-def pending(state: BackfillState, sources: list[str]) -> Iterator[tuple[str, int]]:
-    """Captures each source still has to look at."""
-    for source in sources:
-        yield source, len(state.captures(source, RELEASE, (LISTED, FETCHED)))
