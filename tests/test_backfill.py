@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import json
 import signal
 import subprocess
 import sys
@@ -267,6 +268,30 @@ def test_event_ids_stay_when_older_statements_arrive(wayback, tmp_path):
     assert sum(bool(row["mod_jp_count"]) for row in after) == 3
     ws = open_workspace(out, None)
     assert all(event.authorities for event in current_events(ws.store, authorities()))
+
+
+def test_crosscheck_reports_the_coverage_of_the_reference_launches_by_authority(wayback, tmp_path, capsys):
+    build_history(wayback)
+    out = tmp_path / "out"
+    assert run(wayback, out) == 0
+
+    def rows(day: str, time: str, count: int) -> list[dict]:
+        return [{"date": day, "time": time, "series": n, "missile": "unknown", "facility": "unknown",
+                 "distance": "unknown", "apogee": "unknown"} for n in range(1, count + 1)]  # fmt: skip
+
+    # the four launches (UTC), and one in August of which the archive holds nothing
+    data = [*rows("2025-01-13", "22:44 (UTC)", 2), *rows("2025-03-09", "21:05 (UTC)", 1),
+            *rows("2025-05-08", "00:10 (UTC)", 3), *rows("2025-08-20", "03:00 (UTC)", 1),
+            *rows("2025-12-29", "05:20 (UTC)", 2)]  # fmt: skip
+    reference = tmp_path / "tests.json"
+    reference.write_text(json.dumps({"timeBins": [{"year": 2025, "data": data}]}), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["crosscheck", str(reference), "--out", str(out), *WINDOW]) == 0
+    text = capsys.readouterr().out
+    assert "Coverage: 4 of 5 (80%) reference launches in the period have a statement" in text
+    assert "mod_jp  3 of 5 (60%); without: 2025-05-08, 2025-08-20" in text
+    assert "kcna    4 of 5 (80%); without: 2025-08-20" in text
+    assert "Reference launches missing from the events:\n  2025-08-20 03:00Z  1 missile" in text
 
 
 class Terminal(io.StringIO):
