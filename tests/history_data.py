@@ -228,3 +228,22 @@ def build_history(site: WaybackSite, launches: tuple[Launch, ...] = LAUNCHES, *,
     site.capture(f"{KCNA}/en/article/print.kcmsf", f"{year}0605000000", "<p>Print</p>")
     site.capture(f"{KCNA}/en/article/q/{'cd' * 16}.kcmsf", f"{year}0606000000", "", statuscode="302")
     return history
+
+
+AREAS = ("北朝鮮西岸付近", "平壌近郊", "北朝鮮東岸付近", "北朝鮮内陸部")
+WEAPONS = ("new-type tactical ballistic missiles", "close-range ballistic missiles", "strategic cruise missiles")
+
+
+def year_of_launches(year: int, count: int) -> tuple[Launch, ...]:
+    """``count`` invented launches spread over a year, each with its own numbers (the first one's PDF is an
+    error page at first, the third's only capture is truncated, as in LAUNCHES)."""
+    launches = []
+    for n in range(count):
+        day = date(year, 1, 10) + timedelta(days=n * 350 // count)
+        missiles = 1 + n % 3
+        weapon = WEAPONS[n % len(WEAPONS)] if missiles > 1 else "ballistic missile"
+        launches.append(Launch(day, f"{6 + n % 10:02d}:{n * 7 % 60:02d}", missiles, 300 + 10 * n, 40 + n, AREAS[n % 4],
+                               weapon, 305 + 10 * n, 40 + n, letter="abc"[n % 3],
+                               kcna_layout="detail" if day.month == 12 else "q",
+                               mod_pdf="error_first" if n == 0 else "truncated" if n == 2 else "good"))  # fmt: skip
+    return tuple(launches)

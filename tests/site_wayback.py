@@ -6,7 +6,7 @@ What it copies of the real service (its documentation, and what the `wayback` pa
   timestamp prefixes (``to`` inclusive); ``filter=[!]field:regex`` matched against the whole value;
   ``collapse=field[:N]`` dropping a row whose field equals the row before it; rows sorted by key then
   time; ``limit`` with ``showResumeKey=true`` ending a cut list with an empty row and ``[resumeKey]``;
-  ``output=json`` with a header row, and ``[]`` when nothing matches.
+  ``output=json`` with a header row, and ``[]`` when nothing matches (else a line per row).
 - ``/web/<timestamp>id_/<url>``: the bytes as captured; a timestamp it does not hold redirects to the
   nearest capture of that URL; without ``id_`` the page comes wrapped in a banner.
 - 429 (no Retry-After, like the real one) to a client asking faster than ``rate_limit`` a second;
@@ -138,6 +138,10 @@ class WaybackSite(FixtureSite):
             if params.get("showResumeKey", [""])[0] == "true":
                 resume = base64.urlsafe_b64encode(f"{rows[-1][0]} {rows[-1][1]}".encode()).decode()
                 tail = [[], [resume]]
+        if params.get("output", [""])[0] != "json":  # the plain format: a line per row, a space between fields
+            lines = [" ".join(row) for row in [*rows, *tail]]
+            return Response("".join(f"{line}\n" for line in lines).encode(), 200, {"Content-Type": "text/plain"},
+                            conditional=False)  # fmt: skip
         answer = [list(FIELDS), *rows, *tail] if rows else []
         return Response(json.dumps(answer).encode(), 200, {"Content-Type": "application/json"}, conditional=False)
 
