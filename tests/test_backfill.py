@@ -310,6 +310,17 @@ def test_the_progress_bar_shows_on_a_terminal_only(wayback, tmp_path, monkeypatc
     assert "captures listed" in drawn and "captures fetched" in drawn and "kept" in drawn and "/s" in drawn
 
 
+def test_a_source_the_config_turns_off_is_backfilled_only_when_named(wayback, tmp_path, monkeypatch):
+    build_history(wayback)
+    monkeypatch.chdir(tmp_path)
+    Path("launchfeed.toml").write_text("[sources.kcna]\nenabled = false\n", encoding="utf-8")
+    assert run(wayback, tmp_path / "out") == 0
+    assert {s["authority"] for s in table(tmp_path / "out", "statements.csv")} == {"mod_jp"}
+    assert not [r for r in wayback.log if "kcna" in r.path]
+    assert run(wayback, tmp_path / "out", "--source", "kcna") == 0
+    assert {s["authority"] for s in table(tmp_path / "out", "statements.csv")} == {"mod_jp", "kcna"}
+
+
 def test_backfill_refuses_what_it_cannot_do(tmp_path, capsys):
     out = str(tmp_path / "out")
     assert main(["backfill", "--since", "2025-01-01", "--source", "jcs_kr", "--out", out]) == 2
