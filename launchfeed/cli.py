@@ -8,7 +8,7 @@ import os
 import sys
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from importlib.metadata import version
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,6 +27,8 @@ DEFAULT_DATA_DIR = Path("launchfeed-data")
 DEMO_DIR = Path("launchfeed-demo")
 # the default before it: a directory of that name holding a store is an earlier version's data
 EARLIER_DEFAULT_DATA_DIR = Path("output")
+# where `launchfeed backfill` starts unless --since says: the record the researchers ask for
+BACKFILL_SINCE = date(2016, 1, 1)
 
 
 class UsageError(Exception):
@@ -571,6 +573,67 @@ def cmd_rebuild(args: argparse.Namespace) -> int:
     return EXIT_SOURCE_FAILED if summary.problems else EXIT_OK
 
 
+def cmd_backfill(args: argparse.Namespace) -> int:
+    from launchfeed.backfill import backfill
+    from launchfeed.collect import AlreadyRunning, open_workspace, run_lock
+    from launchfeed.output.writers import OutputError
+    from launchfeed.progress import ProgressBar
+    from launchfeed.scrapers.history import PLANS
+    from launchfeed.scrapers.wayback import ARCHIVE_INTERVAL, DEFAULT_WAYBACK, PAGE_SIZE, Wayback
+    from launchfeed.sources import crawlers
+
+    since, until = _period(args)
+    since, until = since or BACKFILL_SINCE, until or datetime.now(UTC).date()
+    unknown = [s for s in args.source or [] if s not in PLANS]
+    if unknown:
+        raise UsageError(f"no archive plan for {', '.join(unknown)}; backfill knows {', '.join(PLANS)}")
+    config = load_config(args.config, crawlers())
+    # like collect, a source the config turns off runs only when named
+    sources = [s for s in dict.fromkeys(args.source or PLANS) if args.source or config.enabled(s) is not False]
+    progress = ProgressBar()  # on a terminal only
+    try:
+        with run_lock(data_dir(args), args.db):
+            ws = open_workspace(data_dir(args), args.db)
+            try:
+                wayback = Wayback(
+                    args.wayback or DEFAULT_WAYBACK, ws.archive, ws.store,
+                    interval=ARCHIVE_INTERVAL if args.delay is None else args.delay,
+                    page_size=args.cdx_limit or PAGE_SIZE, user_agent=config.user_agent,
+                )  # fmt: skip
+            except ValueError as exc:
+                raise UsageError(str(exc)) from exc
+            ws.store.begin_run("backfill")
+            try:
+                summary = backfill(ws, sources, since=since, until=until, wayback=wayback,
+                                   budget=args.budget or None, progress=progress)  # fmt: skip
+            finally:
+                progress.clear()
+            totals = {"new_reports": summary.new_reports, "written": summary.written, "stopped": summary.stopped}
+            ws.store.finish_run("ok" if summary.complete else "failed", totals)
+    except AlreadyRunning as exc:
+        print(f"launchfeed: {exc}", file=sys.stderr)
+        return EXIT_BUSY
+    except OutputError as exc:
+        print(f"launchfeed: {exc}", file=sys.stderr)
+        return EXIT_SOURCE_FAILED
+    for source, tally in summary.tallies.items():
+        for skipped in tally.skips:  # said once: a skipped capture is never asked for again
+            print(f"launchfeed: backfill: {source}: capture skipped: {skipped}", file=sys.stderr)
+        print(f"{source}: {tally.listed} captures listed, {tally.fetched} fetched, {tally.kept} kept, "
+              f"{tally.skipped} skipped, {tally.unwanted} on other subjects")  # fmt: skip
+    for warning in summary.warnings:
+        print(f"launchfeed: backfill: {warning}", file=sys.stderr)
+    for failure in summary.extraction_failures:
+        print(f"launchfeed: {' '.join(failure.split())}", file=sys.stderr)
+    if summary.output_error:
+        print(f"launchfeed: {summary.output_error}; the next run writes the files", file=sys.stderr)
+    if summary.stopped:
+        print(f"launchfeed: backfill stopped: {summary.stopped}", file=sys.stderr)
+    written = f"wrote {len(summary.written)} files in {ws.out_dir}" if summary.written else "no file changed"
+    print(f"{summary.new_reports} new statements, {summary.changed_reports} revised; {written}")
+    return EXIT_OK if summary.complete else EXIT_SOURCE_FAILED
+
+
 def cmd_report(args: argparse.Namespace) -> int:
     from launchfeed.output.catalog import load_catalog
     from launchfeed.output.report import REPORT_FILE, render_report
@@ -771,6 +834,39 @@ def _add_rebuild(commands: argparse._SubParsersAction) -> None:
     rebuild.set_defaults(handler=cmd_rebuild)
 
 
+def _add_backfill(commands: argparse._SubParsersAction) -> None:
+    backfill = commands.add_parser(
+        "backfill",
+        help="fill the store with the statements of past years, from a web archive (the Wayback Machine)",
+        description="Read the publishers' past releases from a Wayback-compatible archive (today mod_jp and kcna) "
+        "into the same store as collect, then extract them and write the output files. --since/--until are "
+        "publication dates; captures are asked up to six weeks past them. A source whose section of "
+        "launchfeed.toml says enabled = false is left out unless --source names it. Resumable: a run stopped at "
+        "any point (Ctrl-C, kill -9, its time budget) goes on where it stopped, and never asks for a capture it "
+        "has. Exits 1 when it stopped before its work was done (run it again), 75 when another run holds the lock.",
+    )
+    option(backfill, "--since", metavar="DATE", help="publications from this day (YYYY-MM-DD, or YYYY-MM / YYYY "
+           "from its first day; default: 2016-01-01)", example="2025-01")  # fmt: skip
+    option(backfill, "--until", metavar="DATE", help="... up to this day (YYYY-MM-DD, or YYYY-MM / YYYY to its "
+           "last day; default: today, UTC)", example="2025-12-31")  # fmt: skip
+    # a source named is backfilled whatever the config says: its example asks an archive that refuses at once
+    # (nothing listens on port 9), within a budget shorter than a retry's wait, so the run stops at once
+    option(backfill, "--source", action="append", type=str.lower, metavar="ID", help="only this source "
+           "(repeatable; default: every source with an archive plan: mod_jp, kcna)",
+           example=["--source", "kcna", "--wayback", "http://127.0.0.1:9", "--budget", "0.5"])  # fmt: skip
+    # defaults from scrapers/wayback.py, read when the command runs (importing it here slows every command)
+    option(backfill, "--wayback", metavar="URL", help="base URL of a Wayback-compatible archive, the one origin "
+           "this command contacts (default: https://web.archive.org)", example="http://127.0.0.1:9")  # fmt: skip
+    option(backfill, "--delay", type=float, metavar="SECONDS", help="seconds between two requests to the archive "
+           "(default: 1)", example="2")  # fmt: skip
+    option(backfill, "--budget", type=float, default=3600.0, metavar="SECONDS", help="time this run may take; no "
+           "request starts after it (default: 3600; 0: no limit)", example="600")  # fmt: skip
+    option(backfill, "--cdx-limit", type=int, metavar="N", help="captures per page of the archive's index "
+           "(default: 1000)", example="500")  # fmt: skip
+    _workspace_args(backfill)
+    backfill.set_defaults(handler=cmd_backfill)
+
+
 def _add_report(commands: argparse._SubParsersAction) -> None:
     report = commands.add_parser(
         "report",
@@ -801,6 +897,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_query(commands)
     _add_changes(commands)
     _add_rebuild(commands)
+    _add_backfill(commands)
     _add_report(commands)
     for subcommand in commands.choices.values():  # `launchfeed --config F collect` = `launchfeed collect --config F`
         _global_options(subcommand, default=argparse.SUPPRESS)  # given after the command: it wins; else the first

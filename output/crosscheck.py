@@ -21,6 +21,9 @@ longest on each side, beyond 10%), time (the first launch, beyond 5 minutes) and
 
 Reference launches outside the compared period (by default the first to the last day of
 the events) are not counted as missing.
+
+Coverage: of the reference launches in the period, how many have at least one statement (a matched
+event), in all and by authority, and which have none (how complete a backfill of that period is).
 """
 
 from __future__ import annotations
@@ -35,7 +38,7 @@ from typing import Any
 
 from launchfeed.output.events import SITE_ZONE, TIME_TOLERANCE, VALUE_TOLERANCE, _distance_km, local_span, parse_utc
 
-from launchfeed.contracts import Event
+from launchfeed.contracts import AUTHORITIES, Event
 
 MATCH_GAP = timedelta(minutes=60)
 SITE_MATCH_KM = 50.0
@@ -226,6 +229,10 @@ class Crosscheck:
     matched: list[Match] = field(default_factory=list)
     missing_in_reference: list[Event] = field(default_factory=list)
     missing_in_events: list[ReferenceLaunch] = field(default_factory=list)
+    in_period: list[ReferenceLaunch] = field(default_factory=list)
+    # per authority that has statements in the events compared: the reference launches in the period
+    # that none of its statements covers
+    uncovered: dict[str, list[ReferenceLaunch]] = field(default_factory=dict)
 
 
 def _event_span(event: Event) -> tuple[datetime, datetime] | None:
@@ -337,6 +344,12 @@ def compare(
             result.missing_in_reference.extend(ours)
         else:
             result.missing_in_events.extend(theirs)
+    result.in_period = sorted(inside, key=lambda r: (r.date, r.rows[0]))
+    speaking = {authority for event in events for authority in event.authorities}
+    for authority in (a for a in AUTHORITIES if a in speaking):
+        covered = {id(r) for m in result.matched if any(authority in e.authorities for e in m.events)
+                   for r in m.references}  # fmt: skip
+        result.uncovered[authority] = [r for r in result.in_period if id(r) not in covered]
     result.matched.sort(key=lambda m: (m.references[0].date, m.references[0].rows[0]))
     result.missing_in_reference.sort(key=lambda e: (str(_utc_day(e)), e.id))
     result.missing_in_events.sort(key=lambda r: (r.date, r.rows[0]))
@@ -437,6 +450,17 @@ def result_json(result: Crosscheck) -> dict[str, Any]:
         ],
         "missing_in_reference": [_event_summary(e) for e in result.missing_in_reference],
         "missing_in_events": [r.summary() for r in result.missing_in_events],
+        "coverage": {
+            "reference_launches": len(result.in_period),
+            "with_a_statement": len(result.in_period) - len(result.missing_in_events),
+            "by_authority": {
+                authority: {
+                    "with_a_statement": len(result.in_period) - len(missing),
+                    "without": [r.summary()["date"] for r in missing],
+                }
+                for authority, missing in result.uncovered.items()
+            },
+        },
     }
 
 
@@ -471,6 +495,7 @@ def render_summary(result: Crosscheck, *, show: Iterable[str] = ("differences", 
         f"Missing from the reference: {_n(totals['missing_in_reference'], 'event')}",
         f"Missing from the events: {_n(totals['missing_in_events'], 'reference launch')}",
     ]
+    lines += _coverage_lines(result)
     show = set(show)
     differing = [m for m in result.matched if m.differences]
     if "differences" in show and differing:
@@ -485,3 +510,19 @@ def render_summary(result: Crosscheck, *, show: Iterable[str] = ("differences", 
         lines += ["", "Reference launches missing from the events:"]
         lines += [f"  {_reference_line(r)}" for r in result.missing_in_events]
     return "\n".join(lines) + "\n"
+
+
+def _share(part: int, whole: int) -> str:
+    return f"{part} of {whole} ({100 * part / whole:.0f}%)" if whole else "0 of 0"
+
+
+def _coverage_lines(result: Crosscheck) -> list[str]:
+    """How many reference launches of the period have a statement, in all and by authority, and which do not."""
+    total = len(result.in_period)
+    lines = [f"Coverage: {_share(total - len(result.missing_in_events), total)} reference launches in the period "
+             "have a statement"]  # fmt: skip
+    width = max((len(a) for a in result.uncovered), default=0)
+    for authority, missing in result.uncovered.items():
+        without = f"; without: {', '.join(r.summary()['date'] for r in missing)}" if missing else ""
+        lines.append(f"  {authority:<{width}}  {_share(total - len(missing), total)}{without}")
+    return lines

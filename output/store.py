@@ -22,6 +22,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from launchfeed.output.backfill_state import LISTED, CaptureRow
+from launchfeed.output.backfill_state import Listing as BackfillListing
 from launchfeed.output.tables import STATEMENT_DOCUMENT_FIELDS
 from launchfeed.output.writers import DiskFull, is_disk_full, write_failure
 
@@ -102,6 +104,25 @@ MIGRATIONS: list[str] = [
         last_error TEXT, sent_at TEXT, PRIMARY KEY (sink, change_id)
     );
     CREATE INDEX notifications_unsent ON notifications (sink, sent_at);
+    """,
+    # 6: documents read from an archive (launchfeed backfill) keep the capture they came from; the state
+    # of every archive listing and capture (output/backfill_state.py), so that a backfill resumes
+    """
+    ALTER TABLE documents ADD COLUMN capture_url TEXT;
+    ALTER TABLE documents ADD COLUMN captured_at TEXT;
+    CREATE TABLE backfill_listings (
+        query_key TEXT PRIMARY KEY, source TEXT NOT NULL, prefix TEXT NOT NULL, resume_key TEXT,
+        pages INTEGER NOT NULL DEFAULT 0, captures INTEGER NOT NULL DEFAULT 0, finished_at TEXT,
+        final INTEGER NOT NULL DEFAULT 0, updated_at TEXT NOT NULL
+    );
+    CREATE TABLE backfill_captures (
+        source TEXT NOT NULL, timestamp TEXT NOT NULL, original TEXT NOT NULL, role TEXT NOT NULL,
+        publisher_url TEXT NOT NULL, digest TEXT, mimetype TEXT, state TEXT NOT NULL, capture_url TEXT,
+        sha256 TEXT, raw_path TEXT, content_type TEXT, fetched_at TEXT, reason TEXT, listed_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL, PRIMARY KEY (source, timestamp, original)
+    );
+    CREATE INDEX backfill_captures_state ON backfill_captures (source, state);
+    CREATE INDEX backfill_captures_publisher ON backfill_captures (publisher_url);
     """,
 ]
 
@@ -360,14 +381,17 @@ class Store:
             if row and row["text_sha256"] == fingerprint:
                 return "unchanged"
             revision = row["revision"] + 1 if row else 1
+            captured = document.captured_at.isoformat() if document.captured_at else None
             db.execute(
-                "INSERT OR REPLACE INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,"
-                "COALESCE((SELECT first_seen_at FROM documents WHERE id = ?), ?),?,NULL)",
+                "INSERT OR REPLACE INTO documents (id, source, url, title, lang, published_at, published_precision, "
+                "fetched_at, sha256, raw_path, content_type, channel, text, text_sha256, revision, first_seen_at, "
+                "updated_at, extracted_sha256, capture_url, captured_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,"
+                "COALESCE((SELECT first_seen_at FROM documents WHERE id = ?), ?),?,NULL,?,?)",
                 (
                     document.id, document.source, document.url, document.title, document.lang, published,
                     document.published_precision, document.fetched_at.isoformat(), document.sha256,
                     document.raw_path, document.content_type, document.channel, document.text, fingerprint,
-                    revision, document.id, stamp, stamp,
+                    revision, document.id, stamp, stamp, document.capture_url, captured,
                 ),
             )  # fmt: skip
             db.execute(
@@ -606,6 +630,83 @@ class Store:
             rows = self.db.execute(query, (run_id,)).fetchall()
         return {row[0]: row[1] for row in rows}, {row[0]: row[2] for row in rows}
 
+    # -- what a backfill has listed and fetched (output/backfill_state.py) ------------------------------
+
+    def backfill_listing(self, query_key: str) -> BackfillListing | None:
+        with self._lock:
+            row = self.db.execute("SELECT * FROM backfill_listings WHERE query_key = ?", (query_key,)).fetchone()
+        if row is None:
+            return None
+        return BackfillListing(row["query_key"], row["resume_key"], row["finished_at"] is not None,
+                               bool(row["final"]), row["captures"])  # fmt: skip
+
+    def backfill_listed_before(self, prefix: str) -> int:
+        with self._lock:
+            return self.db.execute(
+                "SELECT COALESCE(SUM(captures), 0) FROM backfill_listings WHERE prefix = ?", (prefix,)
+            ).fetchone()[0]
+
+    def restart_backfill_listing(self, query_key: str, source: str, prefix: str) -> None:
+        with self.transaction() as db:
+            db.execute(
+                "INSERT INTO backfill_listings (query_key, source, prefix, resume_key, pages, captures, finished_at, "
+                "final, updated_at) VALUES (?, ?, ?, NULL, 0, 0, NULL, 0, ?) ON CONFLICT (query_key) DO UPDATE SET "
+                "resume_key = NULL, pages = 0, captures = 0, finished_at = NULL, final = 0, "
+                "updated_at = excluded.updated_at",
+                (query_key, source, prefix, now_iso()),
+            )
+
+    def save_backfill_page(self, query_key: str, rows: list[CaptureRow], listed: int, resume_key: str | None, *,
+                           final: bool) -> list[CaptureRow]:  # fmt: skip
+        stamp = now_iso()
+        new = []
+        with self.transaction() as db:
+            for row in rows:
+                inserted = db.execute(
+                    "INSERT OR IGNORE INTO backfill_captures (source, timestamp, original, role, publisher_url, "
+                    "digest, mimetype, state, reason, listed_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                    (row.source, row.timestamp, row.original, row.role, row.publisher_url, row.digest, row.mimetype,
+                     row.state or LISTED, row.reason, stamp, stamp),
+                ).rowcount  # fmt: skip
+                if inserted:
+                    new.append(row)
+            db.execute(
+                "UPDATE backfill_listings SET resume_key = ?, pages = pages + 1, captures = captures + ?, "
+                "finished_at = ?, final = ?, updated_at = ? WHERE query_key = ?",
+                (resume_key, listed, None if resume_key else stamp, int(final and not resume_key), stamp, query_key),
+            )
+        return new
+
+    def backfill_captures(self, source: str, role: str, states: tuple[str, ...]) -> list[CaptureRow]:
+        marks = ", ".join("?" * len(states))
+        with self._lock:
+            rows = self.db.execute(
+                "SELECT source, timestamp, original, role, publisher_url, digest, mimetype, state, capture_url, "
+                "sha256, raw_path, content_type, fetched_at, reason FROM backfill_captures "
+                f"WHERE source = ? AND role = ? AND state IN ({marks}) ORDER BY publisher_url, timestamp, original",
+                (source, role, *states),
+            ).fetchall()
+        return [CaptureRow(**dict(row)) for row in rows]
+
+    def backfill_fetched_digest(self, source: str, digest: str) -> str | None:
+        with self._lock:
+            row = self.db.execute(
+                "SELECT capture_url FROM backfill_captures WHERE source = ? AND digest = ? AND capture_url IS NOT NULL "
+                "LIMIT 1",
+                (source, digest),
+            ).fetchone()
+        return row[0] if row else None
+
+    def save_backfill_capture(self, row: CaptureRow) -> None:
+        """A capture's new state and what was learnt with it (its capture URL, bytes, reason)."""
+        with self.transaction() as db:
+            db.execute(
+                "UPDATE backfill_captures SET state = ?, capture_url = ?, sha256 = ?, raw_path = ?, content_type = ?, "
+                "fetched_at = ?, reason = ?, updated_at = ? WHERE source = ? AND timestamp = ? AND original = ?",
+                (row.state, row.capture_url, row.sha256, row.raw_path, row.content_type, row.fetched_at, row.reason,
+                 now_iso(), row.source, row.timestamp, row.original),
+            )  # fmt: skip
+
     # -- runs and the change log -------------------------------------------------------
 
     def begin_run(self, command: str) -> int:
@@ -745,6 +846,8 @@ def _row_to_document(row: sqlite3.Row) -> Document:
         text=row["text"],
         content_type=row["content_type"] or "",
         channel=row["channel"],
+        capture_url=row["capture_url"],
+        captured_at=datetime.fromisoformat(row["captured_at"]) if row["captured_at"] else None,
     )
 
 

@@ -38,7 +38,7 @@ class Table:
 
 
 DATE_FIELDS = {"launch_date_local"}
-DATETIME_FIELDS = {"launch_utc", "published_at", "first_published_at"}
+DATETIME_FIELDS = {"launch_utc", "published_at", "first_published_at", "captured_at"}
 
 
 SCALAR_TYPES = {bool: "boolean", int: "integer", float: "number"}
@@ -76,7 +76,9 @@ def contract_columns(cls: type, skip: set[str] = frozenset(), docs: dict[str, st
 
 
 # the publication a statement was read from: these Document fields stand on each statement row
-STATEMENT_DOCUMENT_FIELDS = ("url", "title", "lang", "published_at", "published_precision", "sha256", "raw_path")
+STATEMENT_DOCUMENT_FIELDS = (
+    "url", "title", "lang", "published_at", "published_precision", "sha256", "raw_path", "capture_url", "captured_at",
+)  # fmt: skip
 # list columns whose largest value also stands in a number column (NAME_max): "350;400" loads as text
 MAX_OF = ("range_km", "apogee_km")
 

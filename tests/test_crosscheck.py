@@ -180,6 +180,9 @@ def test_summary_and_json(events):
     assert "2031-07-01 03:00Z  3 missiles, kusong" in text
     data = result_json(result)
     assert data["totals"]["matched"] == 5 and data["totals"]["reference_outside_period"] == 2
+    # coverage: the six reference launches in the period, five of which some statement covers
+    assert (data["coverage"]["reference_launches"], data["coverage"]["with_a_statement"]) == (6, 5)
+    assert "Coverage: 5 of 6 (83%) reference launches in the period have a statement" in text
     json.dumps(data)  # serializable as is
 
 

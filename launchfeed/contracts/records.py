@@ -79,6 +79,16 @@ class Document:
             "Intermediary that carried an authority's words (e.g. yonhap); empty for a ministry's own release."
         ),
     )
+    capture_url: str | None = field(
+        default=None,
+        metadata=meta(
+            "For a publication read from a web archive (launchfeed backfill): the archive URL of the capture its "
+            "raw bytes came from; empty when fetched from the publisher."
+        ),
+    )
+    captured_at: datetime | None = field(
+        default=None, metadata=meta("When the web archive captured those bytes (UTC); empty when not archived.")
+    )
 
     @property
     def id(self) -> str:
