@@ -86,6 +86,9 @@ def _mentions(r: Reading) -> list[ClassMention]:
         for mu in s.munitions:
             if any(mu.start < x.end and x.start < mu.end for x in ments):
                 continue
+            left = s.text[max(0, mu.start - s.start - 40) : mu.start - s.start]
+            if c.name_block_left and c.name_block_left.search(left):
+                continue  # "an engine intended for the Hwasong-20" names no launched weapon: neither its class
             cls = weapons().class_of(mu.text) or _gazetteer_class(r, mu.start)
             if cls:
                 ments.append(ClassMention(mu.start, mu.end, cls, False, s.i, mu.rule))
