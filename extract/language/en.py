@@ -603,7 +603,8 @@ LANG = Lang(
     description_stopwords=r"the|a|an|of|and|or|to|in|on|at|for|with|by|from|its|their|our|this|that|these|"
     r"those|such|launched|fired|flew|he|she|it|they|we|was|were|is|are|drill|test|\d+|"
     r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|oversees|observes|"
-    r"respected|comrade|kim|jong|un|dprk|test-fire|test-fires|conducts|conducted|"
+    r"respected|comrade|kim|jong|un|dprk|test-fire|test-fires|test-fired|test-launch|test-launched|fires|"
+    r"launches|-+|conducts|conducted|"
     r"guides|inspects|several|many|various|new|fifty|thirty|twenty",
     areas={
         "from_place": r"(?<!away\s)\bfrom\s+(?P<area>[^,;.()]{2,80}?)(?=\s+(?:toward|towards|into|to\s+the|to\s+waters|"
