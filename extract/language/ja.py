@@ -49,6 +49,8 @@ LANG = Lang(
         "corrected_apogee": ("apogee", r"高度[^。]{0,30}$", r"^\s*(?:程度)?" + _CORRECTED),
         "corrected_range": ("range", None, r"^\s*(?:程度)?" + _CORRECTED),
         "impact_point_bearing": ("skip", rf"[{_DIRS}]方?\s*$", None),  # 奥尻島の西方約200km: where it fell
+        # 1発目は最高高度約50キロで約350キロ、…: the distance after an apogee and で, its items sharing one verb
+        "after_apogee": ("range", r"高度[^。、\d]{0,4}\d[\d,.]*\s*(?:キロ|km)(?:メートル)?\s*で\s*$", None),
         "target_ahead": (
             "range",
             None,
