@@ -181,10 +181,15 @@ def _cjk(ch: str) -> bool:
     return ch > "\u2e7f" and not ("\uac00" <= ch <= "\ud7a3" or "\u3130" <= ch <= "\u318f")
 
 
+def _first_line(text: str, line_start: int) -> bool:
+    """The line starting at ``line_start`` opens the text or a paragraph."""
+    return line_start == 0 or text[max(0, line_start - 2) : line_start] == "\n\n"
+
+
 def _headline(text: str, line_start: int, line: str, nxt: str, small: frozenset[str]) -> bool:
     """An English headline: the first line of a paragraph, every word but the small ones
     capitalized ("Kim Jong Un Test-fires Large-caliber MRLS"), and a capital after it."""
-    if line_start > 0 and text[max(0, line_start - 2) : line_start] != "\n\n":
+    if not _first_line(text, line_start):
         return False
     if line.rstrip()[-1:] in ",-&/" or " -" in line or line.count("(") != line.count(")"):
         return False  # a dateline ("Pyongyang, May 14 (KCNA) -- Two", "(Korean") or a phrase runs on
@@ -210,6 +215,9 @@ def _soft_wrap(norm: Normalized, a: int, b: int, lang: Lang | None) -> str:
     small = lang.headline_small_words if lang is not None else frozenset()
     if small and _headline(text, line_start, line, nxt, small):
         return "\n"
+    if lang is not None and lang.headline_line and _first_line(text, line_start):
+        if re.fullmatch(lang.headline_line, line.strip()):
+            return "\n"
     if (lang is not None and lang.breaks_anywhere) or _cjk(prev) or _cjk(nxt):
         # a Japanese line breaks anywhere, full-width letters too ("ＩＣ\nＢＭ"); ASCII words keep a space
         orig = norm.original

@@ -14,6 +14,9 @@ LANG = Lang(
     tokenizer="characters",
     sentence_end=r"[。\n](?:(?<=\n)\n*)?",  # 。 or a run of line breaks
     breaks_anywhere=True,
+    # a headline sets its phrases apart with spaces ("北朝鮮、弾道ミサイル2発を発射 EEZ外に落下か"); a wrapped line of
+    # prose has no space between two Japanese characters
+    headline_line=r"(?=.*[^\x00-\x7f] [^\x00-\x7f])[^。]{4,60}",
     ideographic_comma=True,
     number_scales={"万": 10000, "千": 1000, "百": 100},  # 約1千キロ, 6千1百キロ (wire style)
     number_words={"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10},

@@ -61,6 +61,7 @@ class Lang:
     breaks_anywhere: bool = False  # a line wraps inside a word (Japanese): a soft wrap joins with nothing
     stop_then_space: bool = False  # after . ! ? a wrapped line joins with a space (the sentencizer sees it)
     headline_small_words: frozenset[str] = frozenset()  # words a title-case headline leaves small
+    headline_line: str = ""  # a paragraph's first line that is a headline, never wrapped into the lead
     ideographic_comma: bool = False  # "，" and "," typed for "、" (not between digit groups)
     page_number_line: str = ""  # a page footer on a line of its own ("Page 2 of 3"), besides "- 2 -" and "2/3"
     word_suffixes: str = ""  # particles and place nouns split off a word so the gazetteer sees names (Korean)
