@@ -376,6 +376,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     except NotEmpty as exc:
         raise UsageError(str(exc)) from exc
     statements, events = len(ws.store.reports()), len(ws.store.events())
+    ws.store.close()  # closed now, not whenever the garbage collector gets to it (a close writes the WAL back)
     where = f" --data-dir {args.directory}"
     print(f"wrote the demo data set to {args.directory}: {statements} statements on {events} launch events "
           f"(invented), every output file and report.html; try\n"
