@@ -27,6 +27,7 @@ Exits 0 when the shared directory is absent.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import random
 import sys
@@ -69,12 +70,12 @@ def same_claims(gold: list[dict], got: list[dict]) -> bool:
     o = {c["authority"]: c for c in got}
     if set(g) != set(o):
         return False
-    for a, gc in g.items():
+    for a, gold_claim in g.items():
         oc = o[a]
-        if gc.get("count") != oc.get("count"):
+        if gold_claim.get("count") != oc.get("count"):
             return False
         for k in ("range_km", "apogee_km"):
-            if not same_numbers(gc.get(k) or [], oc.get(k) or [], ordered=False):
+            if not same_numbers(gold_claim.get(k) or [], oc.get(k) or [], ordered=False):
                 return False
     return True
 
@@ -274,12 +275,15 @@ def main(argv: list[str] | None = None) -> int:
         )
 
     if not args.no_adversarial:
-        print("\nbad input (time per document):")
+        print("\nbad input (time per document, best of three):")
         worst = 0.0
         for name, item in adversarial():
-            t = time.perf_counter()
-            rep = list(extract_batch([item]))[0]
-            dt = time.perf_counter() - t
+            dt = float("inf")
+            for _ in range(3):  # the best of three, each after a collection: the input's cost, not the last corpus's
+                gc.collect()
+                t = time.perf_counter()
+                rep = list(extract_batch([item]))[0]
+                dt = min(dt, time.perf_counter() - t)
             worst = max(worst, dt)
             print(f"  {name:26s} {len(item['text']):>9d} chars  {dt * 1000:8.1f} ms  launch={rep.is_launch_report}")
         generated = generated_prose(300)
