@@ -95,10 +95,12 @@ def _count_from(
         r.lost("count", s.start + a, s.start + b, rule, "a part of them", c.count_subset_left.ids[0])
         return None
     if c.count_of_day and r.day is not None:
-        for d in r.dates:
-            if d.sent == s.i and d.day != r.day and c.count_of_day.fullmatch(r.text, d.end, s.start + a):
-                r.lost("count", s.start + a, s.start + b, rule, "another day's launch", c.count_of_day.ids[0])
-                return None
+        # the date nearest before the count in its clause: another day's, the count is that day's launch's
+        before = [d for d in r.dates if d.sent == s.i and d.end <= s.start + a]
+        d = before[-1] if before else None
+        if d is not None and d.day != r.day and c.count_of_day.fullmatch(r.text, d.end, s.start + a):
+            r.lost("count", s.start + a, s.start + b, rule, "another day's launch", c.count_of_day.ids[0])
+            return None
     # a time's にも / 에도 counts a second launch only when the launch is told there too ("午後3時12分頃にも…1発を
     # 発射"), not when a later briefing restates the same missile ("午前8時にも…この1発は…落下したと述べ")
     also_m = c.count_also_left.search(left) if c.count_also_left else None

@@ -220,7 +220,7 @@ LANG = Lang(
     count_words={"少なくとも": "at_least", "合計": "total", "計": "total", "約": "approx"},
     # …のうち1発; 約800キロ飛翔した1発について: one of them, named by what it did after launch
     count_subset_left=r"(?:のうち|うち|もう)\s*(?:少なくとも)?\s*$|(?:飛翔|飛行|落下|着弾|上昇)した\s*$",
-    count_of_day=r"\s*の\s*",  # 9月5日の3発同時発射
+    count_of_day=r"[^、。]{0,30}",  # 9月5日の3発同時発射, 先月31日にも短距離弾道ミサイル18発を
     # 午後3時12分頃にも、同地域から弾道ミサイル1発を: fired apart from those counted before
     # (a time's にも, not 日本海にも: a place's is where the same missile fell)
     count_also_left=r"(?:(?:時|分|台|頃|ごろ|午前|午後|夜|朝|夕方)にも|追加で)、?[^。]{0,40}$",

@@ -252,7 +252,7 @@ LANG = Lang(
     count_words={"최소": "at_least", "약": "approx", "총": "total"},
     # …중 1발; 약 800km를 비행한 1발은: one of them, named by what it did after launch
     count_subset_left=r"(?:중|가운데)\s*(?:최소)?\s*$|(?:비행|낙하|탄착|상승)한\s*$",
-    count_of_day=r"\s*의\s*",  # 지난 5일의 3발 동시 발사
+    count_of_day=r"[^.,]{0,30}",  # 지난 5일의 3발 동시 발사, 지난달 31일 새벽 단거리탄도미사일 18발을
     # 오후 4시 32분경에도 …1발을, 1발을 추가로 발사: fired apart from those counted before (not 동해상에도)
     count_also_left=r"(?:(?:시|분|경|쯤|께|오전|오후|밤|새벽)에도|추가로|또다시)[\s,][^.]{0,40}$",
     count_also_right=r"^\s*(?:을|를)?\s*(?:추가로|추가\s*발사|더\s*발사)",

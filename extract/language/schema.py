@@ -167,9 +167,7 @@ class Lang:
     plural_noun: str = pattern("count")  # a munition noun in the plural ("missiles", not "SLBMs" of an acronym)
     count_multiple_plural: str = pattern("count")  # a bare plural munition: several launched
     count_subset_left: str = pattern("count")
-    count_of_day: str = pattern(
-        "count"
-    )  # all between a date and a count: the count is of that day's launch (9月5日の3発)
+    count_of_day: str = pattern("count")  # what may stand between another day's date and a count of that launch
     count_each: str = pattern("count")  # N per launch (１発ずつ, 1발씩): group n
     count_impact_right: str = pattern("count")
     count_totalizing: str = pattern("count")
