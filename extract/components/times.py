@@ -542,8 +542,9 @@ def _date_in_zone_of(r: Reading, d: DateMention, launch: TimeGroup) -> date:
         return d.day
     joiner = r.rules.zone_date_joiner
     for g in r.groups:
-        if g.sent == d.sent and g is not launch and g.zone not in (None, here) and g.end <= d.start:
-            if joiner is not None and joiner.fullmatch(r.text, g.end, d.start):
+        if g.sent == d.sent and g is not launch and g.zone not in (None, here) and g.start < d.start:
+            inside = d.end <= g.end  # "(2110 Saturday GMT)"
+            if inside or (joiner is not None and g.end <= d.start and joiner.fullmatch(r.text, g.end, d.start)):
                 h, mi, _ = g.times[-1]
                 r.fire(ZONE_OF_TIME_BEFORE)
                 return convert_time(d.day, h, mi, g.zone)[2]

@@ -291,7 +291,8 @@ LANG = Lang(
         + r")\b\)?)?",
         # wire copy's four-digit GMT / UTC times ("2244 GMT"; "between 2301 and 2323 GMT", "2110, 2125 and 2140
         # GMT": the zone comes last)
-        "gmt_four_digit": r"\b(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)(?:\s*(?P<zone>GMT|UTC)\b|"
+        # "(2110 GMT)", "(2110 Saturday GMT)": the weekday written inside is the GMT date's
+        "gmt_four_digit": r"\b(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)(?:\s*(?:(?:{WD}),?\s+)?(?P<zone>GMT|UTC)\b|"
         r"(?=(?:\s*(?:,\s*and|and|,|to|-|~)\s*(?:[01]\d|2[0-3])[0-5]\d){1,5}\s*(?:GMT|UTC)\b))",
     },
     hour_words={"noon": 12, "midnight": 0},
