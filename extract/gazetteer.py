@@ -41,7 +41,8 @@ class Weapons:
         fams = "|".join(re.escape(f) for f in sorted(data["families"], key=len, reverse=True))
         marks = "|".join(re.escape(m) for m in data["variant_marks"])
         self.designation = re.compile(
-            rf"\b(?P<name>(?:{fams})(?:-\s?|\s)?\d+[A-Za-z]?(?:-\d+)*(?:\s(?:{marks})-\d+)?)(?![\w-])"
+            # a variant mark alone or with its number: Hwasong-11 Ra, Hwasong-11 Na-4
+            rf"\b(?P<name>(?:{fams})(?:-\s?|\s)?\d+[A-Za-z]?(?:-\d+)*(?:\s(?:{marks})(?:-\d+)?)?)(?![\w-])"
         )
         self.classes = {n["name"].lower(): n["class"] for n in data["names"]}
         for family, cls in data["families"].items():
