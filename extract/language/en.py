@@ -412,6 +412,12 @@ LANG = Lang(
             "missile",
         ),
         "rocket": (r"\brockets?\b", "rocket"),
+        # KCNA's "tested a new-type weapon", "newly-developed tactical weapon system": what it calls a new weapon it
+        # tests is a launch (not "nuclear weapons")
+        "new_weapon": (
+            r"\b(?:new-type|newly[- ]developed)\s+(?:(?!nuclear)[\w-]+\s+){0,2}weapons?(?:\s+systems?)?\b",
+            "missile",
+        ),
         # "about 10 rounds from a multiple rocket launcher" (not rounds of talks)
         "rounds": (r"\brounds\b(?!\s+of\b)", "rocket"),
     },
