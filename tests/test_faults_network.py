@@ -537,20 +537,25 @@ def test_one_failing_source_never_stops_the_other(tmp_path, japan_clock):
     assert len(rows) == 5 and all(",mod_jp," in row for row in rows)
 
 
+def _collect_mod_jp_and_dod(site: FaultSite, tmp_path, monkeypatch, deadline: int) -> tuple[int, float]:
+    """collect mod_jp and dod from the site into tmp_path/out with a deadline per source: (exit code, seconds)."""
+    config = "".join(f'[sources.{source}]\nbase_url = "{site.base_url}"\n' for source in ("mod_jp", "dod"))
+    (tmp_path / "launchfeed.toml").write_text(config + f"deadline = {deadline}\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    started = time.monotonic()
+    code = main(["collect", "--source", "mod_jp", "--source", "dod", "--out", str(tmp_path / "out"), "--delay", "0"])
+    return code, time.monotonic() - started
+
+
 def test_a_source_stuck_on_a_hung_server_is_stopped_at_its_deadline_and_the_others_are_written(
     tmp_path, monkeypatch, capsys, japan_clock
 ):
     # dod's server sends its headers a byte every half second (an hour of them); its deadline is 2 s
     site = build_dod_site(build_mod_jp_site(FaultSite())).start()
     site.fault("/DesktopModules/ArticleCS/RSS.ashx", site.slow_head("/dod", every=0.5))
-    config = "".join(f'[sources.{source}]\nbase_url = "{site.base_url}"\n' for source in ("mod_jp", "dod"))
-    (tmp_path / "launchfeed.toml").write_text(config + "deadline = 2\n", encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
     out = tmp_path / "out"
-    started = time.monotonic()
     try:
-        code = main(["collect", "--source", "mod_jp", "--source", "dod", "--out", str(out), "--delay", "0"])
-        elapsed = time.monotonic() - started
+        code, elapsed = _collect_mod_jp_and_dod(site, tmp_path, monkeypatch, deadline=2)
     finally:
         site.stop()
     assert code == 1 and elapsed < 6
@@ -571,14 +576,9 @@ def test_a_crawl_stuck_outside_its_requests_is_left_behind_after_the_grace(tmp_p
     monkeypatch.setattr(dod, "crawl", lambda ctx: released.wait(30))  # stuck in its own code, asking nothing
     monkeypatch.setattr(collecting, "GRACE", 0.5)
     site = build_mod_jp_site(FaultSite()).start()
-    config = "".join(f'[sources.{source}]\nbase_url = "{site.base_url}"\n' for source in ("mod_jp", "dod"))
-    (tmp_path / "launchfeed.toml").write_text(config + "deadline = 1\n", encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
     out = tmp_path / "out"
-    started = time.monotonic()
     try:
-        code = main(["collect", "--source", "mod_jp", "--source", "dod", "--out", str(out), "--delay", "0"])
-        elapsed = time.monotonic() - started
+        code, elapsed = _collect_mod_jp_and_dod(site, tmp_path, monkeypatch, deadline=1)
     finally:
         released.set()
         site.stop()
