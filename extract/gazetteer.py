@@ -42,7 +42,9 @@ class Weapons:
         marks = "|".join(re.escape(m) for m in data["variant_marks"])
         self.designation = re.compile(
             # a variant mark alone or with its number: Hwasong-11 Ra, Hwasong-11 Na-4
-            rf"\b(?P<name>(?:{fams})(?:-\s?|\s)?\d+[A-Za-z]?(?:-\d+)*(?:\s(?:{marks})(?:-\d+)?)?)(?![\w-])"
+            # (a plural's s is no variant letter: KN-23s)
+            rf"\b(?P<name>(?:{fams})(?:-\s?|\s)?\d+(?:[A-Za-rt-z](?![\w-]))?(?:-\d+)*(?:\s(?:{marks})(?:-\d+)?)?)"
+            rf"(?:s(?![\w-]))?(?![\w-])"
         )
         self.classes = {n["name"].lower(): n["class"] for n in data["names"]}
         for family, cls in data["families"].items():

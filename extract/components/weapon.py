@@ -183,7 +183,7 @@ def _decide_name(r: Reading) -> None:
             if c.name_block_left and c.name_block_left.search(left):
                 r.lost("missile_name", mu.start, mu.end, mu.rule, "not the launched one", c.name_block_left.ids[0])
                 continue
-            r.report.missile_name = alias.id_ if alias is not None else clean_name(mu.text)
+            r.report.missile_name = alias.id_ if alias is not None else clean_name(designation.group("name"))
             r.evidence("missile_name", mu.start, mu.end, mu.rule)
             r.fire(FIRST_DESIGNATION)
             return
