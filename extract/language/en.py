@@ -437,6 +437,7 @@ LANG = Lang(
         "fired": r"\b(?:l(?:au|ua)nch(?:ed|es|ing)?|fir(?:ed|es|ing)|fire|test-fir(?:ed|es|ing|e)|"
         r"test[- ]launch(?:ed|es|ing)?|tested|shot|salvo|opened fire|lift(?:ed)?[- ]off)\b",
         "flew": r"\b(?:flew|flying)\b",
+        "strike_drill": r"\bstrik(?:e|ing)\s+drills?\b",  # KCNA's "joint striking drill of ... missiles": they fired
     },
     launch_block_right={
         # "launches such as those seen in recent years": launches in general

@@ -163,6 +163,7 @@ LANG = Lang(
     launch_cue={
         "fired": r"発射|打ち上げ",
         "salvo_drill": r"(?:一斉)?射撃(?:訓練|試験)?",  # 超大型放射砲の一斉射撃訓練
+        "strike_drill": r"打撃訓練",  # 戦術弾道ミサイルの合同打撃訓練: they fired
     },
     # 発射する可能性, 発射の兆候: no launch yet; 高い頻度で発射しており, 発射を繰り返している: launches in general
     launch_block_right={

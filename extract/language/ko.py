@@ -183,6 +183,7 @@ LANG = Lang(
     launch_cue={
         "fired": r"발사|쏘아|쏘았|쐈|쏜|사격",
         "flew": r"비행(?!기|장|금지)",  # 미사일은 약 450km를 비행: it flew
+        "strike_drill": r"타격\s*훈련",  # 전술탄도미사일 합동타격훈련: they fired
     },
     launch_block_right={
         "facility": r"대|차량|관(?!련)|장",  # 발사대 (차량), 발사관, 발사장: launchers, tubes and sites, not a launch
