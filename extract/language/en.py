@@ -617,7 +617,9 @@ LANG = Lang(
     areas={
         "from_place": r"(?<!away\s)\bfrom\s+(?P<area>[^,;.()]{2,80}?)(?=\s+(?:toward|towards|into|to\s+the|to\s+waters|"
         r"at\s|around\s+\d|between\s|on\s|before\s|after\s|and\s|that\s|which\s|where\s|in\s+the\s+(?:early|morning|"
-        r"afternoon|evening)|in\s+an?\s|eastward|westward|southward|northward|under\s|over\s)|\s*[,.;]|\s*$)",
+        r"afternoon|evening)|in\s+an?\s|eastward|westward|southward|northward|under\s|over\s|"
+        # "launched from the Ryokpho District hit the targets": the flight's verb ends the place
+        r"(?:hit|struck|flew|landed|fell|reached|travell?ed)\s)|\s*[,.;]|\s*$)",
         "waters_off": r"(?<!into\s)(?<!toward\s)(?<!towards\s)(?<!into\sthe\s)(?<!toward\sthe\s)(?<!towards\sthe\s)\b"
         r"(?P<area>(?:the\s+)?waters\s+off\s+(?:the\s+)?(?:coast\s+of\s+)?(?-i:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}))",
         "east_sea_of_korea": r"\b(?:conducted|staged|held|carried out)\b[^.]{0,120}?\bin\s+"
