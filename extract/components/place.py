@@ -23,6 +23,7 @@ from ..reading import Reading, put_spans
 from ..rules import decision
 
 FIRST_AREA = decision("any.area.first_stated", "the first launch area stated outside a list of items")
+NAMED_PLACE = decision("any.area.named_place", "an area naming a known place wins over one naming none")
 ITEMS_JOINED = decision("any.area.items_joined", "launch areas stated only per item are joined")
 GAZETTEER_AREA = decision("any.area.gazetteer_place", "no area phrase: a gazetteer place the launch came from")
 LAST_VESSEL = decision("any.area.last_vessel", "'on the warship': the vessel named last before")
@@ -94,6 +95,12 @@ def _decide_area(r: Reading) -> list[tuple[int, int, str, int | None, str]]:
                     cands.append((s.start + m.start(), s.start + m.end(), v, s.item, LAST_VESSEL))
     cands.sort(key=lambda x: (x[0], x[1], x[2]))
     main = [x for x in cands if x[3] is None]
+    named = [x for x in main if _names_place(r, x[0], x[1])]
+    if named and named[0] is not main[0]:
+        # "from an area near its capital" then "from an area near Pukchang": the area a known place names
+        r.lost("launch_area", main[0][0], main[0][1], main[0][4], "names no known place", NAMED_PLACE)
+        main = [x for x in main if x is not main[0]]
+        main.sort(key=lambda x: x is not named[0])
     if main:
         a, b, _, _, rule = main[0]
         report.launch_area = vessel_text.get((a, b)) or r.original(a, b)
@@ -119,6 +126,10 @@ def _decide_area(r: Reading) -> list[tuple[int, int, str, int | None, str]]:
             r.area_spans = [g]
             r.evidence("launch_area", *g, GAZETTEER_AREA)
     return cands
+
+
+def _names_place(r: Reading, a: int, b: int) -> bool:
+    return any(sp.label_ == "PLACE" and a <= sp.start_char and sp.end_char <= b for sp in r.gazetteer)
 
 
 def _last_vessel(r: Reading, pos: int) -> str | None:
