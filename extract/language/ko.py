@@ -281,7 +281,7 @@ LANG = Lang(
     # (신포 동북방 동해상 is a place the launch came from; 동해상 alone, the sea)
     area_reject=r"\d|^\s*(?:동해|서해)|북한이|합참",
     area_strip=r"^(?:(?:오늘|어제|금일|전날|그제|이날|새벽|오전|오후|밤|아침|저녁|낮|(?:정오|자정)\s*(?:경|께|쯤)?|북한은|북한이|북한군은|"
-    r"북한군이|북은|북이)\s+)+",
+    r"북한군이|북은|북이|(?:탄도)?미사일(?:은|이|들은|들이)|발사체(?:는|가))\s+)+",  # (the missile, the subject)
     # 평양에서, 평안남도 숙천에서, 순안 인근으로부터: a gazetteer place the launch came from
     # 평양 순안서, 신포 앞바다서: headlines shorten 에서 to 서
     # 신포 인근 해상의 잠수함에서, 남포 앞바다의 구축함에서: the vessel stood off that place
