@@ -31,8 +31,6 @@ LANG = Lang(
     # the character it ends on, so that re skips ahead to the next full stop or space.
     sentence_end=r"[.\s](?:(?<=[다요]\.)(?=\s|$)|(?<=[.!?]\s)\s*(?=[\uac00-\ud7a3\d(\[□○*-])|(?<=\n)\n*)",
     stop_then_space=True,
-    # a headline joins its phrases with "…" or "," and ends in no verb ("북한, 탄도미사일 발사…올해 세 번째")
-    headline_line=r"(?=.*(?:…|\.\.\.|,|·))(?!.*[다요][.!]?$)[^\n]{4,80}",
     # Korean glues particles (평양에서, 북한이) and place nouns (순안일대) to the word before them; split off, the
     # gazetteer sees the name. 도 and 만 stay: they end names (평안북도, 원산만). Headlines shorten 에서 to 서 (순안서).
     word_suffixes=r"(?P<stem>[\uac00-\ud7a3]{2,}?)(?P<noun>일대|인근|부근|일원|지역|근해|해상)?"
