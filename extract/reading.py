@@ -124,6 +124,7 @@ class CountMention:
     impact: bool = False  # the missiles that fell
     kind: str = "missile"
     weak: bool = False  # a number of missiles not tied to a launch word in its sentence
+    adds: bool = False  # launched apart from those counted before: the count adds it
 
 
 @dataclass

@@ -35,6 +35,7 @@ BROKEN = decision("any.claims.broken", "a hedge, another source or a background 
 NEAREST = decision("any.claims.nearest_voice", "a number goes to the speaker nearest before it, else the first after")
 SAID_AFTER = decision("any.claims.said_after", "a sentence that is only an attribution speaks for the one before")
 ANAPHOR = decision("any.claims.anaphor", "a word standing for an authority: the last one named of that kind")
+ADDS = decision("any.claims.adds", "an authority's count adds the missiles it says were launched apart")
 OWN_ONLY = decision("any.claims.own_only", "a publisher crediting only its own authority has no claims")
 OBSERVERS_LARGEST = decision(
     "any.count.observers_largest", "authorities disagree on the count: the largest an observer states"
@@ -177,6 +178,9 @@ def _decide(r: Reading, voices: list[list[Voice]], inherited: list[Voice | None]
                     if cl.count is None:
                         cl.count, cl.count_qualifier = m.n, m.qual
                         counted[cl.authority] = m
+                    elif m.adds:  # "1발을 추가로 발사": the authority's count adds the missiles launched apart
+                        cl.count += m.n
+                        r.fire(ADDS)
     for q in r.quantities:
         stated = report.range_km if q.role == "range" else report.apogee_km if q.role == "apogee" else []
         values = [v for v in q.values if any(close(v, x) for x in stated)]

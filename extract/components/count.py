@@ -191,6 +191,7 @@ def _decide(r: Reading) -> None:
                 if m.kind == "artillery" and first.kind != "artillery":
                     continue
                 total += m.n or 0
+                m.adds = True
                 r.evidence("count", m.start, m.end, m.rule)
                 r.fire(LAUNCHED_APART)
             elif m is not first:
