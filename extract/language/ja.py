@@ -188,7 +188,9 @@ LANG = Lang(
         "year_so_far": r"(?:本年|今年|年初)に入(?:り|って)(?![^。]{0,6}?(?:初めて|初の|\d+(?:回|度)目))",
         "previous": r"前回|以来(?:のもの|となります|です)",
         "earlier_years": r"(?:昨年|過去|これまで)[^。]{0,20}(?:にも|に)",
-        "another_time_also": r"(?:日|月|年|時|分|頃|ごろ)にも[^。]{0,30}発射",
+        # 5日にも, 先月にも, 5日午前7時ごろにも: another day's launch
+        # (午後4時30分ごろにも alone: a second one of this day)
+        "another_time_also": r"(?:日|月|年)(?:[^。、]{0,12}?(?:時|分|頃|ごろ))?にも[^。]{0,30}発射",
         "gap_since": r"\d+\s*(?:日|か月|カ月|ヶ月|年)ぶり",  # 20日ぶりの発射: counted from an earlier launch
     },
     general_launch_sentence={

@@ -209,7 +209,8 @@ LANG = Lang(
     other_launch_sentence={
         "year_so_far": r"올해\s*들어(?!\s*(?:첫|\d+\s*번째|[두세네]\s*번째))",
         "earlier_years": r"지난\s*해",
-        "another_time_also": r"(?:\d\s*(?:일|월|년|분)|작년|(?:\d\s*시|분)\s*경)에도",
+        # 지난 5일에도, 5일 오전 7시께에도: another day's launch (오후 4시 30분경에도 alone: a second one of this day)
+        "another_time_also": r"(?:\d\s*(?:일|월|년)(?:[^.,]{0,12}?(?:시|분)\s*(?:경|께|쯤)?)?|작년)에도",
         "previous": r"이후\s*처음",
         # 앞서 북한은 지난달 25일 …: an earlier launch (앞서 … 어제 … 발사: this one; 앞서 합참은 …: an earlier report
         # of it)
