@@ -487,6 +487,9 @@ def walk(ws: Workspace, state: BackfillState, ctx: Context, plan: SitePlan, list
             fetched = ctx.fetch(url, conditional=False)
             entries, strays = plan.entries(fetched.text(), ctx.canonical(url), listing)
         except SourceError as error:
+            if error.status in (404, 410) and point.page > 1:  # a site that answers past its last page so
+                state.save_page(key, [], 0, None, final=True)
+                return
             raise SiteFailure(f"the site failed: {error}") from error
         for stray in strays:
             tally.skipped += 1

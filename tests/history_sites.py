@@ -141,9 +141,7 @@ TAG_ERROR = "<!DOCTYPE html><html><head><title>Error</title></head><body><h1>Pag
 
 @dataclass
 class DodHistory:
-    tag_captures: list[str]  # originals of the tag page captures read (one a day)
     bad_tag: str  # the capture URL path of the error page captured as the tag page
-    denied: str  # the article whose only capture is Akamai's page
 
 
 def stamp(moment: datetime) -> str:
@@ -168,4 +166,4 @@ def dod_history(site: WaybackSite) -> DodHistory:
                               (OLD, datetime(2024, 11, 21))):  # fmt: skip
         site.capture(article.url, stamp(captured), article_page(article))
     site.capture(DENIED.url, stamp(datetime(2025, 5, 10)), ACCESS_DENIED.decode("utf-8"))
-    return DodHistory([tag, tag, war_tag], "/web/20250701120000id_/" + tag, DENIED.url)
+    return DodHistory("/web/20250701120000id_/" + tag)

@@ -219,7 +219,11 @@ def test_a_page_1_with_no_release_is_a_layout_change_naming_its_url(stand, capsy
     assert "run the same command again" in said
 
 
-def test_the_listing_end_finishes_a_walk(stand):
+@pytest.mark.parametrize("end", ["an empty page", "a 404"])
+def test_the_listing_end_finishes_a_walk(stand, end):
+    if end == "a 404":
+        listed = stand.news.handle
+        stand.pacom_site.add("/Media/News/", lambda r: Response(b"", 404) if "Page=5" in r.path else listed(r))
     assert stand.run("indopacom", window=["--since", "2020-01-01", "--until", "2025-12-31"]) == 0
     assert pages_asked(stand.pacom_site, "/Media/News/", "Page") == [1, 2, 3, 4, 5]  # the fifth lists nothing
     asked = stand.requests()
