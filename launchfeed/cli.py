@@ -575,22 +575,34 @@ def cmd_rebuild(args: argparse.Namespace) -> int:
 
 
 def cmd_backfill(args: argparse.Namespace) -> int:
-    from launchfeed.backfill import backfill
-    from launchfeed.collect import AlreadyRunning, open_workspace, run_lock
+    from launchfeed.backfill import SOURCES, backfill, site_context
+    from launchfeed.collect import AlreadyRunning, availability, open_workspace, run_lock
     from launchfeed.output.writers import OutputError
     from launchfeed.progress import ProgressBar
     from launchfeed.scrapers.history import PLANS
+    from launchfeed.scrapers.walks import WALKS
     from launchfeed.scrapers.wayback import ARCHIVE_INTERVAL, DEFAULT_WAYBACK, PAGE_SIZE, Wayback
     from launchfeed.sources import crawlers
 
     since, until = _period(args)
     since, until = since or BACKFILL_SINCE, until or datetime.now(UTC).date()
-    unknown = [s for s in args.source or [] if s not in PLANS]
+    unknown = [s for s in args.source or [] if s not in SOURCES]
     if unknown:
-        raise UsageError(f"no archive plan for {', '.join(unknown)}; backfill knows {', '.join(PLANS)}")
+        raise UsageError(f"no archive plan for {', '.join(unknown)}; backfill knows {', '.join(SOURCES)}")
+    if args.base_url and (len(args.source or []) != 1 or args.source[0] not in WALKS):
+        raise UsageError(f"--base-url needs exactly one --source of those read from their own site: {', '.join(WALKS)}")
     config = load_config(args.config, crawlers())
     # like collect, a source the config turns off runs only when named
-    sources = [s for s in dict.fromkeys(args.source or PLANS) if args.source or config.enabled(s) is not False]
+    sources = [s for s in dict.fromkeys(args.source or SOURCES) if args.source or config.enabled(s) is not False]
+    for source in [s for s in sources if s in WALKS]:
+        # a geo-blocked site needs its proxy (or a mirror): named, that is an error; else it is left out, said
+        reason = availability(crawlers()[source].INFO, config, True, args.base_url)
+        if reason and args.source:
+            raise UsageError(f"cannot backfill {source}: {reason}; or point base_url in [sources.{source}] (or "
+                             "--base-url) at a mirror")  # fmt: skip
+        if reason:
+            print(f"launchfeed: backfill: {source} not run: {reason}", file=sys.stderr)
+            sources.remove(source)
     progress = ProgressBar()  # on a terminal only
     try:
         with run_lock(data_dir(args), args.db):
@@ -603,13 +615,16 @@ def cmd_backfill(args: argparse.Namespace) -> int:
                 )  # fmt: skip
             except ValueError as exc:
                 raise UsageError(str(exc)) from exc
+            sites = {s: site_context(ws, s, config=config, base_url=args.base_url, delay=args.delay)
+                     for s in sources if s in WALKS}  # fmt: skip
             ws.store.begin_run("backfill")
             try:
-                summary = backfill(ws, sources, since=since, until=until, wayback=wayback,
+                summary = backfill(ws, sources, since=since, until=until, wayback=wayback, sites=sites,
                                    budget=args.budget or None, progress=progress)  # fmt: skip
             finally:
                 progress.clear()
-            totals = {"new_reports": summary.new_reports, "written": summary.written, "stopped": summary.stopped}
+            totals = {"new_reports": summary.new_reports, "written": summary.written, "stopped": summary.stopped,
+                      "failed": summary.failed}  # fmt: skip
             ws.store.finish_run("ok" if summary.complete else "failed", totals)
     except AlreadyRunning as exc:
         print(f"launchfeed: {exc}", file=sys.stderr)
@@ -619,9 +634,13 @@ def cmd_backfill(args: argparse.Namespace) -> int:
         return EXIT_SOURCE_FAILED
     for source, tally in summary.tallies.items():
         for skipped in tally.skips:  # said once: a skipped capture is never asked for again
-            print(f"launchfeed: backfill: {source}: capture skipped: {skipped}", file=sys.stderr)
-        print(f"{source}: {tally.listed} captures listed, {tally.fetched} fetched, {tally.kept} kept, "
+            what = "capture" if source in PLANS else "page"
+            print(f"launchfeed: backfill: {source}: {what} skipped: {skipped}", file=sys.stderr)
+        listed = "captures listed" if source in PLANS else "releases listed"
+        print(f"{source}: {tally.listed} {listed}, {tally.fetched} fetched, {tally.kept} kept, "
               f"{tally.skipped} skipped, {tally.unwanted} on other subjects")  # fmt: skip
+    for source, failure in summary.failed.items():
+        print(f"launchfeed: backfill: {source} stopped: {failure}", file=sys.stderr)
     for warning in summary.warnings:
         print(f"launchfeed: backfill: {warning}", file=sys.stderr)
     for failure in summary.extraction_failures:
@@ -839,12 +858,14 @@ def _add_backfill(commands: argparse._SubParsersAction) -> None:
     backfill = commands.add_parser(
         "backfill",
         help="fill the store with the statements of past years, from a web archive (the Wayback Machine)",
-        description="Read the publishers' past releases from a Wayback-compatible archive (today mod_jp and kcna) "
-        "into the same store as collect, then extract them and write the output files. --since/--until are "
+        description="Read the publishers' past releases from a Wayback-compatible archive (mod_jp, kcna, dod) or "
+        "by walking back their own paginated listings (jcs_kr, through its proxy; indopacom) into the same store as "
+        "collect, then extract them and write the output files. --since/--until are "
         "publication dates; captures are asked up to six weeks past them. A source whose section of "
         "launchfeed.toml says enabled = false is left out unless --source names it. Resumable: a run stopped at "
         "any point (Ctrl-C, kill -9, its time budget) goes on where it stopped, and never asks for a capture it "
-        "has. Exits 1 when it stopped before its work was done (run it again), 75 when another run holds the lock.",
+        "has. Exits 1 when it stopped before its work was done (run it again), 2 on a usage error (a geo-blocked "
+        "source named without its proxy), 75 when another run holds the lock.",
     )
     option(backfill, "--since", metavar="DATE", help="publications from this day (YYYY-MM-DD, or YYYY-MM / YYYY "
            "from its first day; default: 2016-01-01)", example="2025-01")  # fmt: skip
@@ -853,13 +874,16 @@ def _add_backfill(commands: argparse._SubParsersAction) -> None:
     # a source named is backfilled whatever the config says: its example asks an archive that refuses at once
     # (nothing listens on port 9), within a budget shorter than a retry's wait, so the run stops at once
     option(backfill, "--source", action="append", type=str.lower, metavar="ID", help="only this source "
-           "(repeatable; default: every source with an archive plan: mod_jp, kcna)",
+           "(repeatable; default: every source it knows: mod_jp, kcna, dod, jcs_kr, indopacom)",
            example=["--source", "kcna", "--wayback", "http://127.0.0.1:9", "--budget", "0.5"])  # fmt: skip
     # defaults from scrapers/wayback.py, read when the command runs (importing it here slows every command)
     option(backfill, "--wayback", metavar="URL", help="base URL of a Wayback-compatible archive, the one origin "
            "this command contacts (default: https://web.archive.org)", example="http://127.0.0.1:9")  # fmt: skip
     option(backfill, "--delay", type=float, metavar="SECONDS", help="seconds between two requests to the archive "
-           "(default: 1)", example="2")  # fmt: skip
+           "or to a walked site (default: 1 for the archive, a site's own spacing for it)", example="2")  # fmt: skip
+    option(backfill, "--base-url", metavar="URL", help="with one --source read from its own site (jcs_kr, "
+           "indopacom): walk its listing on this host, a mirror",
+           example=["--source", "indopacom", "--base-url", "http://127.0.0.1:9", "--budget", "0.5"])  # fmt: skip
     option(backfill, "--budget", type=float, default=3600.0, metavar="SECONDS", help="time this run may take; no "
            "request starts after it (default: 3600; 0: no limit)", example="600")  # fmt: skip
     option(backfill, "--cdx-limit", type=int, metavar="N", help="captures per page of the archive's index "

@@ -1,4 +1,4 @@
-"""What a backfill has done so far, kept in the store (migration 4), so that the next run goes on from there.
+"""What a backfill has done so far, kept in the store (migration 6), so that the next run goes on from there.
 
 A listing (one CDX query) records the resume key of the page to ask next, and when it was read to
 its end; a listing of a range that lay wholly in the past when it was finished is ``final`` and is
@@ -7,12 +7,19 @@ never asked for again) -> ``kept`` (stored as a document) or ``skipped`` (with t
 being fetched, ``known`` (its publication is already stored) or ``duplicate`` (same bytes as a capture
 already fetched). Each step is one transaction: a run killed at any moment resumes at the step it was in.
 
+A walk of a publisher's own listing (scrapers/walks.py) is a listing too: its resume key is the next page
+to ask and the newest day of the last page read (``WalkPoint``); its end reached, it is finished. A post it
+lists is a capture row with the listing's day as its timestamp (``YYYYMMDD``; empty when none is shown),
+fetched from the site itself (no capture URL). A DoD article is a capture row that the tag page capture
+it was read from lists (``save_links``), asked of the archive at that capture's timestamp.
+
 The records and their states are here; the SQL is the store's (``Store.save_backfill_page`` ...).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the store reads and writes these records (output/store.py keeps every line of SQL)
@@ -24,6 +31,7 @@ UNWANTED = "unwanted"
 # never fetched: its publication is stored already (from another capture, or by collect)
 KNOWN = "known"
 DUPLICATE = "duplicate"  # never fetched: the same bytes (CDX digest) as a capture fetched before
+STATES = (LISTED, FETCHED, KEPT, SKIPPED, UNWANTED, KNOWN, DUPLICATE)
 
 
 @dataclass
@@ -33,6 +41,24 @@ class Listing:
     finished: bool
     final: bool
     captures: int
+
+
+@dataclass(frozen=True)
+class WalkPoint:
+    """Where a walk of a listing goes on: the next page, and the newest day of the last page read."""
+
+    page: int = 1
+    reached: date | None = None
+
+    @classmethod
+    def read(cls, resume_key: str | None) -> WalkPoint:
+        if not resume_key:
+            return cls()
+        page, _, reached = resume_key.partition(" ")
+        return cls(int(page), date.fromisoformat(reached) if reached else None)
+
+    def key(self) -> str:
+        return f"{self.page} {self.reached.isoformat() if self.reached else ''}".strip()
 
 
 @dataclass
@@ -76,6 +102,12 @@ class BackfillState:
         a capture listed before keeps its state), how many the archive listed, and where to go on
         (``resume_key`` None: the listing is finished). Returns the captures new to the store."""
         return self.store.save_backfill_page(query_key, rows, listed, resume_key, final=final)
+
+    def save_links(self, index: CaptureRow, rows: list[CaptureRow]) -> list[CaptureRow]:
+        """The releases a capture of a listing page links to (``listed``), and that capture ``kept``, in one
+        transaction (a release listed before keeps its state). Returns the rows new to the store."""
+        index.state, index.reason = KEPT, None
+        return self.store.save_backfill_links(index, rows)
 
     def captures(self, source: str, role: str, states: tuple[str, ...]) -> list[CaptureRow]:
         """Captures of a source in these states, by publisher URL, then oldest capture first."""

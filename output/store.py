@@ -659,22 +659,40 @@ class Store:
     def save_backfill_page(self, query_key: str, rows: list[CaptureRow], listed: int, resume_key: str | None, *,
                            final: bool) -> list[CaptureRow]:  # fmt: skip
         stamp = now_iso()
-        new = []
         with self.transaction() as db:
-            for row in rows:
-                inserted = db.execute(
-                    "INSERT OR IGNORE INTO backfill_captures (source, timestamp, original, role, publisher_url, "
-                    "digest, mimetype, state, reason, listed_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                    (row.source, row.timestamp, row.original, row.role, row.publisher_url, row.digest, row.mimetype,
-                     row.state or LISTED, row.reason, stamp, stamp),
-                ).rowcount  # fmt: skip
-                if inserted:
-                    new.append(row)
+            new = self._insert_backfill_captures(db, rows, stamp)
             db.execute(
                 "UPDATE backfill_listings SET resume_key = ?, pages = pages + 1, captures = captures + ?, "
                 "finished_at = ?, final = ?, updated_at = ? WHERE query_key = ?",
                 (resume_key, listed, None if resume_key else stamp, int(final and not resume_key), stamp, query_key),
             )
+        return new
+
+    def save_backfill_links(self, index: CaptureRow, rows: list[CaptureRow]) -> list[CaptureRow]:
+        """The releases a listing capture links to, and that capture read (``index``'s state), in one
+        transaction; returns the rows new to the store."""
+        stamp = now_iso()
+        with self.transaction() as db:
+            new = self._insert_backfill_captures(db, rows, stamp)
+            db.execute(
+                "UPDATE backfill_captures SET state = ?, reason = ?, updated_at = ? "
+                "WHERE source = ? AND timestamp = ? AND original = ?",
+                (index.state, index.reason, stamp, index.source, index.timestamp, index.original),
+            )
+        return new
+
+    @staticmethod
+    def _insert_backfill_captures(db: sqlite3.Connection, rows: list[CaptureRow], stamp: str) -> list[CaptureRow]:
+        new = []
+        for row in rows:
+            inserted = db.execute(
+                "INSERT OR IGNORE INTO backfill_captures (source, timestamp, original, role, publisher_url, "
+                "digest, mimetype, state, reason, listed_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                (row.source, row.timestamp, row.original, row.role, row.publisher_url, row.digest, row.mimetype,
+                 row.state or LISTED, row.reason, stamp, stamp),
+            ).rowcount  # fmt: skip
+            if inserted:
+                new.append(row)
         return new
 
     def backfill_captures(self, source: str, role: str, states: tuple[str, ...]) -> list[CaptureRow]:

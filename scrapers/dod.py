@@ -13,6 +13,10 @@ Why this source is odd (measured by others in 2026):
 - Dozens of releases a day are about other things; only items whose own words name
   North Korea and a launch become documents (the statements, readouts of calls with
   Seoul and Tokyo, and joint statements after a launch).
+- The past (``launchfeed backfill``): the Wayback captures of its North Korea tag page
+  (``TAG_PAGES``), each listing the newest articles of the tag with their dates; each
+  article is read from its own capture in the archive (the archive's crawler got past
+  Akamai where it did), and kept when its own words name North Korea and a launch.
 """
 
 from __future__ import annotations
@@ -48,10 +52,18 @@ INFO = SourceInfo(
 
 EASTERN = ZoneInfo(INFO.timezone)
 
+# The North Korea tag of the News Archive (a listing of date, title and summary per article, newest first),
+# as defense.gov served it before the 2025 rename, and the same path on www.war.gov (assumed: the rename kept
+# defense.gov's paths, and a prefix with no capture costs one empty listing). Asked as prefixes: ?Page=N too.
+TAG_PAGES = ("www.defense.gov/News/Archive/Tag/45776/north-korea/", "www.war.gov/News/Archive/Tag/45776/north-korea/")
+# an article the tag pages link to, on either host (INFO.release_links is war.gov's alone)
+ARCHIVED_ARTICLE = r"^https?://www\.(?:defense|war)\.gov/.+/Article/(\d+)/"
+
 
 def crawl(ctx: Context) -> None:
     articlecs.crawl_feeds(ctx, parse)
 
 
 def parse(raw: bytes, url: str, content_type: str) -> Page:
-    return articlecs.parse_item(raw, EASTERN, editorial_dates=True)
+    """A feed item, or an article page read from the archive (backfill)."""
+    return articlecs.parse_any(raw, url, content_type, EASTERN, editorial_dates=True)

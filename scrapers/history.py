@@ -7,6 +7,10 @@ gives them, so that a release is one document however it was found), and reads a
 source's own parser. A capture that cannot be read is a SourceError with the reason (the caller skips
 it, naming its URL); one read well that is no release the source keeps is ``Unwanted``.
 
+Sources: mod_jp (its follow-up PDFs and year indexes), kcna (its English articles) and dod (its North Korea
+tag page, whose captures list the articles, each then read from its own capture). jcs_kr and indopacom are
+walked on their own sites instead (scrapers/walks.py).
+
 Listings use ``collapse=digest`` rather than ``collapse=urlkey``: rows come sorted by URL then time, so
 repeated captures of a URL with the same bytes are listed once, while a good capture after a bad one
 (an error page captured with status 200, a truncated PDF) is still listed and can be read instead.
@@ -19,7 +23,8 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from urllib.parse import urlsplit
 
-from launchfeed.scrapers import kcna, mod_jp
+from launchfeed.scrapers import articlecs, dod, kcna, mod_jp
+from launchfeed.scrapers.articlecs import Entry
 from launchfeed.scrapers.base import Page, canonical_url
 from launchfeed.scrapers.errors import SourceError
 from launchfeed.scrapers.http import decode_body
@@ -66,6 +71,8 @@ class ModJpArchive:
     PDF_PATH = re.compile(r"^/j/press/news/\d{4}/\d{2}/\d{2}[a-z]{1,2}\.pdf$")
     # captured URLs under its listings that are known not to be releases (none: every other PDF is news)
     OTHER = re.compile(r"(?!)")
+    # its prefixes are captured every month: a range with no capture where others had some is suspect
+    STEADY = True
 
     def listings(self, since: date, until: date, today: date) -> list[Listing]:
         out = []
@@ -155,6 +162,7 @@ class KcnaArchive:
     lang = "en"
     ARTICLE = re.compile(kcna.INFO.release_links)
     OTHER = re.compile(r"^/en/article/list/")  # category pages
+    STEADY = True
 
     def listings(self, since: date, until: date, today: date) -> list[Listing]:
         end = min(until + CAPTURE_LAG, today)
@@ -192,5 +200,72 @@ class KcnaArchive:
         return page
 
 
-ArchivePlan = ModJpArchive | KcnaArchive
-PLANS: dict[str, ArchivePlan] = {plan.source: plan for plan in (ModJpArchive(), KcnaArchive())}
+def years(since: date, until: date) -> list[tuple[date, date]]:
+    """[since, until] cut at the ends of years."""
+    cut = [(max(since, date(year, 1, 1)), min(until, date(year, 12, 31))) for year in range(since.year, until.year + 1)]
+    return [(first, last) for first, last in cut if first <= last]
+
+
+class DodArchive:
+    """DoD's North Korea tag page (dod.TAG_PAGES), every capture of it (one a day at most), year by year of
+    capture: each lists the tag's newest articles with their dates. The articles are not listed from the
+    index: each is asked for at the tag capture's timestamp, and the archive answers with its nearest
+    capture (a redirect on its own origin). An article is asked for once, whichever host and capture listed
+    it (its number is the key); one is kept when its own words name North Korea and a launch."""
+
+    source = "dod"
+    lang = "en"
+    ARTICLE = re.compile(dod.ARCHIVED_ARTICLE)
+    OTHER = re.compile(r"(?!)")
+    # one page, captured now and then, on one host before the rename and the other after: a year without a
+    # capture of it is no sign of a refusal
+    STEADY = False
+
+    def listings(self, since: date, until: date, today: date) -> list[Listing]:
+        out = []
+        for prefix in dod.TAG_PAGES:
+            for first, last in years(since, min(until + CAPTURE_LAG, today)):
+                query = CdxQuery(prefix, first, last, ("statuscode:200", "mimetype:text/html"),
+                                 collapse="timestamp:8")  # fmt: skip
+                out.append(Listing(INDEX, query))
+        return out
+
+    def publisher_url(self, capture: Capture, role: str) -> str | None:
+        parts = urlsplit(capture.original)
+        page = f"{parts.hostname}{parts.path}"
+        if role != INDEX or not any(page.startswith(prefix) for prefix in dod.TAG_PAGES):
+            return None
+        return canonical_url(f"https://{page}" + (f"?{parts.query}" if parts.query else ""))
+
+    def in_window(self, publisher_url: str, since: date, until: date) -> bool:
+        return True  # the tag page's dates say, article by article
+
+    def index_titles(self, raw: bytes, content_type: str) -> dict[str, str]:
+        return {}
+
+    def index_entries(self, raw: bytes, original: str, content_type: str) -> list[Entry]:
+        """The articles a capture of the tag page lists, with their dates, under their https URL."""
+        entries = articlecs.listing_entries(decode_body(raw, content_type), original, self.ARTICLE)
+        if not entries:
+            raise SourceError("layout_changed", "a tag page that links no article (an error page captured with "
+                              "status 200, or a layout the reader does not know)", advice=ADVICE)  # fmt: skip
+        for entry in entries:
+            entry.link = re.sub(r"^http://", "https://", entry.link)
+        return entries
+
+    def article_number(self, url: str) -> str:
+        match = self.ARTICLE.search(url)
+        return match.group(1) if match else url
+
+    def wanted(self, title: str) -> bool:
+        return True
+
+    def read(self, raw: bytes, capture: Capture, publisher_url: str, content_type: str) -> Page:
+        page = dod.parse(raw, publisher_url, content_type or "text/html")
+        if not articlecs.names_a_launch(page.text):
+            raise Unwanted(f"another subject (its words name no North Korean launch): {page.title}")
+        return page
+
+
+ArchivePlan = ModJpArchive | KcnaArchive | DodArchive
+PLANS: dict[str, ArchivePlan] = {plan.source: plan for plan in (ModJpArchive(), KcnaArchive(), DodArchive())}

@@ -3,7 +3,8 @@
 ``command=albumView`` shows one post), list items that open their post from an
 ``onclick`` (no href), posting times to the second (``작성일_``), and an old post served
 in EUC-KR under a header that says UTF-8. Posts are fragments under sites/jcs_kr/posts,
-set in the site's page layout when served."""
+set in the site's page layout when served. A board pages (``&page=N``, ``page_size`` posts a page); past its
+last page it lists nothing, or (``repeat_last``) its last page again, as some boards do."""
 
 from __future__ import annotations
 
@@ -54,15 +55,39 @@ class JcsSite:
         default_factory=lambda: {p.stem: p.read_text(encoding="utf-8") for p in (ROOT / "posts").glob("*.html")}
     )
     deleted: set[str] = field(default_factory=set)  # still listed, but their page says they do not exist
+    page_size: int = 10
+    repeat_last: bool = False
+
+    def add_post(self, board: str, seq: str, posted: str, title: str, paragraphs: list[str]) -> None:
+        """A post (``posted``: "2025.03.10 07:58:31"), listed after the board's posts so far (older)."""
+        writer = LAYOUT[board]["writer"]
+        body = "\n".join(f"        <p>{paragraph}</p>" for paragraph in paragraphs)
+        self.posts[seq] = f"""<div class="dataview">
+  <div class="prepare">
+    <span>작성자_<strong>{writer}</strong></span>
+    <span>작성일_<strong>{posted}</strong></span>
+  </div>
+  <div class="dataview_detail">
+    <dl>
+      <dt>{title}</dt>
+      <dd>
+{body}
+      </dd>
+    </dl>
+  </div>
+</div>"""
+        self.listings[board].append((seq, posted[:10]))
 
     def page(self, board: str, content: str, charset: str = "utf-8") -> str:
         layout = (ROOT / "layout.html").read_text(encoding="utf-8")
         return layout.format(content=content, charset=charset, **LAYOUT[board])
 
-    def listing(self, board: str) -> str:
+    def listing(self, board: str, page: int = 1) -> str:
         entries = []
         writer, hits = LAYOUT[board]["writer"], LAYOUT[board]["hits"]
-        for seq, day in self.listings[board]:
+        pages = max(1, -(-len(self.listings[board]) // self.page_size))
+        shown = min(page, pages) if self.repeat_last else page
+        for seq, day in self.listings[board][(shown - 1) * self.page_size : shown * self.page_size]:
             fragment = self.posts[seq]
             title = re.search(r"<dt>(.*?)</dt>", fragment, re.S).group(1).strip()
             first = re.search(r"<p>(.*?)</p>", fragment, re.S)
@@ -75,13 +100,18 @@ class JcsSite:
         <dd class="info"><span>{writer}</span><span>{day}</span><span>{hits} 1{seq[-3:]}</span></dd>
       </dl>
     </li>""")
-        content = f"""<div class="board_top"><p class="total">{len(entries)} / 1</p></div>
+        links = []
+        for n in range(1, pages + 1):
+            on = ' class="on"' if n == shown else ""
+            links.append(f'<a href="#none" onclick="fn_goPage(\'{n}\');return false;"{on}>{n}</a>')
+        paging = "".join(links)
+        content = f"""<div class="board_top"><p class="total">{len(self.listings[board])} / {pages}</p></div>
 <div class="board_newslist">
   <ul>
 {chr(10).join(entries)}
   </ul>
 </div>
-<div class="paging"><a href="#none" onclick="fn_goPage('1');return false;" class="on">1</a></div>"""
+<div class="paging">{paging}</div>"""
         return self.page(board, content)
 
     def handle(self, request: Request) -> Response:
@@ -99,7 +129,9 @@ class JcsSite:
             else:
                 body = self.page(board, self.posts[seq]).encode("utf-8")
             return Response(body, 200, {"Content-Type": "text/html;charset=UTF-8"})
-        return Response(self.listing(board).encode("utf-8"), 200, {"Content-Type": "text/html;charset=UTF-8"})
+        page = query.get("page", "")
+        listing = self.listing(board, int(page)) if page.isdigit() else self.listing(board)
+        return Response(listing.encode("utf-8"), 200, {"Content-Type": "text/html;charset=UTF-8"})
 
 
 def build_jcs_kr_site(site: FixtureSite) -> JcsSite:

@@ -41,8 +41,10 @@ def wayback():
 
 
 def run(site: WaybackSite, out: Path, *extra: str) -> int:
+    """MOD's and KCNA's history (the sources this stand-in holds), or the sources ``extra`` names."""
+    sources = [] if "--source" in extra else ["--source", "mod_jp", "--source", "kcna"]
     return main(["backfill", *WINDOW, "--wayback", site.base_url, "--out", str(out), "--delay", "0",
-                 "--cdx-limit", "3", *extra])  # fmt: skip
+                 "--cdx-limit", "3", *sources, *extra])  # fmt: skip
 
 
 def table(out: Path, name: str) -> list[dict[str, str]]:
@@ -162,7 +164,8 @@ def test_a_run_killed_half_way_is_completed_by_the_next_without_fetching_a_captu
     build_history(wayback)
     out = tmp_path / "out"
     wayback.hold_after = 8  # the ninth capture asked for is held open: the run is killed waiting for it
-    args = ["backfill", *WINDOW, "--wayback", wayback.base_url, "--out", str(out), "--delay", "0", "--cdx-limit", "3"]
+    args = ["backfill", *WINDOW, "--wayback", wayback.base_url, "--out", str(out), "--delay", "0", "--cdx-limit", "3",
+            "--source", "mod_jp", "--source", "kcna"]  # fmt: skip
     child = subprocess.Popen([sys.executable, "-m", "launchfeed.cli", *args], stdout=subprocess.PIPE,
                              stderr=subprocess.PIPE)  # fmt: skip
     try:
@@ -188,7 +191,7 @@ def test_a_run_out_of_time_says_so_and_the_next_goes_on(wayback, tmp_path, capsy
     build_history(wayback)
     out = tmp_path / "out"
     main(["backfill", *WINDOW, "--wayback", wayback.base_url, "--out", str(out), "--delay", "0.05",
-          "--cdx-limit", "3", "--budget", "0.6"])  # fmt: skip
+          "--cdx-limit", "3", "--budget", "0.6", "--source", "mod_jp", "--source", "kcna"])  # fmt: skip
     said = capsys.readouterr().err
     assert "time budget of 0.6s used up" in said and "run the same command again" in said
     assert run(wayback, out) == 0
@@ -313,8 +316,12 @@ def test_the_progress_bar_shows_on_a_terminal_only(wayback, tmp_path, monkeypatc
 def test_a_source_the_config_turns_off_is_backfilled_only_when_named(wayback, tmp_path, monkeypatch):
     build_history(wayback)
     monkeypatch.chdir(tmp_path)
-    Path("launchfeed.toml").write_text("[sources.kcna]\nenabled = false\n", encoding="utf-8")
-    assert run(wayback, tmp_path / "out") == 0
+    monkeypatch.delenv("LAUNCHFEED_JCS_KR_PROXY", raising=False)
+    # indopacom's own site is not in this stand-in; jcs_kr, without its proxy, is left out (said)
+    Path("launchfeed.toml").write_text("[sources.kcna]\nenabled = false\n[sources.indopacom]\nenabled = false\n",
+                                       encoding="utf-8")  # fmt: skip
+    assert main(["backfill", *WINDOW, "--wayback", wayback.base_url, "--out", str(tmp_path / "out"), "--delay", "0",
+                 "--cdx-limit", "3"]) == 0  # fmt: skip
     assert {s["authority"] for s in table(tmp_path / "out", "statements.csv")} == {"mod_jp"}
     assert not [r for r in wayback.log if "kcna" in r.path]
     assert run(wayback, tmp_path / "out", "--source", "kcna") == 0
@@ -323,8 +330,8 @@ def test_a_source_the_config_turns_off_is_backfilled_only_when_named(wayback, tm
 
 def test_backfill_refuses_what_it_cannot_do(tmp_path, capsys):
     out = str(tmp_path / "out")
-    assert main(["backfill", "--since", "2025-01-01", "--source", "jcs_kr", "--out", out]) == 2
-    assert "no archive plan for jcs_kr" in capsys.readouterr().err
+    assert main(["backfill", "--since", "2025-01-01", "--source", "mnd_kr", "--out", out]) == 2
+    assert "no archive plan for mnd_kr" in capsys.readouterr().err
     assert main(["backfill", "--since", "2025-13-01", "--out", out]) == 2
     assert main(["backfill", "--since", "2025-02-01", "--until", "2025-01-01", "--out", out]) == 2
     assert main(["backfill", "--since", "2025-01-01", "--wayback", "ftp://archive", "--out", out]) == 2
