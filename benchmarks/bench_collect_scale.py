@@ -12,7 +12,9 @@ indopacom --base-url ...`):
 - one new statement: the feed with one more launch statement on top.
 
 and reports each run's wall time and peak resident memory (the child's own ``ru_maxrss``, from
-``os.wait4``, so one measurement never inherits another's peak).
+``os.wait4``, so one measurement never inherits another's peak; the stores are built in a child
+process too, so that the benchmark's own memory, which a child shares until it starts the command,
+stays small).
 
     python benchmarks/bench_collect_scale.py [--sizes 200,2000,20000] [--keep DIR]
 
@@ -83,6 +85,14 @@ def build_store(directory: Path, statements: int, noise_per_day: int) -> tuple[i
     return len(documents), len(reports)
 
 
+def build_in_child(directory: Path, statements: int, noise_per_day: int) -> tuple[int, int]:
+    argv = [sys.executable, __file__, "--build", str(directory), "--sizes", str(statements),
+            "--noise-per-day", str(noise_per_day)]  # fmt: skip
+    done = subprocess.run(argv, capture_output=True, text=True, check=True)
+    documents, stored = done.stdout.split()
+    return int(documents), int(stored)
+
+
 def collect(directory: Path, base_url: str) -> tuple[float, float, str]:
     """One `launchfeed collect` in a child process: (seconds, peak MB, what it printed)."""
     argv = [sys.executable, "-m", "launchfeed.cli", "collect", "--source", "indopacom", "--base-url", base_url,
@@ -103,8 +113,12 @@ def main() -> int:
     parser.add_argument("--sizes", default="200,2000,20000", help="statements in the store, comma-separated")
     parser.add_argument("--noise-per-day", type=int, default=1, help="stored documents a day that report no launch")
     parser.add_argument("--keep", type=Path, help="build the stores under this directory and keep them")
+    parser.add_argument("--build", type=Path, help=argparse.SUPPRESS)  # the child that builds one store
     args = parser.parse_args()
     sizes = [int(size) for size in args.sizes.split(",")]
+    if args.build:
+        print(*build_store(args.build, sizes[0], args.noise_per_day))
+        return 0
 
     root = args.keep or Path(tempfile.mkdtemp(prefix="bench-collect-"))
     root.mkdir(parents=True, exist_ok=True)
@@ -116,7 +130,7 @@ def main() -> int:
             shutil.rmtree(directory, ignore_errors=True)
             directory.mkdir()
             started = time.perf_counter()
-            documents, statements = build_store(directory, size, args.noise_per_day)
+            documents, statements = build_in_child(directory, size, args.noise_per_day)
             built = time.perf_counter() - started
             site.add(FEED_PATH, FEED, content_type="text/xml; charset=utf-8")
             first = collect(directory, site.base_url)
