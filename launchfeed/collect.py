@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import csv
 import fcntl
+import hashlib
 import os
 import sqlite3
+import sys
 import threading
 import time
 import traceback
@@ -13,27 +16,32 @@ from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from functools import cache
 from pathlib import Path
 
+import launchfeed
+from launchfeed import contracts, output, scrapers
 from launchfeed.config import Config, proxy_env
 from launchfeed.contracts import Report, SourceInfo
-from launchfeed.output.atom import render_atom
-from launchfeed.output.catalog import load_catalog
+from launchfeed.output.atom import write_atom
+from launchfeed.output.catalog import StoredEvent, created_at, load_catalog, statements_for
 from launchfeed.output.datadict import render_datapackage, render_readme
-from launchfeed.output.events import event_record, launch_row, reconcile_store
+from launchfeed.output.events import event_record, launch_row, reconcile_changes, reconcile_store
 from launchfeed.output.report import REPORT_FILE, render_report
-from launchfeed.output.store import Store, StoreFull, now_iso
-from launchfeed.output.tables import LAUNCHES, STATEMENT_TABLES, statement_tables
+from launchfeed.output.store import Store, StoreFull, now_iso, row_to_event
+from launchfeed.output.tables import LAUNCHES, STATEMENT_TABLES, statement_table_rows
 from launchfeed.output.writers import (
     DiskFull,
     OutputError,
+    StagedFile,
+    csv_row,
+    file_sha256,
     is_disk_full,
+    jsonl_line,
     remove_stale_temporaries,
-    render_csv,
-    render_jsonl,
+    replace_staged,
     what_to_do,
     write_failure,
-    write_files,
 )
 from launchfeed.scrapers.archive import Archive
 from launchfeed.scrapers.base import Context, RunStats
@@ -374,30 +382,135 @@ def extract_pending(
     return new, changed
 
 
-def write_outputs(ws: Workspace, report: bool = False) -> list[str]:
-    """Reconcile the stored statements into launch events (kept in the store, changes in its
-    change log), then write every output file whose content changed; returns the names written.
-    ``report``: report.html too, when another file changed or it is not there yet (it says when
-    it was made, so it would differ on every run)."""
-    events = reconcile_store(ws.store, authorities()).events
-    catalog = load_catalog(ws.store.db)
-    tables = statement_tables(ws.store.statement_rows())
-    files: dict[str, str] = {}
-    for table in STATEMENT_TABLES:
-        files[f"{table.name}.csv"] = render_csv(table, tables[table.name])
-    files["statements.jsonl"] = render_jsonl(tables["statements"])
-    files["launches.csv"] = render_csv(LAUNCHES, (launch_row(event) for event in events))
-    files["launches.jsonl"] = render_jsonl(event_record(event) for event in events)
-    files["launches.atom"] = render_atom(catalog)
-    files["datapackage.json"] = render_datapackage(sources=[module.INFO for module in crawlers().values()])
-    files["README.md"] = render_readme()
-    remove_stale_temporaries(ws.out_dir, files)
-    changed: dict[Path, str] = {}
-    for name, content in files.items():
-        path = ws.out_dir / name
-        if not (path.exists() and path.read_bytes() == content.encode("utf-8")):
-            changed[path] = content
-    if report and (changed or not (ws.out_dir / REPORT_FILE).exists()):
-        changed[ws.out_dir / REPORT_FILE] = render_report(catalog, places=place_names())
-    write_files(changed)
-    return [path.name for path in changed]
+# the output files collect keeps (report.html is written on request)
+OUTPUT_FILES = (
+    *(f"{table.name}.csv" for table in STATEMENT_TABLES), "statements.jsonl", "launches.csv", "launches.jsonl",
+    "launches.atom", "datapackage.json", "README.md",
+)  # fmt: skip
+
+
+def write_outputs(ws: Workspace, report: bool = False, *, full: bool = False) -> list[str]:
+    """Reconcile the statements that changed into launch events (kept in the store, changes in its
+    change log; every statement with ``full``), then write every output file whose content changed;
+    returns the names written. The files are written from the store a row at a time, never whole in
+    memory, and only when what they are made of changed since they were written (the store's
+    generation, this launchfeed's code, the files as they were left): a run with nothing new reads no
+    statement. ``report``: report.html too, when another file changed or it is not there yet (it says
+    when it was made, so it would differ on every run)."""
+    (reconcile_store if full else reconcile_changes)(ws.store, authorities())
+    generation, code = ws.store.generation(), code_fingerprint()
+    records = ws.store.output_records(ws.out_dir)
+    staged: list[tuple[str, Path]] = []
+    if full or not _up_to_date(ws.out_dir, records, generation, code):
+        remove_stale_temporaries(ws.out_dir, OUTPUT_FILES)
+        staged = _stage_outputs(ws, records)
+    if report and (staged or not (ws.out_dir / REPORT_FILE).exists()):
+        staged.append(_stage_text(ws.out_dir / REPORT_FILE, render_report(load_catalog(ws.store.db),
+                                                                         places=place_names())))  # fmt: skip
+    replace_staged(staged)
+    recorded = {(record["generation"], record["code"]) for record in records.values()}
+    if staged or len(records) < len(OUTPUT_FILES) or recorded != {(generation, code)}:
+        ws.store.record_outputs(ws.out_dir, {name: _file_facts(ws.out_dir / name, records.get(name))
+                                             for name in OUTPUT_FILES}, generation, code)  # fmt: skip
+    return [path.name for _, path in staged]
+
+
+@cache
+def code_fingerprint() -> str:
+    """What writes the output files: the code of launchfeed's packages that make them (contracts, output,
+    the sources' declarations) and the Python that runs it. Another version may write them otherwise."""
+    digest = hashlib.sha256(sys.version.encode())
+    for package in (contracts, output, scrapers, launchfeed):
+        for path in sorted(Path(next(iter(package.__path__))).glob("*.py")):
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def _up_to_date(out_dir: Path, records: dict[str, dict], generation: int, code: str) -> bool:
+    """Every output file is there as it was written from this generation of the store by this code."""
+    for name in OUTPUT_FILES:
+        record = records.get(name)
+        if record is None or (record["generation"], record["code"]) != (generation, code):
+            return False
+        try:
+            stat = (out_dir / name).stat()
+        except OSError:
+            return False
+        if (stat.st_size, stat.st_mtime_ns) != (record["size"], record["mtime_ns"]):
+            return False
+    return True
+
+
+def _file_facts(path: Path, record: dict | None) -> tuple[str, int, int]:
+    """(sha256, size, mtime_ns) of an output file; its recorded hash is trusted while size and time agree."""
+    stat = path.stat()
+    if record and (record["size"], record["mtime_ns"]) == (stat.st_size, stat.st_mtime_ns):
+        return record["sha256"], stat.st_size, stat.st_mtime_ns
+    return file_sha256(path) or "", stat.st_size, stat.st_mtime_ns
+
+
+def _current_sha256(path: Path, record: dict | None) -> str | None:
+    try:
+        return _file_facts(path, record)[0]
+    except FileNotFoundError:
+        return None
+
+
+def _stage_outputs(ws: Workspace, records: dict[str, dict]) -> list[tuple[str, Path]]:
+    """Every output file written to a temporary file beside it, from the store a row at a time; returns
+    those whose content differs from the file they replace (the others are removed)."""
+    files = {name: StagedFile(ws.out_dir / name) for name in OUTPUT_FILES}
+    try:
+        writers = {
+            table.name: csv.writer(files[f"{table.name}.csv"], lineterminator="\n") for table in STATEMENT_TABLES
+        }
+        for table in STATEMENT_TABLES:
+            writers[table.name].writerow([column.name for column in table.columns])
+        for row in ws.store.iter_statement_rows():
+            tables = statement_table_rows(row)
+            for table in STATEMENT_TABLES:
+                writers[table.name].writerows(csv_row(table, item) for item in tables[table.name])
+            files["statements.jsonl"].write(jsonl_line(tables["statements"][0]))
+        launches = csv.writer(files["launches.csv"], lineterminator="\n")
+        launches.writerow([column.name for column in LAUNCHES.columns])
+        for row in ws.store.iter_events("launch"):
+            event = row_to_event(row)
+            launches.writerow(csv_row(LAUNCHES, launch_row(event)))
+            files["launches.jsonl"].write(jsonl_line(event_record(event)))
+        db = ws.store.db
+        newest_first = (
+            (StoredEvent(event, row["first_seen_at"], row["updated_at"]), statements_for(db, event))
+            for row in ws.store.iter_events("newest")
+            for event in [row_to_event(row)]
+        )
+        write_atom(files["launches.atom"], newest_first, _statements_newest_first(db), created_at(db))
+        files["datapackage.json"].write(render_datapackage(sources=[module.INFO for module in crawlers().values()]))
+        files["README.md"].write(render_readme())
+    except BaseException:
+        for file in files.values():
+            file.discard()
+        raise
+    staged = []
+    for name, file in files.items():
+        try:
+            if file.close(_current_sha256(file.path, records.get(name))):
+                staged.append((file.tmp, file.path))
+        except OutputError:
+            for tmp, _ in staged:
+                Path(tmp).unlink(missing_ok=True)
+            for other in files.values():
+                other.discard()
+            raise
+    return staged
+
+
+def _statements_newest_first(db: sqlite3.Connection) -> Iterator[dict]:
+    """The Atom feed's entries before any launch event (read only then)."""
+    yield from reversed(list(load_catalog(db).statements.values()))
+
+
+def _stage_text(path: Path, text: str) -> tuple[str, Path]:
+    file = StagedFile(path)
+    file.write(text)
+    file.close(None)
+    return file.tmp, path

@@ -71,7 +71,7 @@ def rebuild(ws: Workspace, progress: Progress | None = None) -> RebuildSummary:
     summary = RebuildSummary()
     reparse(ws, summary, progress)
     extract_pending(ws.store, everything=True, progress=progress)
-    summary.written = write_outputs(ws)
+    summary.written = write_outputs(ws, full=True)
     counts, distinct = ws.store.run_change_counts(ws.store.run_id)
     summary.new_statements = counts.get("new_report", 0)
     summary.changed_statements = distinct.get("revised_value", 0)

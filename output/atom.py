@@ -14,8 +14,13 @@ file is the same bytes for the same store: it is rewritten only when it changes.
 from __future__ import annotations
 
 import html
+import io
+import shutil
+import tempfile
 import xml.etree.ElementTree as ET
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
+from typing import TextIO
 
 from launchfeed.output.catalog import Catalog, StoredEvent
 from launchfeed.output.changes import count_text
@@ -149,9 +154,25 @@ def _entry(feed: ET.Element, entry_id: str, title: str, updated: str, published:
     ET.SubElement(entry, f"{{{ATOM}}}content", type="html").text = content
 
 
-def event_entry(feed: ET.Element, stored: StoredEvent, catalog: Catalog) -> str:
+def _serialized(feed: ET.Element) -> str:
+    """A feed element as it stands in the file (indented), without the closing tag."""
+    ET.indent(feed)
+    return ET.tostring(feed, encoding="unicode").removesuffix("\n</feed>")
+
+
+def _entry_text(add_entry: Callable[..., str], *args: object) -> tuple[str, str]:
+    """One entry (made by ``add_entry(feed, *args)``, which returns its time) as it stands in the whole
+    feed, indented to its place, and its time: each entry is serialized on its own, so the feed is
+    written an entry at a time whatever its size."""
+    wrapper = ET.Element(f"{{{ATOM}}}feed")
+    updated = add_entry(wrapper, *args)
+    return _serialized(wrapper).removeprefix(f'<feed xmlns="{ATOM}">'), updated
+
+
+def event_entry(feed: ET.Element, stored: StoredEvent, statements: list[dict]) -> str:
+    """The event's entry, added to ``feed``; returns its ``updated`` time. ``statements``: the event's, in
+    publication order (``Catalog.statements_of``)."""
     event = stored.event
-    statements = catalog.statements_of(event)
     times = sorted(t for t in (atom_time(s["published_at"]) for s in statements) if t)
     published = times[0] if times else None
     # its latest statement: a reader sees the entry again when a statement joins or revises it
@@ -164,31 +185,53 @@ def event_entry(feed: ET.Element, stored: StoredEvent, catalog: Catalog) -> str:
     return updated
 
 
+def statement_entry(feed: ET.Element, statement: dict) -> str:
+    """A statement's entry (a store with no launch events yet), added to ``feed``; returns its time."""
+    published = atom_time(statement["published_at"]) or EPOCH
+    title = f"{statement['launch_date_local'] or 'undated'}: {authority_name(statement['authority'])} statement"
+    categories = [c for c in [statement["missile_class"]] if c]
+    _entry(feed, f"{TAG}statement/{statement['report_id']}", title, published, published, statement["url"],
+           statement_html(statement), categories)  # fmt: skip
+    return published
+
+
+def write_atom(out: TextIO, events: Iterable[tuple[StoredEvent, list[dict]]], statements: Iterable[dict],
+               created_at: str | None) -> None:  # fmt: skip
+    """The feed, written to ``out`` an entry at a time: ``events`` newest launch first, each with its
+    statements; when there is none, an entry per statement of ``statements`` (newest first; only read
+    then). The entries go to a temporary file first, for the feed's ``updated`` (their latest) comes
+    before them."""
+    latest: str | None = None
+    subtitle = "One entry per launch event, with every authority's values side by side."
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as entries:
+        for stored, its_statements in events:
+            text, updated = _entry_text(event_entry, stored, its_statements)
+            entries.write(clean_text(text))
+            latest = max(latest or updated, updated)
+        if latest is None:
+            subtitle = ("No statements have been reconciled into launch events yet: one entry per statement "
+                        "until they are.")  # fmt: skip
+            for statement in statements:
+                text, updated = _entry_text(statement_entry, statement)
+                entries.write(clean_text(text))
+                latest = max(latest or updated, updated)
+        feed = ET.Element(f"{{{ATOM}}}feed")
+        ET.SubElement(feed, f"{{{ATOM}}}id").text = f"{TAG}launches"
+        ET.SubElement(feed, f"{{{ATOM}}}title").text = "North Korean missile launches: official statements (launchfeed)"
+        ET.SubElement(feed, f"{{{ATOM}}}subtitle").text = subtitle
+        ET.SubElement(feed, f"{{{ATOM}}}updated").text = latest or atom_time(created_at) or EPOCH
+        author = ET.SubElement(feed, f"{{{ATOM}}}author")
+        ET.SubElement(author, f"{{{ATOM}}}name").text = "launchfeed"
+        ET.SubElement(feed, f"{{{ATOM}}}generator").text = "launchfeed"
+        # markup is all printable: removing what XML forbids from the document removes it from every text in it
+        out.write(clean_text('<?xml version="1.0" encoding="utf-8"?>\n' + _serialized(feed)))
+        entries.seek(0)
+        shutil.copyfileobj(entries, out)
+    out.write("\n</feed>\n")
+
+
 def render_atom(catalog: Catalog) -> str:
-    feed = ET.Element(f"{{{ATOM}}}feed")
-    ET.SubElement(feed, f"{{{ATOM}}}id").text = f"{TAG}launches"
-    ET.SubElement(feed, f"{{{ATOM}}}title").text = "North Korean missile launches: official statements (launchfeed)"
-    subtitle = ET.SubElement(feed, f"{{{ATOM}}}subtitle")
-    updated_at = ET.SubElement(feed, f"{{{ATOM}}}updated")
-    author = ET.SubElement(feed, f"{{{ATOM}}}author")
-    ET.SubElement(author, f"{{{ATOM}}}name").text = "launchfeed"
-    ET.SubElement(feed, f"{{{ATOM}}}generator").text = "launchfeed"
-    times = []
-    if catalog.events:
-        subtitle.text = "One entry per launch event, with every authority's values side by side."
-        for stored in reversed(catalog.events):  # newest launch first
-            times.append(event_entry(feed, stored, catalog))
-    else:
-        subtitle.text = ("No statements have been reconciled into launch events yet: one entry per statement "
-                         "until they are.")  # fmt: skip
-        for statement in reversed(list(catalog.statements.values())):
-            published = atom_time(statement["published_at"]) or EPOCH
-            times.append(published)
-            title = f"{statement['launch_date_local'] or 'undated'}: {authority_name(statement['authority'])} statement"
-            categories = [c for c in [statement["missile_class"]] if c]
-            _entry(feed, f"{TAG}statement/{statement['report_id']}", title, published, published, statement["url"],
-                   statement_html(statement), categories)  # fmt: skip
-    updated_at.text = max(times, default=None) or atom_time(catalog.created_at) or EPOCH
-    ET.indent(feed)
-    # markup is all printable: removing what XML forbids from the document removes it from every text in it
-    return clean_text('<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n")
+    out = io.StringIO()
+    events = ((stored, catalog.statements_of(stored.event)) for stored in reversed(catalog.events))
+    write_atom(out, events, reversed(list(catalog.statements.values())), catalog.created_at)
+    return out.getvalue()

@@ -39,25 +39,32 @@ def _has_table(db: sqlite3.Connection, name: str) -> bool:
     return db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone() is not None
 
 
+STATEMENT_QUERY = (
+    "SELECT r.id AS report_id, r.authority, r.source, r.stage, r.launch_date_local, r.launch_times_local, "
+    "r.tz, r.launch_utc, r.count, r.count_qualifier, r.range_km, r.apogee_km, r.missile_class, "
+    "r.missile_name, r.launch_area, r.launch_site, d.url, d.title, d.published_at, d.published_precision, "
+    "d.lang "
+    "FROM reports r JOIN documents d ON d.id = r.document_id {where}"
+    "ORDER BY COALESCE(r.launch_utc, r.launch_date_local), d.published_at, r.id"
+)
+
+
+def _statement(row: sqlite3.Row) -> dict:
+    item = dict(row)
+    for name in ("launch_times_local", "range_km", "apogee_km"):
+        item[name] = json.loads(item[name]) if item[name] else []
+    return item
+
+
 def load_catalog(db: sqlite3.Connection) -> Catalog:
     factory = db.row_factory
     db.row_factory = sqlite3.Row
     try:
         catalog = Catalog()
-        query = (
-            "SELECT r.id AS report_id, r.authority, r.source, r.stage, r.launch_date_local, r.launch_times_local, "
-            "r.tz, r.launch_utc, r.count, r.count_qualifier, r.range_km, r.apogee_km, r.missile_class, "
-            "r.missile_name, r.launch_area, r.launch_site, d.url, d.title, d.published_at, d.published_precision, "
-            "d.lang "
-            "FROM reports r JOIN documents d ON d.id = r.document_id "
-            "ORDER BY COALESCE(r.launch_utc, r.launch_date_local), d.published_at, r.id"
-        )
-        for row in db.execute(query):
-            item = dict(row)
-            for name in ("launch_times_local", "range_km", "apogee_km"):
-                item[name] = json.loads(item[name]) if item[name] else []
+        for row in db.execute(STATEMENT_QUERY.format(where="")):
+            item = _statement(row)
             catalog.statements[item["report_id"]] = item
-        catalog.created_at = db.execute("SELECT MIN(applied_at) FROM schema_version").fetchone()[0]
+        catalog.created_at = created_at(db)
         catalog.documents = db.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
         if _has_table(db, "events"):
             rows = db.execute("SELECT * FROM events").fetchall()
@@ -65,5 +72,23 @@ def load_catalog(db: sqlite3.Connection) -> Catalog:
             catalog.events = sorted(events, key=lambda s: (s.event.launch_utc or f"{s.event.launch_date_local}T99",
                                                            s.event.id))  # fmt: skip
         return catalog
+    finally:
+        db.row_factory = factory
+
+
+def created_at(db: sqlite3.Connection) -> str | None:
+    """When the store was made (UTC)."""
+    return db.execute("SELECT MIN(applied_at) FROM schema_version").fetchone()[0]
+
+
+def statements_for(db: sqlite3.Connection, event: Event) -> list[dict]:
+    """An event's statements, as ``Catalog.statements_of`` gives them, read for that event alone."""
+    factory = db.row_factory
+    db.row_factory = sqlite3.Row
+    try:
+        where = f"WHERE r.id IN ({', '.join('?' * len(event.report_ids))}) "
+        catalog = Catalog(statements={row["report_id"]: _statement(row) for row in
+                                      db.execute(STATEMENT_QUERY.format(where=where), event.report_ids)})  # fmt: skip
+        return catalog.statements_of(event)
     finally:
         db.row_factory = factory

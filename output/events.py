@@ -51,6 +51,7 @@ releases are silent. Earlier values that a later statement changed are the
 
 from __future__ import annotations
 
+import json
 import statistics
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -71,6 +72,7 @@ VALUE_TOLERANCE = 0.10  # ranges and apogees agree within 10% of the smaller
 SITE_APART_KM = 150.0
 UNDATED_WINDOW = timedelta(hours=36)  # a statement with no launch date is about a launch this recent
 PUBLICATION_SLACK = timedelta(minutes=10)  # clocks and "about" times: a flash may predate the launch by minutes
+DAY_REACH = timedelta(days=2)  # a day-only statement meets the events of its day and the days either side
 
 # North Korean local time (UTC+8:30 from 2015-08-15 to 2018-05-04, else UTC+9)
 SITE_ZONE = ZoneInfo("Asia/Pyongyang")
@@ -477,16 +479,20 @@ class IdAssignment:
 
 
 def assign_ids(
-    groups: Sequence[Group], previous: Mapping[str, str] | None = None, retired: Mapping[str, str] | None = None
+    groups: Sequence[Group],
+    previous: Mapping[str, str] | None = None,
+    retired: Mapping[str, str] | None = None,
+    reserved: Iterable[str] = (),
 ) -> IdAssignment:
     """One id per group. ``previous`` maps report ids to the event ids they had; ``retired``
-    maps ids no event holds any more to the report that anchored them."""
+    maps ids no event holds any more to the report that anchored them; ``reserved`` ids are held
+    by events these groups are not (those a reconciliation of part of the store leaves as they are)."""
     previous = previous or {}
     retired = retired or {}
     anchors = [g.members[0].report.id for g in groups]
     order = sorted(range(len(groups)), key=lambda i: (groups[i].members[0].order, i))
     ids: list[str | None] = [None] * len(groups)
-    used: set[str] = set()
+    used: set[str] = set(reserved)
     for i in order:
         for member in groups[i].members:
             old = previous.get(member.report.id)
@@ -792,6 +798,19 @@ class Reconciliation:
     events: list[Event]
     assignment: IdAssignment
     event_of_report: dict[str, str]  # report id -> event id
+    orders: dict[str, str] = field(default_factory=dict)  # event id -> its place in launch order (launch_order)
+
+
+def launch_order(group: Group) -> str:
+    """A group's place in launch order as text that sorts the same way (``Group.sort_key``), so the store
+    can list events in that order without regrouping every statement."""
+    when, anchor = group.sort_key()
+    return f"{_utc_text(when)} {anchor}"
+
+
+def _utc_text(moment: datetime) -> str:
+    """A UTC time as fixed-width text: compared as text, it compares as a time."""
+    return moment.astimezone(UTC).replace(tzinfo=None).isoformat(timespec="microseconds")
 
 
 def reconcile(
@@ -800,15 +819,16 @@ def reconcile(
     previous: Mapping[str, str] | None = None,
     retired: Mapping[str, str] | None = None,
     collected: Mapping[str, date | None] | None = None,
+    reserved: Iterable[str] = (),
 ) -> Reconciliation:
-    """Statements in, events out (launch order). ``previous`` and ``retired``: see
+    """Statements in, events out (launch order). ``previous``, ``retired`` and ``reserved``: see
     ``assign_ids``; ``collected``: see ``build_event`` (default: every authority with a
     statement in the input, on all dates)."""
     members = list(members)
     if collected is None:
         collected = {s.report.authority: None for s in members if s.report.authority}
     groups = group_statements(members)
-    assignment = assign_ids(groups, previous, retired)
+    assignment = assign_ids(groups, previous, retired, reserved)
     events = [
         build_event(
             group,
@@ -819,7 +839,8 @@ def reconcile(
         for i, group in enumerate(groups)
     ]
     event_of_report = {report_id: event.id for event in events for report_id in event.report_ids}
-    return Reconciliation(events, assignment, event_of_report)
+    orders = {event.id: launch_order(group) for event, group in zip(events, groups, strict=True)}
+    return Reconciliation(events, assignment, event_of_report, orders)
 
 
 # -- rows for launches.csv / launches.jsonl ------------------------------------------------------
@@ -886,10 +907,10 @@ def event_record(event: Event) -> dict[str, Any]:
 # -- the store: statements in, events and their ids kept -------------------------------------------
 
 
-def load_members(store: Store) -> list[EventMember]:
-    """Every stored report with its document's publication time."""
+def load_members(store: Store, ids: Iterable[str] | None = None) -> list[EventMember]:
+    """Every stored report (or those of ``ids``) with its document's publication time."""
     members = []
-    for report, when, precision in store.dated_reports():
+    for report, when, precision in store.dated_reports(ids):
         try:
             moment = datetime.fromisoformat(when) if when else None
         except ValueError:
@@ -898,6 +919,31 @@ def load_members(store: Store) -> list[EventMember]:
             moment = None  # a publication time without its offset cannot be placed
         members.append(EventMember(report, moment, precision or "day"))
     return members
+
+
+def reach(member: EventMember) -> tuple[str, str]:
+    """The stretch of time (UTC, as text) in which a statement can meet others, by the grouping rules:
+    a timed one, the events whose last launch time is at most JOIN_GAP before its own; a day-only one,
+    the events launched on its day or the days either side (in any zone: two days either side of its
+    day's midnight); an undated one, those launched in the UNDATED_WINDOW before its publication. The
+    members of one event reach each other, in a chain; so do every statement whose choice another's
+    presence could change. Statements whose reaches never overlap, nor chain through others that do,
+    never change each other's events: that is what lets a reconciliation regroup only a stretch."""
+    p = place(member)
+    if p.timed:
+        lo, hi = p.start, p.end + JOIN_GAP
+    elif p.day is not None:
+        midnight = datetime.combine(p.day, datetime.min.time(), UTC)
+        lo, hi = midnight - DAY_REACH, midnight + DAY_REACH
+    else:
+        hi = _latest_possible_launch(member)
+        lo = hi - UNDATED_WINDOW
+    return _utc_text(lo), _utc_text(hi)
+
+
+def _hull(spans: Iterable[tuple[str, str]]) -> tuple[str, str] | None:
+    spans = list(spans)
+    return (min(lo for lo, _ in spans), max(hi for _, hi in spans)) if spans else None
 
 
 def collected_authorities(store: Store, source_authorities: Mapping[str, str | None]) -> dict[str, date | None]:
@@ -949,27 +995,90 @@ def current_events(store: Store, source_authorities: Mapping[str, str | None]) -
     return _reconcile_stored(store, source_authorities).events
 
 
-def reconcile_store(store: Store, source_authorities: Mapping[str, str | None]) -> Outcome:
+def reconcile_store(
+    store: Store, source_authorities: Mapping[str, str | None], *, collected: Mapping[str, date | None] | None = None
+) -> Outcome:
     """Reconcile every stored report into events and keep them in the store, in one
     transaction. ``source_authorities`` maps source ids to the authority each one publishes
     (for ``unreported_by``). New events, changed values (per launches.csv column), merged and
     withdrawn events go to the change log; a run that changes nothing writes nothing."""
-    result = _reconcile_stored(store, source_authorities)
+    queued = store.queued_reports()
+    collected = collected_authorities(store, source_authorities) if collected is None else collected
+    members = load_members(store)
+    result = reconcile(
+        members, previous=store.event_assignment(), retired=store.retired_event_ids(), collected=collected
+    )
+    store.set_reach({member.report.id: reach(member) for member in members}, everything=True)
+    return _keep(store, result, store.events(), scope=None, processed=queued, collected=collected)
+
+
+def reconcile_changes(store: Store, source_authorities: Mapping[str, str | None]) -> Outcome:
+    """Reconcile what changed since the last reconciliation, as ``reconcile_store`` would, reading only
+    the stretch of time the changed statements reach (``reach``): the statements there, with those of
+    their events before the change, and the stretches those reach in turn. The events outside it keep
+    their statements, values and ids. ``Outcome.events`` are the events regrouped. The whole store is
+    reconciled when it never was, or when the authorities collected changed (``unreported_by`` of any
+    event may change then)."""
+    collected = collected_authorities(store, source_authorities)
+    if store.state("collected") != _collected_text(collected):
+        return reconcile_store(store, source_authorities, collected=collected)
+    queued = store.queued_reports()
+    if not queued:
+        return Outcome([])
+    gone: dict[str, tuple[str, str] | None] = dict.fromkeys(queued)
+    store.set_reach(gone | {member.report.id: reach(member) for member in load_members(store, queued)})
+    scope = set(queued) | set(store.event_members(set(store.event_assignment(queued).values())))
+    window = _hull(store.reach_of(scope).values())
+    while window is not None:
+        found = store.reaching(*window)
+        # the events these statements were in before: all of their statements are regrouped too
+        scope |= set(found) | set(store.event_members(set(store.event_assignment(found).values())))
+        wider = _hull([window, *store.reach_of(scope).values()])
+        if wider == window:
+            break
+        window = wider
+    previous = store.event_assignment(scope)
+    held = set(previous.values())
+    result = reconcile(
+        load_members(store, scope),
+        previous=previous,
+        retired=store.retired_event_ids(scope),
+        collected=collected,
+        reserved=store.event_ids() - held,
+    )
+    return _keep(store, result, store.events(held), scope=scope, processed=queued, collected=collected)
+
+
+def _collected_text(collected: Mapping[str, date | None]) -> str:
+    return json.dumps({a: day.isoformat() if day else None for a, day in sorted(collected.items())})
+
+
+def _keep(
+    store: Store,
+    result: Reconciliation,
+    before: list[Event],
+    *,
+    scope: set[str] | None,
+    processed: set[str],
+    collected: Mapping[str, date | None],
+) -> Outcome:
+    """Keep a reconciliation of the events ``before`` (all of them, or those of the reports of
+    ``scope``): what changed is written and logged."""
     outcome = Outcome(result.events, merged=result.assignment.merged, withdrawn=result.assignment.withdrawn)
-    old = {event.id: event for event in store.events()}
+    old = {event.id: event for event in before}
     changed: list[Event] = []
     log: list[Change] = []
     for event in result.events:
-        before = old.get(event.id)
-        if before == event:
+        before_event = old.get(event.id)
+        if before_event == event:
             continue
         changed.append(event)
-        if before is None:
+        if before_event is None:
             outcome.new.append(event.id)
             log.append(Change("new_event", event.id, new=event.launch_utc or event.launch_date_local))
             continue
         outcome.changed.append(event.id)
-        old_row, new_row = launch_row(before), launch_row(event)
+        old_row, new_row = launch_row(before_event), launch_row(event)
         for name, value in new_row.items():
             # grouping_reason is prose; a NAME_max column repeats the change of its list column; an
             # authority new to the event has [] where it had None: neither states a value
@@ -981,5 +1090,8 @@ def reconcile_store(store: Store, source_authorities: Mapping[str, str | None]) 
     for gone, heir in removed.items():
         log.append(Change("merged_event", gone, new=heir) if heir else Change("withdrawn_event", gone))
     anchors = dict(zip(result.assignment.ids, result.assignment.anchors, strict=True))
-    store.save_events(changed, removed, anchors, result.event_of_report, log)
+    store.save_events(
+        changed, removed, anchors, result.event_of_report, log, orders=result.orders,
+        scope=None if scope is None else scope | processed, processed=processed, collected=_collected_text(collected),
+    )  # fmt: skip
     return outcome

@@ -15,7 +15,7 @@ import sqlite3
 import threading
 import types
 import typing
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -124,6 +124,49 @@ MIGRATIONS: list[str] = [
     CREATE INDEX backfill_captures_state ON backfill_captures (source, state);
     CREATE INDEX backfill_captures_publisher ON backfill_captures (publisher_url);
     """,
+    # 7: what a run needs to do no more than what changed (issue 15 item 9). ``generation`` counts the
+    # changes to what the output files are made of; the triggers queue each statement whose report or
+    # document changed (whatever code wrote it) for the next reconciliation, which regroups only the
+    # stretch of time those statements can reach (``event_reach``: each statement's span, see
+    # output/events.py) and keeps each event's place in launches.csv (``launch_order``). ``outputs``
+    # records what each output file was written from, so a run with nothing new reads nothing.
+    """
+    CREATE TABLE store_state (key TEXT PRIMARY KEY, value TEXT);
+    INSERT INTO store_state VALUES ('generation', '0');
+    CREATE TABLE reconcile_queue (report_id TEXT PRIMARY KEY);
+    CREATE TABLE event_reach (report_id TEXT PRIMARY KEY, lo TEXT NOT NULL, hi TEXT NOT NULL);
+    CREATE INDEX event_reach_lo ON event_reach (lo);
+    ALTER TABLE events ADD COLUMN launch_order TEXT;
+    CREATE INDEX events_launch_order ON events (launch_order);
+    CREATE TABLE outputs (
+        directory TEXT NOT NULL, name TEXT NOT NULL, sha256 TEXT NOT NULL, size INTEGER NOT NULL,
+        mtime_ns INTEGER NOT NULL, generation INTEGER NOT NULL, code TEXT NOT NULL, PRIMARY KEY (directory, name)
+    );
+    CREATE TRIGGER reports_inserted AFTER INSERT ON reports BEGIN
+        INSERT OR IGNORE INTO reconcile_queue VALUES (NEW.id);
+        UPDATE store_state SET value = value + 1 WHERE key = 'generation';
+    END;
+    CREATE TRIGGER reports_updated AFTER UPDATE ON reports BEGIN
+        INSERT OR IGNORE INTO reconcile_queue VALUES (OLD.id), (NEW.id);
+        UPDATE store_state SET value = value + 1 WHERE key = 'generation';
+    END;
+    CREATE TRIGGER reports_deleted AFTER DELETE ON reports BEGIN
+        INSERT OR IGNORE INTO reconcile_queue VALUES (OLD.id);
+        UPDATE store_state SET value = value + 1 WHERE key = 'generation';
+    END;
+    CREATE TRIGGER documents_inserted AFTER INSERT ON documents
+    WHEN EXISTS (SELECT 1 FROM reports WHERE document_id = NEW.id) BEGIN
+        INSERT OR IGNORE INTO reconcile_queue SELECT id FROM reports WHERE document_id = NEW.id;
+        UPDATE store_state SET value = value + 1 WHERE key = 'generation';
+    END;
+    CREATE TRIGGER documents_updated
+    AFTER UPDATE OF url, title, lang, published_at, published_precision, sha256, raw_path, capture_url, captured_at
+    ON documents
+    WHEN EXISTS (SELECT 1 FROM reports WHERE document_id = NEW.id) BEGIN
+        INSERT OR IGNORE INTO reconcile_queue SELECT id FROM reports WHERE document_id = NEW.id;
+        UPDATE store_state SET value = value + 1 WHERE key = 'generation';
+    END
+    """,
 ]
 
 
@@ -133,6 +176,8 @@ class StoreFull(DiskFull):
 
 # Report fields kept as JSON text rather than plain columns
 JSON_TYPES = (list, dict)
+# Report fields reconciliation never reads (``Store.dated_reports`` leaves them out)
+LIGHT_SKIPPED = frozenset({"evidence", "missiles"})
 
 
 def now_iso() -> str:
@@ -296,7 +341,7 @@ class Store:
                     f"({len(MIGRATIONS)}); upgrade launchfeed"
                 )
             for version, script in enumerate(MIGRATIONS[current:], start=current + 1):
-                for statement in filter(str.strip, script.split(";")):
+                for statement in _statements(script):
                     self.db.execute(statement)
                 self.db.execute("INSERT INTO schema_version VALUES (?, ?)", (version, now_iso()))
             self._add_contract_columns("reports", REPORT_COLUMNS)
@@ -521,25 +566,89 @@ class Store:
             rows = self.db.execute("SELECT * FROM reports ORDER BY launch_utc, launch_date_local, id").fetchall()
         return [row_to_report(row) for row in rows]
 
+    STATEMENT_QUERY = (
+        "SELECT r.*, " + ", ".join(f"d.{name} AS {name}" for name in STATEMENT_DOCUMENT_FIELDS) + " "
+        "FROM reports r JOIN documents d ON d.id = r.document_id "
+        "ORDER BY COALESCE(r.launch_utc, r.launch_date_local), d.published_at, r.id"
+    )
+
     def statement_rows(self) -> list[dict]:
         """Reports joined with the document they came from, oldest launch first."""
-        query = (
-            "SELECT r.*, " + ", ".join(f"d.{name} AS {name}" for name in STATEMENT_DOCUMENT_FIELDS) + " "
-            "FROM reports r JOIN documents d ON d.id = r.document_id "
-            "ORDER BY COALESCE(r.launch_utc, r.launch_date_local), d.published_at, r.id"
-        )
-        with self._lock:
-            return [dict(row) for row in self.db.execute(query).fetchall()]
+        return list(self.iter_statement_rows())
 
-    def dated_reports(self) -> list[tuple[Report, str | None, str | None]]:
-        """Every stored report with its document's publication time and its precision."""
+    def iter_statement_rows(self) -> Iterator[dict]:
+        """``statement_rows`` a few at a time, for writing a file of any size in little memory."""
+        return self.iter_rows(self.STATEMENT_QUERY)
+
+    def iter_rows(self, query: str, params: tuple = (), *, chunk: int = 200) -> Iterator[dict]:
+        """A query's rows, fetched a chunk at a time on a cursor of its own (other queries may run
+        between two chunks)."""
+        cursor = self.db.cursor()
         with self._lock:
-            rows = self.db.execute(
-                "SELECT r.*, d.published_at AS document_published_at, d.published_precision AS document_precision "
-                "FROM reports r LEFT JOIN documents d ON d.id = r.document_id "
-                "ORDER BY r.launch_utc, r.launch_date_local, r.id"
-            ).fetchall()
+            cursor.execute(query, params)
+        try:
+            while True:
+                with self._lock:
+                    rows = cursor.fetchmany(chunk)
+                if not rows:
+                    return
+                yield from (dict(row) for row in rows)
+        finally:
+            cursor.close()
+
+    def iter_events(self, order: str) -> Iterator[dict]:
+        """Every events-table row, in ``order``: "launch" (the order of launches.csv, see
+        output/events.launch_order) or "newest" (the Atom feed's: newest launch time or date first)."""
+        orders = {
+            "launch": "launch_order, id",
+            "newest": "COALESCE(NULLIF(launch_utc, ''), COALESCE(launch_date_local, 'None') || 'T99') DESC, id DESC",
+        }
+        return self.iter_rows(f"SELECT * FROM events ORDER BY {orders[order]}")
+
+    # -- what the output files were written from ------------------------------------------
+
+    def output_records(self, directory: Path) -> dict[str, dict]:
+        """Output file name -> what was recorded when it was written in ``directory`` (sha256, size,
+        mtime_ns, generation, code)."""
+        query = "SELECT * FROM outputs WHERE directory = ?"
+        with self._lock:
+            return {row["name"]: dict(row) for row in self.db.execute(query, (str(Path(directory).resolve()),))}
+
+    def record_outputs(self, directory: Path, files: Mapping[str, tuple[str, int, int]], generation: int,
+                       code: str) -> None:  # fmt: skip
+        """Keep what each output file (name -> sha256, size, mtime_ns) was written from."""
+        where = str(Path(directory).resolve())
+        with self.transaction() as db:
+            db.executemany(
+                "INSERT OR REPLACE INTO outputs VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [(where, name, *facts, generation, code) for name, facts in sorted(files.items())],
+            )
+
+    def dated_reports(self, ids: Iterable[str] | None = None) -> list[tuple[Report, str | None, str | None]]:
+        """Stored reports (every one, or those of ``ids``) with their document's publication time and its
+        precision. Without their evidence and missiles: reconciliation reads neither, and the evidence
+        is most of a report's bytes."""
+        columns = ", ".join(f"r.{name}" for name in ("id", *REPORT_COLUMNS) if name not in LIGHT_SKIPPED)
+        query = (
+            f"SELECT {columns}, d.published_at AS document_published_at, d.published_precision AS document_precision "
+            "FROM reports r LEFT JOIN documents d ON d.id = r.document_id"
+        )
+        if ids is None:
+            with self._lock:
+                rows = self.db.execute(query + " ORDER BY r.launch_utc, r.launch_date_local, r.id").fetchall()
+        else:
+            rows = self._select_in(query + " WHERE r.id IN ({})", ids)
         return [(row_to_report(row), row["document_published_at"], row["document_precision"]) for row in rows]
+
+    def _select_in(self, query: str, ids: Iterable[str], *, chunk: int = 500) -> list[sqlite3.Row]:
+        """``query`` (with one ``IN ({})``) for every id, a chunk at a time (SQLite caps the parameters)."""
+        ids = sorted(set(ids))
+        rows: list[sqlite3.Row] = []
+        with self._lock:
+            for start in range(0, len(ids), chunk):
+                part = ids[start : start + chunk]
+                rows += self.db.execute(query.format(", ".join("?" * len(part))), part).fetchall()
+        return rows
 
     def first_collected_days(self) -> dict[str, str]:
         """Per source, the first day (YYYY-MM-DD, in its own offset) its collection covers: its oldest
@@ -555,21 +664,84 @@ class Store:
 
     # -- launch events (output/events.py reconciles; here they are kept) ---------------------
 
-    def events(self) -> list[Event]:
-        """The events of the last reconciliation, in no particular order."""
+    def events(self, ids: Iterable[str] | None = None) -> list[Event]:
+        """The events of the last reconciliation (every one, or those of ``ids``), in no particular order."""
+        if ids is not None:
+            return [row_to_event(row) for row in self._select_in("SELECT * FROM events WHERE id IN ({})", ids)]
         with self._lock:
             return [row_to_event(row) for row in self.db.execute("SELECT * FROM events").fetchall()]
 
-    def event_assignment(self) -> dict[str, str]:
-        """Report id -> the id of the event it belongs to."""
+    def event_ids(self) -> set[str]:
+        """The id of every event."""
+        with self._lock:
+            return {row[0] for row in self.db.execute("SELECT id FROM events")}
+
+    def event_assignment(self, report_ids: Iterable[str] | None = None) -> dict[str, str]:
+        """Report id -> the id of the event it belongs to (every report, or those of ``report_ids``)."""
+        if report_ids is not None:
+            query = "SELECT report_id, event_id FROM event_members WHERE report_id IN ({})"
+            return {row[0]: row[1] for row in self._select_in(query, report_ids)}
         with self._lock:
             return {row[0]: row[1] for row in self.db.execute("SELECT report_id, event_id FROM event_members")}
 
-    def retired_event_ids(self) -> dict[str, str]:
-        """Ids no event holds any more -> the report that anchored them."""
+    def event_members(self, event_ids: Iterable[str]) -> dict[str, str]:
+        """Report id -> event id, for every report of these events."""
+        query = "SELECT report_id, event_id FROM event_members WHERE event_id IN ({})"
+        return {row[0]: row[1] for row in self._select_in(query, event_ids)}
+
+    def retired_event_ids(self, anchors: Iterable[str] | None = None) -> dict[str, str]:
+        """Ids no event holds any more -> the report that anchored them (those anchored by ``anchors``)."""
         query = "SELECT id, anchor_report_id FROM event_ids WHERE retired_at IS NOT NULL"
+        if anchors is not None:
+            rows = self._select_in(query + " AND anchor_report_id IN ({})", anchors)
+            return {row[0]: row[1] for row in rows}
         with self._lock:
             return {row[0]: row[1] for row in self.db.execute(query)}
+
+    # -- what a reconciliation has left to do ----------------------------------------------------
+
+    def generation(self) -> int:
+        """How many changes the data of the output files has seen (migration 6's triggers count them)."""
+        return int(self.state("generation") or 0)
+
+    def state(self, key: str) -> str | None:
+        with self._lock:
+            row = self.db.execute("SELECT value FROM store_state WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def queued_reports(self) -> set[str]:
+        """Reports written or deleted since the last reconciliation (their documents' changes too)."""
+        with self._lock:
+            return {row[0] for row in self.db.execute("SELECT report_id FROM reconcile_queue")}
+
+    def set_reach(self, reach: Mapping[str, tuple[str, str] | None], *, everything: bool = False) -> None:
+        """Keep each report's reach (None: it is gone); ``everything``: these are all there are. The
+        longest reach is kept too, so that ``reaching`` can find the ones that start long before."""
+        with self.transaction() as db:
+            if everything:
+                db.execute("DELETE FROM event_reach")
+                db.execute("DELETE FROM store_state WHERE key = 'reach_span'")
+            db.executemany("DELETE FROM event_reach WHERE report_id = ?", [(r,) for r in reach])
+            kept = [(report_id, lo, hi) for report_id, span in reach.items() if span for lo, hi in [span]]
+            db.executemany("INSERT INTO event_reach VALUES (?, ?, ?)", kept)
+            longest = max((_seconds_between(lo, hi) for _, lo, hi in kept), default=0)
+            db.execute(
+                "INSERT INTO store_state VALUES ('reach_span', ?) ON CONFLICT (key) DO UPDATE "
+                "SET value = MAX(CAST(value AS INTEGER), CAST(excluded.value AS INTEGER))",
+                (longest,),
+            )
+
+    def reach_of(self, report_ids: Iterable[str]) -> dict[str, tuple[str, str]]:
+        query = "SELECT report_id, lo, hi FROM event_reach WHERE report_id IN ({})"
+        return {row[0]: (row[1], row[2]) for row in self._select_in(query, report_ids)}
+
+    def reaching(self, lo: str, hi: str) -> dict[str, tuple[str, str]]:
+        """Every report whose reach overlaps [lo, hi] (ISO UTC times, as ``set_reach`` keeps them)."""
+        span = int(self.state("reach_span") or 0)
+        earliest = (datetime.fromisoformat(lo) - timedelta(seconds=span + 1)).isoformat(timespec="microseconds")
+        query = "SELECT report_id, lo, hi FROM event_reach WHERE lo >= ? AND lo <= ? AND hi >= ?"
+        with self._lock:
+            return {row[0]: (row[1], row[2]) for row in self.db.execute(query, (earliest, hi, lo))}
 
     def save_events(
         self,
@@ -578,12 +750,21 @@ class Store:
         anchors: Mapping[str, str],
         assignment: Mapping[str, str],
         log: list[Change],
+        *,
+        orders: Mapping[str, str] | None = None,
+        scope: Iterable[str] | None = None,
+        processed: Iterable[str] = (),
+        collected: str | None = None,
     ) -> None:
         """Keep a reconciliation, in one transaction: ``changed`` events written (new or with new
         values), ``removed`` ones (id -> the event it merged into, None when withdrawn) deleted and
         their ids retired, every current id with its anchor report kept (a retired one revived),
-        the report -> event ``assignment`` replaced when it differs, and ``log`` recorded."""
+        the report -> event ``assignment`` replaced when it differs (only for the reports of ``scope``
+        when given), ``log`` recorded, each event's place in launch order (``orders``) kept, the
+        ``processed`` reports taken off the queue and the ``collected`` authorities it was made with
+        remembered. A change to what the output files show counts as a new generation."""
         stamp = now_iso()
+        moved = 0
         with self.transaction() as db:
             for event in changed:
                 row = event_to_row(event)
@@ -616,10 +797,24 @@ class Store:
                     (event_id, anchor, stamp),
                 )
             members = sorted(assignment.items())
-            stored = sorted((r[0], r[1]) for r in db.execute("SELECT report_id, event_id FROM event_members"))
-            if members != stored:
-                db.execute("DELETE FROM event_members")
+            if scope is None:
+                stored = sorted((r[0], r[1]) for r in db.execute("SELECT report_id, event_id FROM event_members"))
+                if members != stored:
+                    db.execute("DELETE FROM event_members")
+                    db.executemany("INSERT INTO event_members (report_id, event_id) VALUES (?, ?)", members)
+            else:
+                db.executemany("DELETE FROM event_members WHERE report_id = ?", [(r,) for r in sorted(set(scope))])
                 db.executemany("INSERT INTO event_members (report_id, event_id) VALUES (?, ?)", members)
+            for event_id, order in sorted((orders or {}).items()):
+                moved += db.execute(
+                    "UPDATE events SET launch_order = ? WHERE id = ? AND launch_order IS NOT ?",
+                    (order, event_id, order),
+                ).rowcount
+            db.executemany("DELETE FROM reconcile_queue WHERE report_id = ?", [(r,) for r in sorted(set(processed))])
+            if collected is not None:
+                db.execute("INSERT OR REPLACE INTO store_state VALUES ('collected', ?)", (collected,))
+            if changed or removed or moved:
+                db.execute("UPDATE store_state SET value = value + 1 WHERE key = 'generation'")
             for change in log:
                 self._record_change(db, change.kind, change.object_id, change.field, change.old, change.new)
 
@@ -842,6 +1037,21 @@ class Store:
         query = "SELECT * FROM changes" + (" WHERE at >= ?" if since else "") + " ORDER BY id"
         with self._lock:
             return [dict(row) for row in self.db.execute(query, (since,) if since else ()).fetchall()]
+
+
+def _seconds_between(lo: str, hi: str) -> int:
+    return int((datetime.fromisoformat(hi) - datetime.fromisoformat(lo)).total_seconds()) + 1
+
+
+def _statements(script: str) -> Iterator[str]:
+    """The statements of a migration script; a trigger's body holds semicolons of its own."""
+    pending = ""
+    for piece in script.split(";"):
+        pending += piece + ";"
+        if sqlite3.complete_statement(pending):
+            if pending.strip(" \n;"):
+                yield pending
+            pending = ""
 
 
 def _as_text(value: Any) -> str | None:

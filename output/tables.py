@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import typing
+from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from datetime import UTC, datetime
 from typing import Any
@@ -209,18 +210,24 @@ STATEMENT_TABLES = (STATEMENTS, MISSILES, CLAIMS, EVIDENCE)
 TABLES = (*STATEMENT_TABLES, LAUNCHES)
 
 
-def statement_tables(rows: list[dict]) -> dict[str, list[dict]]:
+def statement_tables(rows: Iterable[dict]) -> dict[str, list[dict]]:
     """Rows of the store's statement query split into the four statement tables."""
     out: dict[str, list[dict]] = {table.name: [] for table in STATEMENT_TABLES}
     for row in rows:
-        report_id = row["id"]
-        statement = {column.name: row.get(column.name) for column in STATEMENTS.columns}
-        statement["report_id"] = report_id
-        for column in STATEMENTS.columns:
-            if column.is_list and isinstance(statement[column.name], str):
-                statement[column.name] = json.loads(statement[column.name])
-        out["statements"].append(derive_statement_values(statement))
-        for table in (MISSILES, CLAIMS, EVIDENCE):
-            for item in json.loads(row.get(table.name) or "[]"):
-                out[table.name].append({"report_id": report_id, **item})
+        for name, items in statement_table_rows(row).items():
+            out[name] += items
+    return out
+
+
+def statement_table_rows(row: dict) -> dict[str, list[dict]]:
+    """One row of the store's statement query as the rows of each statement table it makes."""
+    report_id = row["id"]
+    statement = {column.name: row.get(column.name) for column in STATEMENTS.columns}
+    statement["report_id"] = report_id
+    for column in STATEMENTS.columns:
+        if column.is_list and isinstance(statement[column.name], str):
+            statement[column.name] = json.loads(statement[column.name])
+    out = {"statements": [derive_statement_values(statement)]}
+    for table in (MISSILES, CLAIMS, EVIDENCE):
+        out[table.name] = [{"report_id": report_id, **item} for item in json.loads(row.get(table.name) or "[]")]
     return out

@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import errno
 import glob
+import hashlib
 import io
 import json
 import os
@@ -114,6 +115,11 @@ def write_files(files: dict[Path, str | bytes]) -> None:
         for tmp, _ in staged:
             Path(tmp).unlink(missing_ok=True)
         raise
+    replace_staged(staged)
+
+
+def replace_staged(staged: list[tuple[str, Path]]) -> None:
+    """Rename staged temporary files (written and synced) over their files, in order."""
     for done, (tmp, path) in enumerate(staged):
         try:
             os.replace(tmp, path)
@@ -122,6 +128,65 @@ def write_files(files: dict[Path, str | bytes]) -> None:
                 Path(rest).unlink(missing_ok=True)
             changed = f"{done} of {len(staged)} files were replaced before it" if done else "no output file was changed"
             raise _failure(path, exc, changed) from exc
+
+
+class StagedFile:
+    """An output file written a piece at a time to a temporary file beside it (never whole in memory),
+    hashed as it is written; ``close`` tells whether it differs from ``current`` (the SHA-256 of the file
+    it would replace) and, when it does, syncs it to disk to be renamed (``replace_staged``), else
+    removes it."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.digest = hashlib.sha256()
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, self.tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMP_SUFFIX)
+        except OSError as exc:
+            raise _failure(path, exc) from exc
+        self.handle = os.fdopen(fd, "wb")
+
+    def write(self, text: str) -> None:
+        data = text.encode("utf-8")
+        self.digest.update(data)
+        try:
+            self.handle.write(data)
+        except OSError as exc:
+            self.discard()
+            raise _failure(self.path, exc) from exc
+
+    @property
+    def sha256(self) -> str:
+        return self.digest.hexdigest()
+
+    def close(self, current: str | None) -> bool:
+        """True when it is to replace the file (its content differs from ``current``)."""
+        if self.sha256 == current:
+            self.discard()
+            return False
+        try:
+            self.handle.flush()
+            os.fsync(self.handle.fileno())
+            self.handle.close()
+            # mkstemp makes the file private (0600): keep the old file's mode, or make it readable like any new file
+            os.chmod(self.tmp, self.path.stat().st_mode & 0o777 if self.path.exists() else 0o644)
+        except OSError as exc:
+            self.discard()
+            raise _failure(self.path, exc) from exc
+        return True
+
+    def discard(self) -> None:
+        self.handle.close()
+        Path(self.tmp).unlink(missing_ok=True)
+
+
+def file_sha256(path: Path) -> str | None:
+    """The SHA-256 of a file's bytes, read a block at a time (None when there is no file)."""
+    try:
+        with open(path, "rb") as handle:
+            return hashlib.file_digest(handle, "sha256").hexdigest()
+    except FileNotFoundError:
+        return None
 
 
 def _stage(path: Path, payload: bytes) -> str:
@@ -191,15 +256,28 @@ def csv_cell(value: Any, kind: str) -> str:
     return neutralize(text) if kind == "string" else text
 
 
-def render_csv(table: Table, rows: Iterable[dict]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+def csv_row(table: Table, row: dict) -> list[str]:
+    return [csv_cell(row.get(column.name), column.type) for column in table.columns]
+
+
+def write_csv(out: Any, table: Table, rows: Iterable[dict]) -> None:
+    """A CSV file (header and rows) to ``out``, anything with ``write(str)``."""
+    writer = csv.writer(out, lineterminator="\n")
     writer.writerow([column.name for column in table.columns])
     for row in rows:
-        writer.writerow([csv_cell(row.get(column.name), column.type) for column in table.columns])
+        writer.writerow(csv_row(table, row))
+
+
+def render_csv(table: Table, rows: Iterable[dict]) -> str:
+    buffer = io.StringIO()
+    write_csv(buffer, table, rows)
     return buffer.getvalue()
 
 
+def jsonl_line(row: dict) -> str:
+    """One JSON object on a line, its keys in the row's order (the table's columns, or --columns)."""
+    return json.dumps(clean_value(row), ensure_ascii=False, default=str) + "\n"
+
+
 def render_jsonl(rows: Iterable[dict]) -> str:
-    """One JSON object per row, its keys in the row's order (the table's columns, or --columns)."""
-    return "".join(json.dumps(clean_value(row), ensure_ascii=False, default=str) + "\n" for row in rows)
+    return "".join(jsonl_line(row) for row in rows)
