@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from launchfeed.config import Config
-from launchfeed.output.catalog import load_catalog
+from launchfeed.output.catalog import statements_for
 from launchfeed.output.notices import KINDS, Notice, is_news, payload
 from launchfeed.output.store import Store
 
@@ -72,21 +72,20 @@ def send_queued(store: Store, sinks: list[Sink], user_agent: str | None = None) 
     """Each sink's unsent notices, one per event, oldest first; a sink that refuses one is left
     until the next run (its notices keep their place)."""
     outcomes = []
-    catalog = None
     for sink in sinks:
         outcome = SinkOutcome(sink)
         pending: dict[str, list[dict]] = {}
         for change in store.unsent_notifications(sink.name):
             pending.setdefault(change["object_id"], []).append(change)
-        if pending and catalog is None:
-            catalog = load_catalog(store.db)
         for event_id, changes in pending.items():
             ids = [change["id"] for change in changes]
             if outcome.error:
                 outcome.waiting += 1
                 continue
-            stored = next((s.event for s in catalog.events if s.event.id == event_id), None)
-            urls = [s["url"] for s in catalog.statements_of(stored)] if stored else []
+            # the event and its statements alone: a notice costs the same whatever the size of the store
+            found = store.events([event_id])
+            stored = found[0] if found else None
+            urls = [s["url"] for s in statements_for(store.db, stored)] if stored else []
             notice = Notice(event_id, stored, changes, urls)
             outcome.error = deliver(sink, notice, user_agent or DEFAULT_USER_AGENT)
             if outcome.error:
