@@ -39,7 +39,7 @@ from bench_query import fill, synthesize  # noqa: E402
 from launchfeed.output.store import Store  # noqa: E402
 from sitekit import SITES, FixtureSite  # noqa: E402
 
-from launchfeed.contracts import Evidence, Report  # noqa: E402
+from launchfeed.contracts import Evidence, Statement  # noqa: E402
 
 FEED_PATH = "/DesktopModules/ArticleCS/RSS.ashx?ContentType=1&Site=108&max=25"
 FEED = (SITES / "indopacom" / "rss.xml").read_text(encoding="utf-8")
@@ -55,7 +55,7 @@ NEW_ITEM = """  <item>
 STATEMENTS_PER_YEAR = 160  # what the generator makes, about (45 launches a year, 3.5 statements each)
 
 
-def with_evidence(report: Report, text: str) -> Report:
+def with_evidence(report: Statement, text: str) -> Statement:
     """Evidence as the extractor leaves it: a span and its sentence for each value stated."""
     sentence = text.split("\n")[0][:300]
     for name in ("count", "range_km", "launch_times_local", "launch_area", "missile_class"):

@@ -35,9 +35,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from launchfeed.output.events import reconcile_store  # noqa: E402
 from launchfeed.output.query import QUERYABLES, Filters, parse_day, render, run_query  # noqa: E402
-from launchfeed.output.store import REPORT_COLUMNS, Store, connect_readonly, report_to_row, text_fingerprint  # noqa: E402
+from launchfeed.output.store import STATEMENT_COLUMNS, Store, connect_readonly, statement_to_row, text_fingerprint  # noqa: E402
 
-from launchfeed.contracts import Report, document_id  # noqa: E402
+from launchfeed.contracts import Statement, document_id  # noqa: E402
 from launchfeed.sources import authorities  # noqa: E402
 
 KST = timedelta(hours=9)
@@ -68,15 +68,15 @@ def fake_document(source: str, url: str, title: str, text: str, lang: str, publi
     }  # fmt: skip
 
 
-def synthesize(years: int, noise_per_day: int, seed: int = 7) -> tuple[list[dict], list[Report]]:
+def synthesize(years: int, noise_per_day: int, seed: int = 7) -> tuple[list[dict], list[Statement]]:
     rng = random.Random(seed)
     documents: list[dict] = []
-    reports: list[Report] = []
+    reports: list[Statement] = []
 
     def state(source, authority, url, title, text, lang, published, **values):
         doc = fake_document(source, url, title, text + "\n" + FILLER, lang, published)
         documents.append(doc)
-        reports.append(Report(document_id=doc["id"], source=source, authority=authority, is_launch_report=True,
+        reports.append(Statement(document_id=doc["id"], source=source, authority=authority, is_launch_report=True,
                               **values))  # fmt: skip
 
     first_year = 2026 - years
@@ -133,15 +133,15 @@ def synthesize(years: int, noise_per_day: int, seed: int = 7) -> tuple[list[dict
     return documents, reports
 
 
-def fill(store: Store, documents: list[dict], reports: list[Report]) -> None:
+def fill(store: Store, documents: list[dict], reports: list[Statement]) -> None:
     with store.transaction() as db:
         columns = list(documents[0])
         db.executemany(f"INSERT INTO documents ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
                        [list(d.values()) for d in documents])  # fmt: skip
-        names = ["id", "extracted_at", *REPORT_COLUMNS]
+        names = ["id", "extracted_at", *STATEMENT_COLUMNS]
         db.executemany(
             f"INSERT INTO reports ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
-            [[r.id, "2026-01-01T00:00:00+00:00", *report_to_row(r).values()] for r in reports],
+            [[r.id, "2026-01-01T00:00:00+00:00", *statement_to_row(r).values()] for r in reports],
         )
 
 

@@ -1,8 +1,8 @@
 """Text -> fields: what one statement says about one launch.
 
     extractor = Extractor(declarations)        # SourceInfo by source id (the CLI layer has them)
-    extractor.extract(text, lang=None, published=None, source=None) -> Report
-    extractor.batch(items) -> Iterator[Report]  # dicts with text, lang, published, source
+    extractor.extract(text, lang=None, published=None, source=None) -> Statement
+    extractor.batch(items) -> Iterator[Statement]  # dicts with text, lang, published, source
     extractor.explain(text, ...) -> Reading     # the report, every candidate of every field, the rules
 
 ``lang`` None detects the language from the script (kana -> ja, hangul -> ko, else en).
@@ -25,7 +25,7 @@ from itertools import islice
 
 from spacy.tokens import Doc
 
-from launchfeed.contracts import ExtractionPolicy, Report, SourceInfo, UnknownSource
+from launchfeed.contracts import ExtractionPolicy, SourceInfo, Statement, UnknownSource
 
 from .language import LANGUAGES, detect_lang, language
 from .normalize import normalize
@@ -65,11 +65,11 @@ class Extractor:
 
     def extract(
         self, text: str, *, lang: str | None = None, published: str | None = None, source: str | None = None
-    ) -> Report:
+    ) -> Statement:
         """The fields of one text (see the module docstring)."""
         return next(self.batch([{"text": text, "lang": lang, "published": published, "source": source}]))
 
-    def batch(self, items: Iterable[dict]) -> Iterator[Report]:
+    def batch(self, items: Iterable[dict]) -> Iterator[Statement]:
         """Reports for a stream of items, in order; pipelines load once, texts go through nlp.pipe in batches."""
         it = iter(items)
         while True:

@@ -12,12 +12,12 @@ from __future__ import annotations
 import json
 from dataclasses import fields
 
-from launchfeed.contracts import Report
+from launchfeed.contracts import Statement
 
 from .reading import Candidate, Reading
 from .rules import DECISIONS
 
-SHOWN = [f.name for f in fields(Report) if f.name not in ("document_id", "missiles", "evidence")]
+SHOWN = [f.name for f in fields(Statement) if f.name not in ("document_id", "missiles", "evidence")]
 
 
 def render(reading: Reading) -> str:

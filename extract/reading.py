@@ -19,7 +19,7 @@ from datetime import date
 
 from spacy.tokens import Doc
 
-from launchfeed.contracts import Evidence, Report, SourceInfo
+from launchfeed.contracts import Evidence, SourceInfo, Statement
 
 from .normalize import Normalized
 from .rules import Rules
@@ -151,7 +151,7 @@ class Reading:
         self.policy = info.extraction
         self.text_zone = info.text_zone or DEFAULT_TEXT_ZONE  # the zone of times the text writes without a label
         self.published = published
-        self.report = Report()
+        self.report = Statement()
         self.candidates: list[Candidate] = []
         self.fired: set[str] = set()  # every rule that decided something here
         # sentences component

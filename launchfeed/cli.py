@@ -375,7 +375,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         ws = write_demo(args.directory)
     except NotEmpty as exc:
         raise UsageError(str(exc)) from exc
-    statements, events = len(ws.store.reports()), len(ws.store.events())
+    statements, events = len(ws.store.statements()), len(ws.store.events())
     ws.store.close()  # closed now, not whenever the garbage collector gets to it (a close writes the WAL back)
     where = f" --data-dir {args.directory}"
     print(f"wrote the demo data set to {args.directory}: {statements} statements on {events} launch events "

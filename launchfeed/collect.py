@@ -22,7 +22,7 @@ from pathlib import Path
 import launchfeed
 from launchfeed import contracts, output, scrapers
 from launchfeed.config import Config, proxy_env
-from launchfeed.contracts import Report, SourceInfo
+from launchfeed.contracts import SourceInfo, Statement
 from launchfeed.output.atom import write_atom
 from launchfeed.output.catalog import StoredEvent, created_at, load_catalog, statements_for
 from launchfeed.output.datadict import render_datapackage, render_readme
@@ -353,7 +353,7 @@ def extract_pending(
         for d in documents
     ]  # fmt: skip
     try:
-        reports: list[Report | None] = list(extractor().batch(items))
+        reports: list[Statement | None] = list(extractor().batch(items))
     except Exception:  # an extractor bug: find the documents it is about, read the rest one by one
         reports = []
         for document, item in zip(documents, items, strict=True):
@@ -373,11 +373,11 @@ def extract_pending(
         report.document_id, report.source = document.id, document.source
         report.channel = report.channel or document.channel
         if report.is_launch_report:
-            status = store.save_report(report)
+            status = store.save_statement(report)
             new += status == "new"
             changed += status == "changed"
         else:
-            changed += store.delete_report(report.id)
+            changed += store.delete_statement(report.id)
         store.mark_extracted(document.id)
     return new, changed
 

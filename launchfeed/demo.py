@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from launchfeed.collect import Workspace, open_workspace, write_outputs
-from launchfeed.contracts import Document, Evidence, Report
+from launchfeed.contracts import Document, Evidence, Statement
 
 
 @dataclass
@@ -171,7 +171,7 @@ def document(said: Said, archive) -> Document:
     )  # fmt: skip
 
 
-def report(said: Said, doc: Document) -> Report:
+def report(said: Said, doc: Document) -> Statement:
     values = dict(said.values)
     evidence = []
     for name in ("range_raw", "apogee_raw"):
@@ -180,7 +180,7 @@ def report(said: Said, doc: Document) -> Report:
             start = doc.text.index(raw)
             line = next(line for line in doc.text.splitlines() if raw in line)
             evidence.append(Evidence(name.replace("_raw", "_km"), start, start + len(raw), raw, line))
-    return Report(document_id=doc.id, source=said.source, authority=AUTHORITY[said.source], is_launch_report=True,
+    return Statement(document_id=doc.id, source=said.source, authority=AUTHORITY[said.source], is_launch_report=True,
                   evidence=evidence, **values)  # fmt: skip
 
 
@@ -188,7 +188,7 @@ def add(ws: Workspace, statements: list[Said]) -> None:
     for said in statements:
         doc = document(said, ws.archive)
         ws.store.save_document(doc)
-        ws.store.save_report(report(said, doc))
+        ws.store.save_statement(report(said, doc))
         ws.store.mark_extracted(doc.id)
 
 

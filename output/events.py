@@ -1,6 +1,6 @@
 """Reconciliation: statements from every source grouped into launch events.
 
-A *statement* is what one document says about one launch (a stored ``Report``); an
+A *statement* is what one document says about one launch (a stored ``Statement``); an
 ``EventMember`` is a statement with the publication time of its document, the unit that
 is grouped. An *event* is one launch or one salvo as every authority saw it.
 
@@ -44,7 +44,7 @@ holds its anchor statement (its reports were withdrawn and came back), never to 
 Per authority (``AuthorityView``), each group of fields (count and qualifier; range;
 apogee; launch time and times; area and site; class; name) takes the latest statement
 that states it, by publication time: its own releases first, values carried by an
-intermediary (a wire report quoting it, ``Report.claims``) only where its own
+intermediary (a wire report quoting it, ``Statement.claims``) only where its own
 releases are silent. Earlier values that a later statement changed are the
 ``revisions``. Consensus rules and flags: see ``build_event``.
 """
@@ -64,7 +64,7 @@ from zoneinfo import ZoneInfo
 from launchfeed.output.store import Change, Store
 from launchfeed.output.tables import LAUNCH_AUTHORITIES, MAX_OF, utc_text
 
-from launchfeed.contracts import AUTHORITIES, AuthorityView, Event, Report, Revision, stable_id
+from launchfeed.contracts import AUTHORITIES, AuthorityView, Event, Revision, Statement, stable_id
 
 JOIN_GAP = timedelta(minutes=60)
 TIME_TOLERANCE = timedelta(minutes=5)
@@ -107,7 +107,7 @@ class EventMember:
     """What is grouped into events: a statement (report) with the publication time of the
     document it was read from."""
 
-    report: Report
+    report: Statement
     published_at: datetime | None = None
     published_precision: str = "day"
 
@@ -134,7 +134,7 @@ class Placement:
         return self.start is not None
 
     @property
-    def report(self) -> Report:
+    def report(self) -> Statement:
         return self.member.report
 
 
@@ -229,7 +229,7 @@ class Group:
         return when, self.members[0].report.id
 
 
-def _family(report: Report) -> str | None:
+def _family(report: Statement) -> str | None:
     return CLASS_FAMILY.get(report.missile_class or "")
 
 
@@ -239,13 +239,13 @@ def _distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     return 2 * 6371.0 * asin(sqrt(h))
 
 
-def _coordinates(report: Report) -> tuple[float, float] | None:
+def _coordinates(report: Statement) -> tuple[float, float] | None:
     if report.launch_lat is None or report.launch_lon is None:
         return None
     return report.launch_lat, report.launch_lon
 
 
-def contradiction(report: Report, others: Iterable[Report]) -> str | None:
+def contradiction(report: Statement, others: Iterable[Statement]) -> str | None:
     """Why the text of a report cannot be about the same launch as the others, if it cannot."""
     family, where = _family(report), _coordinates(report)
     for other in others:
@@ -258,7 +258,7 @@ def contradiction(report: Report, others: Iterable[Report]) -> str | None:
     return None
 
 
-def _affinity(report: Report, group: Group) -> str | None:
+def _affinity(report: Statement, group: Group) -> str | None:
     """What a day-only report shares with an event beyond the day: its class or site."""
     for p in group.placements:
         if report.missile_class and report.missile_class == p.report.missile_class != "ballistic":
@@ -280,7 +280,7 @@ def _hhmm(moment: datetime) -> str:
     return moment.strftime("%H:%M")
 
 
-def _event_days(group: Group, report: Report) -> set[date]:
+def _event_days(group: Group, report: Statement) -> set[date]:
     """Dates a statement that gives only the day could mean for a timed event: the launch site's, and
     those of the zone the statement dates it in (its ``tz``: INDOPACOM's Hawaii, the Pentagon's
     Washington, where the launch may still be the day before)."""
@@ -544,7 +544,7 @@ class Contribution:
         return any(self.values.get(name) not in (None, []) for name in unit)
 
 
-def _claim_utc(report: Report, times: list[str]) -> tuple[str | None, str | None]:
+def _claim_utc(report: Statement, times: list[str]) -> tuple[str | None, str | None]:
     """UTC of a quoted authority's first launch time, on the report's launch date and zone."""
     day = parse_day(report.launch_date_local)
     first = _minutes(times[0]) if times else None
@@ -910,7 +910,7 @@ def event_record(event: Event) -> dict[str, Any]:
 def load_members(store: Store, ids: Iterable[str] | None = None) -> list[EventMember]:
     """Every stored report (or those of ``ids``) with its document's publication time."""
     members = []
-    for report, when, precision in store.dated_reports(ids):
+    for report, when, precision in store.dated_statements(ids):
         try:
             moment = datetime.fromisoformat(when) if when else None
         except ValueError:
@@ -1002,7 +1002,7 @@ def reconcile_store(
     transaction. ``source_authorities`` maps source ids to the authority each one publishes
     (for ``unreported_by``). New events, changed values (per launches.csv column), merged and
     withdrawn events go to the change log; a run that changes nothing writes nothing."""
-    queued = store.queued_reports()
+    queued = store.queued_statements()
     collected = collected_authorities(store, source_authorities) if collected is None else collected
     members = load_members(store)
     result = reconcile(
@@ -1022,7 +1022,7 @@ def reconcile_changes(store: Store, source_authorities: Mapping[str, str | None]
     collected = collected_authorities(store, source_authorities)
     if store.state("collected") != _collected_text(collected):
         return reconcile_store(store, source_authorities, collected=collected)
-    queued = store.queued_reports()
+    queued = store.queued_statements()
     if not queued:
         return Outcome([])
     gone: dict[str, tuple[str, str] | None] = dict.fromkeys(queued)

@@ -1,7 +1,7 @@
 """The SQLite store: documents (with revisions), reports, HTTP validators, runs.
 
 Schema changes are numbered migrations recorded in ``schema_version``; columns that
-mirror a contract class are added from the contract itself, so a new Report field
+mirror a contract class are added from the contract itself, so a new Statement field
 reaches the store without hand-written DDL. Every write runs in a transaction: a
 run killed at any moment leaves the last committed state.
 """
@@ -27,7 +27,7 @@ from launchfeed.output.backfill_state import Listing as BackfillListing
 from launchfeed.output.tables import STATEMENT_DOCUMENT_FIELDS
 from launchfeed.output.writers import DiskFull, is_disk_full, write_failure
 
-from launchfeed.contracts import AuthorityView, Claim, Document, Event, Evidence, Missile, Report, Revision
+from launchfeed.contracts import AuthorityView, Claim, Document, Event, Evidence, Missile, Revision, Statement
 
 MIGRATIONS: list[str] = [
     # 1: the first schema
@@ -174,9 +174,9 @@ class StoreFull(DiskFull):
     """The store could not be written for want of space: nothing a run does after it can be kept."""
 
 
-# Report fields kept as JSON text rather than plain columns
+# Statement fields kept as JSON text rather than plain columns
 JSON_TYPES = (list, dict)
-# Report fields reconciliation never reads (``Store.dated_reports`` leaves them out)
+# Statement fields reconciliation never reads (``Store.dated_statements`` leaves them out)
 LIGHT_SKIPPED = frozenset({"evidence", "missiles"})
 
 
@@ -194,16 +194,16 @@ def sql_type(hint: Any) -> str:
     return {bool: "INTEGER", int: "INTEGER", float: "REAL"}.get(origin, "TEXT")
 
 
-REPORT_COLUMNS: dict[str, str] = {name: sql_type(hint) for name, hint in typing.get_type_hints(Report).items()}
+STATEMENT_COLUMNS: dict[str, str] = {name: sql_type(hint) for name, hint in typing.get_type_hints(Statement).items()}
 EVENT_COLUMNS: dict[str, str] = {name: sql_type(hint) for name, hint in typing.get_type_hints(Event).items()}
 AUTHORITY_VIEW_COLUMNS: dict[str, str] = {
     name: sql_type(hint) for name, hint in typing.get_type_hints(AuthorityView).items()
 }
 
 
-def report_to_row(report: Report) -> dict[str, Any]:
+def statement_to_row(report: Statement) -> dict[str, Any]:
     row: dict[str, Any] = {}
-    for name, sql_type in REPORT_COLUMNS.items():
+    for name, sql_type in STATEMENT_COLUMNS.items():
         value = getattr(report, name)
         if sql_type == "JSON":
             value = json.dumps(_plain(value), ensure_ascii=False, sort_keys=True)
@@ -213,10 +213,10 @@ def report_to_row(report: Report) -> dict[str, Any]:
     return row
 
 
-def row_to_report(row: sqlite3.Row) -> Report:
+def row_to_statement(row: sqlite3.Row) -> Statement:
     values: dict[str, Any] = {}
     keys = row.keys()
-    for name, sql_type in REPORT_COLUMNS.items():
+    for name, sql_type in STATEMENT_COLUMNS.items():
         if name not in keys:
             continue
         value = row[name]
@@ -231,7 +231,7 @@ def row_to_report(row: sqlite3.Row) -> Report:
         elif name == "is_launch_report":
             value = bool(value)
         values[name] = value
-    return Report(**values)
+    return Statement(**values)
 
 
 def event_to_row(event: Event) -> dict[str, Any]:
@@ -344,7 +344,7 @@ class Store:
                 for statement in _statements(script):
                     self.db.execute(statement)
                 self.db.execute("INSERT INTO schema_version VALUES (?, ?)", (version, now_iso()))
-            self._add_contract_columns("reports", REPORT_COLUMNS)
+            self._add_contract_columns("reports", STATEMENT_COLUMNS)
             self._add_contract_columns("events", EVENT_COLUMNS)
             self._add_contract_columns("event_authorities", AUTHORITY_VIEW_COLUMNS)
 
@@ -533,14 +533,14 @@ class Store:
 
     # -- reports --------------------------------------------------------------------------
 
-    def save_report(self, report: Report) -> str:
+    def save_statement(self, report: Statement) -> str:
         """Store the report read from a document; "new", "changed" or "unchanged".
         Every changed field is written to the change log."""
-        row = report_to_row(report)
+        row = statement_to_row(report)
         with self.transaction() as db:
             old = db.execute("SELECT * FROM reports WHERE id = ?", (report.id,)).fetchone()
             if old is not None:
-                changed = [name for name in REPORT_COLUMNS if name != "evidence" and old[name] != row[name]]
+                changed = [name for name in STATEMENT_COLUMNS if name != "evidence" and old[name] != row[name]]
                 if not changed and old["evidence"] == row["evidence"]:
                     return "unchanged"
                 for name in changed:
@@ -554,17 +554,17 @@ class Store:
             )
         return "changed" if old is not None else "new"
 
-    def delete_report(self, report_id: str) -> bool:
+    def delete_statement(self, report_id: str) -> bool:
         with self.transaction() as db:
             deleted = db.execute("DELETE FROM reports WHERE id = ?", (report_id,)).rowcount
             if deleted:
                 self._record_change(db, "withdrawn_report", report_id, None, None, None)
         return bool(deleted)
 
-    def reports(self) -> list[Report]:
+    def statements(self) -> list[Statement]:
         with self._lock:
             rows = self.db.execute("SELECT * FROM reports ORDER BY launch_utc, launch_date_local, id").fetchall()
-        return [row_to_report(row) for row in rows]
+        return [row_to_statement(row) for row in rows]
 
     STATEMENT_QUERY = (
         "SELECT r.*, " + ", ".join(f"d.{name} AS {name}" for name in STATEMENT_DOCUMENT_FIELDS) + " "
@@ -624,11 +624,11 @@ class Store:
                 [(where, name, *facts, generation, code) for name, facts in sorted(files.items())],
             )
 
-    def dated_reports(self, ids: Iterable[str] | None = None) -> list[tuple[Report, str | None, str | None]]:
+    def dated_statements(self, ids: Iterable[str] | None = None) -> list[tuple[Statement, str | None, str | None]]:
         """Stored reports (every one, or those of ``ids``) with their document's publication time and its
         precision. Without their evidence and missiles: reconciliation reads neither, and the evidence
         is most of a report's bytes."""
-        columns = ", ".join(f"r.{name}" for name in ("id", *REPORT_COLUMNS) if name not in LIGHT_SKIPPED)
+        columns = ", ".join(f"r.{name}" for name in ("id", *STATEMENT_COLUMNS) if name not in LIGHT_SKIPPED)
         query = (
             f"SELECT {columns}, d.published_at AS document_published_at, d.published_precision AS document_precision "
             "FROM reports r LEFT JOIN documents d ON d.id = r.document_id"
@@ -638,7 +638,7 @@ class Store:
                 rows = self.db.execute(query + " ORDER BY r.launch_utc, r.launch_date_local, r.id").fetchall()
         else:
             rows = self._select_in(query + " WHERE r.id IN ({})", ids)
-        return [(row_to_report(row), row["document_published_at"], row["document_precision"]) for row in rows]
+        return [(row_to_statement(row), row["document_published_at"], row["document_precision"]) for row in rows]
 
     def _select_in(self, query: str, ids: Iterable[str], *, chunk: int = 500) -> list[sqlite3.Row]:
         """``query`` (with one ``IN ({})``) for every id, a chunk at a time (SQLite caps the parameters)."""
@@ -677,7 +677,7 @@ class Store:
             return {row[0] for row in self.db.execute("SELECT id FROM events")}
 
     def event_assignment(self, report_ids: Iterable[str] | None = None) -> dict[str, str]:
-        """Report id -> the id of the event it belongs to (every report, or those of ``report_ids``)."""
+        """Statement id -> the id of the event it belongs to (every report, or those of ``report_ids``)."""
         if report_ids is not None:
             query = "SELECT report_id, event_id FROM event_members WHERE report_id IN ({})"
             return {row[0]: row[1] for row in self._select_in(query, report_ids)}
@@ -685,7 +685,7 @@ class Store:
             return {row[0]: row[1] for row in self.db.execute("SELECT report_id, event_id FROM event_members")}
 
     def event_members(self, event_ids: Iterable[str]) -> dict[str, str]:
-        """Report id -> event id, for every report of these events."""
+        """Statement id -> event id, for every report of these events."""
         query = "SELECT report_id, event_id FROM event_members WHERE event_id IN ({})"
         return {row[0]: row[1] for row in self._select_in(query, event_ids)}
 
@@ -709,7 +709,7 @@ class Store:
             row = self.db.execute("SELECT value FROM store_state WHERE key = ?", (key,)).fetchone()
         return None if row is None else str(row[0])
 
-    def queued_reports(self) -> set[str]:
+    def queued_statements(self) -> set[str]:
         """Reports written or deleted since the last reconciliation (their documents' changes too)."""
         with self._lock:
             return {row[0] for row in self.db.execute("SELECT report_id FROM reconcile_queue")}

@@ -14,7 +14,7 @@ from dataclasses import dataclass, fields
 from datetime import UTC, datetime
 from typing import Any
 
-from launchfeed.contracts import AUTHORITIES, AuthorityView, Claim, Document, Event, Evidence, Missile, Report
+from launchfeed.contracts import AUTHORITIES, AuthorityView, Claim, Document, Event, Evidence, Missile, Statement
 
 LIST_SEPARATOR = ";"
 
@@ -116,7 +116,7 @@ STATEMENTS = Table(
         Column("report_id", "string", "Stable id of the statement (derived from the document id)."),
         *with_derived(
             [
-                *contract_columns(Report, skip={"missiles", "claims", "evidence"}),
+                *contract_columns(Statement, skip={"missiles", "claims", "evidence"}),
                 *(c for c in contract_columns(Document) if c.name in STATEMENT_DOCUMENT_FIELDS),
             ]
         ),

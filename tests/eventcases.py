@@ -16,7 +16,7 @@ from datetime import UTC, datetime, timedelta, timezone
 from launchfeed.output.events import EventMember
 from launchfeed.output.store import Store
 
-from launchfeed.contracts import Claim, Document, Report, document_id
+from launchfeed.contracts import Claim, Document, Statement, document_id
 
 KST = timezone(timedelta(hours=9))
 
@@ -31,13 +31,13 @@ class Fixture:
     published: str  # ISO 8601 with offset
     precision: str  # of the publication time: minute or day
     text: str
-    states: dict = field(default_factory=dict)  # Report fields
+    states: dict = field(default_factory=dict)  # Statement fields
 
     @property
     def url(self) -> str:
         return f"https://fixtures.invalid/{self.source}/{self.key}"
 
-    def report(self) -> Report:
+    def report(self) -> Statement:
         values = dict(self.states)
         values.setdefault("source", self.source)
         values.setdefault("is_launch_report", True)
@@ -48,7 +48,7 @@ class Fixture:
             values.setdefault("time_precision", "minute" if ":" in times[0] else "hour")
         elif values.get("launch_date_local"):
             values.setdefault("time_precision", "day")
-        return Report(document_id=document_id(self.source, self.url), **values)
+        return Statement(document_id=document_id(self.source, self.url), **values)
 
     def member(self) -> EventMember:
         return EventMember(self.report(), datetime.fromisoformat(self.published), self.precision)
@@ -392,4 +392,4 @@ def save(store: Store, fixtures: list[Fixture]) -> None:
                 text=f.text,
             )
         )
-        store.save_report(f.report())
+        store.save_statement(f.report())

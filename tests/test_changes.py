@@ -78,8 +78,8 @@ def test_revised_and_withdrawn_statements(two_runs, capsys):
     said = STATEMENTS[2]  # JCS on the January launch
     doc = document(said, ws.archive)
     ws.store.begin_run("rebuild")
-    ws.store.save_report(replace(report(said, doc), range_km=[410.0], count=3))  # a better extractor reads more
-    ws.store.delete_report(report(STATEMENTS[-1], document(STATEMENTS[-1], ws.archive)).id)
+    ws.store.save_statement(replace(report(said, doc), range_km=[410.0], count=3))  # a better extractor reads more
+    ws.store.delete_statement(report(STATEMENTS[-1], document(STATEMENTS[-1], ws.archive)).id)
     write_outputs(ws)
     ws.store.finish_run("ok", {})
     _, text, _ = changes(out, capsys)

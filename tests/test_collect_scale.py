@@ -79,20 +79,20 @@ def test_one_new_statement_regroups_only_its_stretch_and_leaves_the_files_of_a_f
     assert main(collect_args(site, out, "mod_jp")) == 0
     assert main(["collect", "--source", "indopacom", "--base-url", site.base_url, "--data-dir", str(out)]) == 0
     stored = Store(out / "launchfeed.sqlite")
-    statements = len(stored.reports())
+    statements = len(stored.statements())
     stored.close()
 
     feed = (ROOT / "rss.xml").read_text(encoding="utf-8")
     site.add(FEED_PATH, feed.replace("  <item>", NEW_ITEM + "  <item>", 1), content_type="text/xml; charset=utf-8")
     read: list[int | None] = []
-    original = Store.dated_reports
+    original = Store.dated_statements
 
     def counted(self, ids=None):
         rows = original(self, ids)
         read.append(None if ids is None else len(rows))
         return rows
 
-    monkeypatch.setattr(Store, "dated_reports", counted)
+    monkeypatch.setattr(Store, "dated_statements", counted)
     assert main(["collect", "--source", "indopacom", "--base-url", site.base_url, "--data-dir", str(out)]) == 0
     # the new statement, then the statements of its stretch: never every statement of the store
     assert read and None not in read and sum(read) < statements + 1
@@ -152,13 +152,13 @@ def test_reconciling_what_changed_gives_what_reconciling_everything_gives(tmp_pa
         saved += batch
         if saved and rng.random() < 0.3:
             gone = saved.pop(rng.randrange(len(saved)))
-            store.delete_report(gone.report().id)
+            store.delete_statement(gone.report().id)
         moved = saved[rng.randrange(len(saved))] if saved else None
         if moved and moved.states.get("launch_times_local") and rng.random() < 0.3:
             # the same statement read again with another launch time (its document was revised)
             report = shifted(moved, 90, "moved").report()
-            store.save_report(dataclasses.replace(report, document_id=moved.report().document_id))
-        assert store.queued_reports()
+            store.save_statement(dataclasses.replace(report, document_id=moved.report().document_id))
+        assert store.queued_statements()
         reconcile_changes(store, SOURCES)
-        assert store.queued_reports() == set()
+        assert store.queued_statements() == set()
         settled(store)

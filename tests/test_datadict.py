@@ -11,7 +11,7 @@ from launchdata import build_workspace
 from launchfeed.output.datadict import REPO_README, datapackage, main, render_readme
 from launchfeed.output.tables import TABLES
 
-from launchfeed.contracts import AuthorityView, Claim, Evidence, Missile, Report
+from launchfeed.contracts import AuthorityView, Claim, Evidence, Missile, Statement
 from launchfeed.sources import crawlers
 
 
@@ -43,7 +43,7 @@ def test_units_types_and_allowed_values_come_from_the_contracts():
     assert statements["count"]["type"] == "integer" and statements["launch_utc"]["type"] == "datetime"
     assert statements["launch_date_local"]["type"] == "date"
     assert statements["is_launch_report"]["trueValues"] == ["true"]
-    report_fields = {f.name: f for f in fields(Report)}
+    report_fields = {f.name: f for f in fields(Statement)}
     assert statements["authority"]["constraints"]["enum"] == list(report_fields["authority"].metadata["values"])
     assert package["missiles"]["missile_class"]["constraints"]["enum"] == list(
         next(f for f in fields(Missile) if f.name == "missile_class").metadata["values"]

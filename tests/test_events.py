@@ -30,7 +30,7 @@ from launchfeed.output.events import (
     reconcile,
 )
 
-from launchfeed.contracts import Claim, Report
+from launchfeed.contracts import Claim, Statement
 
 # -- placing ----------------------------------------------------------------------------------------
 
@@ -51,7 +51,7 @@ def test_a_statement_is_timed_day_only_or_unplaced():
     assert timed.day == date(2031, 5, 14)
     day_only = place(SALVO[5].member())
     assert (day_only.start, day_only.day, day_only.precision) == (None, date(2031, 5, 14), "day")
-    unplaced = place(EventMember(Report(document_id="x", authority="jcs", is_launch_report=True)))
+    unplaced = place(EventMember(Statement(document_id="x", authority="jcs", is_launch_report=True)))
     assert (unplaced.start, unplaced.day) == (None, None)
 
 
@@ -253,7 +253,7 @@ def test_sites_far_apart_at_the_same_time_are_two_events():
 
 
 def test_a_statement_without_a_date_is_an_event_of_its_own():
-    undated = EventMember(Report(document_id="undated-doc", source="jcs_kr", authority="jcs", is_launch_report=True))
+    undated = EventMember(Statement(document_id="undated-doc", source="jcs_kr", authority="jcs", is_launch_report=True))
     result = reconcile([*members(SALVO[:2]), undated])
     assert len(result.events) == 2
     lone = result.events[-1]
@@ -264,7 +264,7 @@ def test_a_statement_without_a_date_is_an_event_of_its_own():
 
 def undated_statement(published: str) -> EventMember:
     """INDOPACOM's usual words: aware of a launch, no date, no numbers."""
-    report = Report(document_id=f"indopacom-{published}", source="indopacom", authority="indopacom",
+    report = Statement(document_id=f"indopacom-{published}", source="indopacom", authority="indopacom",
                     is_launch_report=True, missile_class="ballistic")  # fmt: skip
     return EventMember(report, datetime.fromisoformat(published), "minute")
 

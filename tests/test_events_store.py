@@ -117,7 +117,7 @@ def test_ids_survive_an_earlier_published_report_arriving_late_and_a_rebuild(tmp
     assert [e.id for e in reconcile_store(store, SOURCES).events] == [event_id]
     # rebuild: every report extracted again (deleted and saved anew), reconciliation re-run
     for f in (SALVO[0], SALVO[1], SALVO[2]):
-        store.delete_report(rid(f))
+        store.delete_statement(rid(f))
     reconcile_store(store, SOURCES)
     save(store, [SALVO[0], SALVO[1], SALVO[2]])
     assert [e.id for e in reconcile_store(store, SOURCES).events] == [event_id]
@@ -149,7 +149,7 @@ def test_merged_and_withdrawn_events_are_logged_and_their_ids_retired(tmp_path):
     midnight = reconcile_store(store, SOURCES).new
     assert len(midnight) == 1
     for f in MIDNIGHT:
-        store.delete_report(rid(f))
+        store.delete_statement(rid(f))
     outcome = reconcile_store(store, SOURCES)
     assert outcome.withdrawn == midnight
     assert [c["object_id"] for c in changes(store, "withdrawn_event")] == midnight

@@ -80,7 +80,7 @@ def test_rebuild_restores_what_an_older_parser_and_extractor_stored(collected, n
     assert out[3] == "no output file changed"
     restored = Store(collected / "launchfeed.sqlite")
     assert next(d for d in restored.documents() if d.id == salvo.id).text == salvo.text
-    report = next(r for r in restored.reports() if r.document_id == salvo.id)
+    report = next(r for r in restored.statements() if r.document_id == salvo.id)
     assert (report.range_km, report.count) == ([350.0], 2)
     # the change log says what the rebuild changed
     assert main(["changes", "--out", str(collected)]) == 0
@@ -109,7 +109,7 @@ def test_rebuild_restores_the_date_a_release_prints_and_the_launch_date_read_aga
     restored = Store(collected / "launchfeed.sqlite")
     document = next(d for d in restored.documents() if d.id == salvo.id)
     assert document.published_at.date().isoformat() == "2026-10-03"
-    assert next(r for r in restored.reports() if r.document_id == salvo.id).launch_date_local == "2026-10-03"
+    assert next(r for r in restored.statements() if r.document_id == salvo.id).launch_date_local == "2026-10-03"
     assert no_network == []
 
 

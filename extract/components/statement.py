@@ -17,7 +17,7 @@ from dataclasses import fields
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from launchfeed.contracts import Missile, Report
+from launchfeed.contracts import Missile, Statement
 
 from ..reading import Reading
 from ..rules import decision
@@ -29,7 +29,7 @@ STAGE_WORD = decision("any.stage.word_at_top", "a stage word near the top of the
 IN_FLIGHT = decision("any.stage.in_flight", "a missile still in flight, or more details to follow: a flash")
 FOLLOWUP = decision("any.stage.followup", "no stage word and nothing in flight: a follow-up")
 PER_ITEM = decision("any.items.per_item", "each list item's launch time, range, apogee and flight time")
-FIELD_ORDER = {f.name: k for k, f in enumerate(fields(Report))}
+FIELD_ORDER = {f.name: k for k, f in enumerate(fields(Statement))}
 
 
 @Language.factory("launchfeed_statement")

@@ -1,6 +1,6 @@
 """The ground layer: the data every stage reads and writes, and nothing else.
 
-``records`` holds what flows through the pipeline (Document, Report, Event and their
+``records`` holds what flows through the pipeline (Document, Statement, Event and their
 parts); ``sources`` holds what a source declares about itself (SourceInfo, with the policy
 the extractor reads it by) and the table of authorities. No module of this package imports
 anything else of the project (a test reads the imports); the stages import only this

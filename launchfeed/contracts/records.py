@@ -1,4 +1,4 @@
-"""What flows through the pipeline: Document, Report (a statement), Event.
+"""What flows through the pipeline: Document, Statement (what one document says of one launch), Event.
 
 Each field carries its documentation in ``metadata`` (meaning, type, unit,
 allowed values). The data dictionary (``output/README.md``) and the Frictionless
@@ -17,7 +17,7 @@ from launchfeed.contracts.sources import AUTHORITIES
 
 __all__ = [
     "STAGES", "PRECISIONS", "COUNT_QUALIFIERS", "VALUE_QUALIFIERS", "LANDINGS", "EEZ_VALUES", "MISSILE_CLASSES",
-    "meta", "stable_id", "document_id", "Document", "Evidence", "Missile", "Claim", "Report", "AuthorityView",
+    "meta", "stable_id", "document_id", "Document", "Evidence", "Missile", "Claim", "Statement", "AuthorityView",
     "Revision", "Event",
 ]  # fmt: skip
 STAGES = ("flash", "followup", "final")
@@ -150,7 +150,7 @@ class Claim:
 
 
 @dataclass
-class Report:
+class Statement:
     """What one document states about one launch. Unstated fields stay null or []."""
 
     document_id: str | None = field(default=None, metadata=meta("Id of the document the report was read from."))
