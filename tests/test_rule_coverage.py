@@ -17,14 +17,7 @@ from launchfeed.sources import extractor
 
 # Rules no sensible text fires, each with the reason. An entry is a finding for the rule's maintainer,
 # not a place for a rule that merely lacks a case: write the case instead.
-EXEMPT: dict[str, str] = {
-    # "2244 GMT Sunday": a four-digit UTC time right before the date it is on. The time patterns
-    # (en.time.gmt_four_digit) always read "2244 GMT" as a time of the date's sentence, and
-    # any.date.zone_of_time_before, whose joiner (en.date.zone_date_joiner) allows all that utc_hhmm allows
-    # between the time and the date, takes the date first; utc_hhmm is reached only when the time stands in
-    # another sentence than the date right after it (a paragraph break between "2244 GMT" and "Sunday").
-    "en.date.utc_hhmm": "shadowed by en.time.gmt_four_digit and any.date.zone_of_time_before",
-}
+EXEMPT: dict[str, str] = {}
 
 
 def test_every_rule_fires_on_some_case():

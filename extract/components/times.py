@@ -548,10 +548,4 @@ def _date_in_zone_of(r: Reading, d: DateMention, launch: TimeGroup) -> date:
                 h, mi, _ = g.times[-1]
                 r.fire(ZONE_OF_TIME_BEFORE)
                 return convert_time(d.day, h, mi, g.zone)[2]
-    # wire copy's "(2244 GMT Sunday)": a four-digit time the time patterns leave alone
-    rx = r.rules.utc_hhmm
-    m = rx.search(r.text, max(0, d.start - 20), d.start) if rx is not None else None
-    if m and int(m.group("h")) < 24 and int(m.group("m")) < 60:
-        r.fire(rx.ids[0])
-        return convert_time(d.day, int(m.group("h")), int(m.group("m")), "UTC")[2]
     return d.day

@@ -325,8 +325,6 @@ LANG = Lang(
         "daily_window": r"\b(?:daily|every day|each day)\b",
     },
     time_skip_carry=r"^\s*(?:It|The (?:coast guard|agency))\b",
-    # "(2244 GMT Sunday)": a four-digit UTC time right before the date that is its day
-    utc_hhmm=r"\b(?P<h>[0-2]\d)(?P<m>[0-5]\d)\s*(?-i:GMT|UTC)\s*,?\s*$",
     zone_date_joiner=r"[\s,]*(?:on\s+)?",
     zones=_ZONES,
     dates={

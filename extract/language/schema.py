@@ -96,7 +96,6 @@ class Lang:
     time_skip_sentence: Rules = rules("time")  # sentences whose times are never launch times
     time_skip_carry: str = pattern("time")  # a following sentence that continues such a sentence
     time_equivalent: str = pattern("time")  # between a time and the same moment in another zone
-    utc_hhmm: str = pattern("date")  # a four-digit UTC time right before a date ("2244 GMT Sunday"): groups h, m
     zone_date_joiner: str = pattern("date")  # between a time of another zone and the date it is on ("2244 GMT, on")
     zones: dict[str, str] = field(default_factory=dict)  # label -> IANA zone
     dates: Rules = rules("date", each=True)  # groups y, mo, d, wd, era, eray, rel
