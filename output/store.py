@@ -201,16 +201,21 @@ AUTHORITY_VIEW_COLUMNS: dict[str, str] = {
 }
 
 
-def statement_to_row(report: Statement) -> dict[str, Any]:
+def _contract_row(record: object, columns: Mapping[str, str]) -> dict[str, Any]:
+    """A contract record as a table row: its fields, lists and dicts as JSON text, booleans as 0/1."""
     row: dict[str, Any] = {}
-    for name, sql_type in STATEMENT_COLUMNS.items():
-        value = getattr(report, name)
+    for name, sql_type in columns.items():
+        value = getattr(record, name)
         if sql_type == "JSON":
             value = json.dumps(_plain(value), ensure_ascii=False, sort_keys=True)
         elif isinstance(value, bool):
             value = int(value)
         row[name] = value
     return row
+
+
+def statement_to_row(report: Statement) -> dict[str, Any]:
+    return _contract_row(report, STATEMENT_COLUMNS)
 
 
 def row_to_statement(row: sqlite3.Row) -> Statement:
@@ -235,16 +240,8 @@ def row_to_statement(row: sqlite3.Row) -> Statement:
 
 
 def event_to_row(event: Event) -> dict[str, Any]:
-    """The events-table row of an event: its contract fields, lists and dicts as JSON text."""
-    row: dict[str, Any] = {}
-    for name, kind in EVENT_COLUMNS.items():
-        value = getattr(event, name)
-        if kind == "JSON":
-            value = json.dumps(_plain(value), ensure_ascii=False, sort_keys=True)
-        elif isinstance(value, bool):
-            value = int(value)
-        row[name] = value
-    return row
+    """The events-table row of an event."""
+    return _contract_row(event, EVENT_COLUMNS)
 
 
 EVENT_BOOLEANS = {name for name, hint in typing.get_type_hints(Event).items() if hint is bool}
