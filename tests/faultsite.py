@@ -127,15 +127,7 @@ class FaultSite(FixtureSite):
 
         def action(handler: BaseHTTPRequestHandler) -> None:
             handler.wfile.write(head(200, {**headers, "Content-Length": str(len(body))}))
-            for byte in body:
-                if self.stopping.wait(every):
-                    return
-                try:
-                    handler.wfile.write(bytes([byte]))
-                    handler.wfile.flush()
-                except OSError:
-                    return  # the client gave up
-                self.sent[path] = self.sent.get(path, 0) + 1
+            self._drip(handler, path, body, every)
 
         return action
 
@@ -144,17 +136,23 @@ class FaultSite(FixtureSite):
         answer never gets past its headers, and never falls silent long enough for a read timeout."""
 
         def action(handler: BaseHTTPRequestHandler) -> None:
-            for byte in head(200, {"Content-Type": "text/html", "X-Padding": "p" * 4000, "Content-Length": "2"}):
-                if self.stopping.wait(every):
-                    return
-                try:
-                    handler.wfile.write(bytes([byte]))
-                    handler.wfile.flush()
-                except OSError:
-                    return  # the client gave up
-                self.sent[path] = self.sent.get(path, 0) + 1
+            self._drip(handler, path, head(200, {"Content-Type": "text/html", "X-Padding": "p" * 4000,
+                                                 "Content-Length": "2"}), every)  # fmt: skip
 
         return action
+
+    def _drip(self, handler: BaseHTTPRequestHandler, path: str, data: bytes, every: float) -> None:
+        """``data`` a byte every ``every`` seconds, counted in ``sent``, until it ends, the site stops or the
+        client hangs up."""
+        for byte in data:
+            if self.stopping.wait(every):
+                return
+            try:
+                handler.wfile.write(bytes([byte]))
+                handler.wfile.flush()
+            except OSError:
+                return  # the client gave up
+            self.sent[path] = self.sent.get(path, 0) + 1
 
     def endless(self, path: str, headers: dict[str, str], chunk: bytes) -> Action:
         """``chunk`` again and again until the client hangs up: chunked, or under the

@@ -227,7 +227,11 @@ def test_collect_reads_a_shift_jis_release_labelled_iso_8859_1(site, tmp_path, c
     # (the parser reads the page's own label only: a replay of the archive has no HTTP headers)
     page = ITEM_HTML.decode("utf-8").replace('<meta charset="UTF-8">', '<meta charset="ISO-8859-1">')
     site.add(ITEM + ".html", page.encode("cp932"), content_type="text/html; charset=ISO-8859-1")
-    out = tmp_path / "out"
+    _assert_release_14b_read(site, tmp_path / "out")
+
+
+def _assert_release_14b_read(site, out) -> None:
+    """A collect reads release 14b's words and its numbers."""
     assert collect(site, out) == 0
     [text] = [row["text"] for row in documents(out) if row["url"].endswith("14b.html")]
     assert "１．北朝鮮は本日１１時４２分頃" in text and "約６５０ｋｍ飛翔し" in text
@@ -239,12 +243,7 @@ def test_collect_reads_an_euc_jp_release_that_says_nothing_of_its_charset(site, 
     build_mod_jp_site(site)
     page = ITEM_HTML.decode("utf-8").replace('<meta charset="UTF-8">', "")  # no label in the page, none in the header
     site.add(ITEM + ".html", page.encode("euc_jp"), content_type="text/html")
-    out = tmp_path / "out"
-    assert collect(site, out) == 0
-    [text] = [row["text"] for row in documents(out) if row["url"].endswith("14b.html")]
-    assert "１．北朝鮮は本日１１時４２分頃" in text and "約６５０ｋｍ飛翔し" in text
-    [row] = [row for row in statement_rows(out) if row["url"].endswith("14b.html")]
-    assert (row["range_km"], row["apogee_km"]) == ("650", "100")
+    _assert_release_14b_read(site, tmp_path / "out")
 
 
 def test_a_release_page_that_cannot_be_read_is_read_from_its_pdf(site, tmp_path):
