@@ -6,7 +6,8 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from importlib.metadata import version
@@ -95,8 +96,6 @@ def _store_path(args: argparse.Namespace) -> Path:
 
 
 def cmd_collect(args: argparse.Namespace) -> int:
-    from launchfeed.collect import AlreadyRunning, open_workspace, run_lock
-    from launchfeed.output.writers import OutputError
     from launchfeed.sources import crawlers
 
     known = crawlers()
@@ -108,16 +107,8 @@ def cmd_collect(args: argparse.Namespace) -> int:
         print("launchfeed: --base-url needs exactly one --source", file=sys.stderr)
         return EXIT_USAGE
     config = load_config(args.config, crawlers())
-    try:
-        with run_lock(data_dir(args), args.db):
-            ws = open_workspace(data_dir(args), args.db)
-            run = _collect_run(args, ws, config, args.source or list(known))
-    except AlreadyRunning as exc:
-        print(f"launchfeed: {exc}", file=sys.stderr)
-        return EXIT_BUSY
-    except OutputError as exc:
-        print(f"launchfeed: {exc}", file=sys.stderr)
-        return EXIT_SOURCE_FAILED
+    with _workspace(args) as ws:
+        run = _collect_run(args, ws, config, args.source or list(known))
     _say_collected(args, ws, run)
     return EXIT_OK if run.ok else EXIT_SOURCE_FAILED
 
@@ -535,8 +526,6 @@ def cmd_changes(args: argparse.Namespace) -> int:
 
 
 def cmd_rebuild(args: argparse.Namespace) -> int:
-    from launchfeed.collect import AlreadyRunning, open_workspace, run_lock
-    from launchfeed.output.writers import OutputError
     from launchfeed.progress import ProgressBar
     from launchfeed.rebuild import rebuild
 
@@ -544,23 +533,15 @@ def cmd_rebuild(args: argparse.Namespace) -> int:
         print(f"launchfeed: no store at {_store_path(args)}: nothing to rebuild", file=sys.stderr)
         return EXIT_USAGE
     progress = ProgressBar()
-    try:
-        with run_lock(data_dir(args), args.db):
-            ws = open_workspace(data_dir(args), args.db)
-            ws.store.begin_run("rebuild")
-            try:
-                summary = rebuild(ws, progress)
-            finally:
-                progress.clear()
-            ws.store.finish_run("failed" if summary.problems else "ok", {
-                "reparsed": summary.reparsed, "values_changed": summary.values_changed,
-                "event_values_changed": summary.event_values_changed, "written": summary.written})  # fmt: skip
-    except AlreadyRunning as exc:
-        print(f"launchfeed: {exc}", file=sys.stderr)
-        return EXIT_BUSY
-    except OutputError as exc:
-        print(f"launchfeed: {exc}", file=sys.stderr)
-        return EXIT_SOURCE_FAILED
+    with _workspace(args) as ws:
+        ws.store.begin_run("rebuild")
+        try:
+            summary = rebuild(ws, progress)
+        finally:
+            progress.clear()
+        ws.store.finish_run("failed" if summary.problems else "ok", {
+            "reparsed": summary.reparsed, "values_changed": summary.values_changed,
+            "event_values_changed": summary.event_values_changed, "written": summary.written})  # fmt: skip
     for problem in summary.problems:
         print(f"launchfeed: {problem}", file=sys.stderr)
     s = summary
@@ -576,8 +557,7 @@ def cmd_rebuild(args: argparse.Namespace) -> int:
 
 def cmd_backfill(args: argparse.Namespace) -> int:
     from launchfeed.backfill import SOURCES, backfill, site_context
-    from launchfeed.collect import AlreadyRunning, availability, open_workspace, run_lock
-    from launchfeed.output.writers import OutputError
+    from launchfeed.collect import availability
     from launchfeed.progress import ProgressBar
     from launchfeed.scrapers.history import PLANS
     from launchfeed.scrapers.walks import WALKS
@@ -604,34 +584,26 @@ def cmd_backfill(args: argparse.Namespace) -> int:
             print(f"launchfeed: backfill: {source} not run: {reason}", file=sys.stderr)
             sources.remove(source)
     progress = ProgressBar()  # on a terminal only
-    try:
-        with run_lock(data_dir(args), args.db):
-            ws = open_workspace(data_dir(args), args.db)
-            try:
-                wayback = Wayback(
-                    args.wayback or DEFAULT_WAYBACK, ws.archive, ws.store,
-                    interval=ARCHIVE_INTERVAL if args.delay is None else args.delay,
-                    page_size=args.cdx_limit or PAGE_SIZE, user_agent=config.user_agent,
-                )  # fmt: skip
-            except ValueError as exc:
-                raise UsageError(str(exc)) from exc
-            sites = {s: site_context(ws, s, config=config, base_url=args.base_url, delay=args.delay)
-                     for s in sources if s in WALKS}  # fmt: skip
-            ws.store.begin_run("backfill")
-            try:
-                summary = backfill(ws, sources, since=since, until=until, wayback=wayback, sites=sites,
-                                   budget=args.budget or None, progress=progress)  # fmt: skip
-            finally:
-                progress.clear()
-            totals = {"new_reports": summary.new_reports, "written": summary.written, "stopped": summary.stopped,
-                      "failed": summary.failed}  # fmt: skip
-            ws.store.finish_run("ok" if summary.complete else "failed", totals)
-    except AlreadyRunning as exc:
-        print(f"launchfeed: {exc}", file=sys.stderr)
-        return EXIT_BUSY
-    except OutputError as exc:
-        print(f"launchfeed: {exc}", file=sys.stderr)
-        return EXIT_SOURCE_FAILED
+    with _workspace(args) as ws:
+        try:
+            wayback = Wayback(
+                args.wayback or DEFAULT_WAYBACK, ws.archive, ws.store,
+                interval=ARCHIVE_INTERVAL if args.delay is None else args.delay,
+                page_size=args.cdx_limit or PAGE_SIZE, user_agent=config.user_agent,
+            )  # fmt: skip
+        except ValueError as exc:
+            raise UsageError(str(exc)) from exc
+        sites = {s: site_context(ws, s, config=config, base_url=args.base_url, delay=args.delay)
+                 for s in sources if s in WALKS}  # fmt: skip
+        ws.store.begin_run("backfill")
+        try:
+            summary = backfill(ws, sources, since=since, until=until, wayback=wayback, sites=sites,
+                               budget=args.budget or None, progress=progress)  # fmt: skip
+        finally:
+            progress.clear()
+        totals = {"new_reports": summary.new_reports, "written": summary.written, "stopped": summary.stopped,
+                  "failed": summary.failed}  # fmt: skip
+        ws.store.finish_run("ok" if summary.complete else "failed", totals)
     for source, tally in summary.tallies.items():
         for skipped in tally.skips:  # said once: a skipped capture is never asked for again
             what = "capture" if source in PLANS else "page"
@@ -935,6 +907,27 @@ def _global_options(parser: argparse.ArgumentParser, default: object) -> None:
            example="launchfeed.toml")  # fmt: skip
 
 
+@contextmanager
+def _workspace(args: argparse.Namespace) -> Iterator[Workspace]:
+    """The data directory's store, archive and files, held under its run lock."""
+    from launchfeed.collect import open_workspace, run_lock
+
+    with run_lock(data_dir(args), args.db):
+        yield open_workspace(data_dir(args), args.db)
+
+
+def _exit_code_of(exc: Exception) -> int | None:
+    """A failure every command that writes can meet: another run holds the lock, a file cannot be written."""
+    from launchfeed.collect import AlreadyRunning  # imported only on failure: start-up stays light
+    from launchfeed.output.writers import OutputError
+
+    if isinstance(exc, AlreadyRunning):
+        return EXIT_BUSY
+    if isinstance(exc, OutputError):
+        return EXIT_SOURCE_FAILED
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
@@ -942,6 +935,12 @@ def main(argv: list[str] | None = None) -> int:
     except (UsageError, NoStore, ConfigError) as exc:
         print(f"launchfeed: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except Exception as exc:
+        code = _exit_code_of(exc)
+        if code is None:
+            raise
+        print(f"launchfeed: {exc}", file=sys.stderr)
+        return code
     except BrokenPipeError:  # `launchfeed query ... | head`: the reader has all it wanted
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit's flush
         return EXIT_OK
