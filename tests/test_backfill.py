@@ -9,8 +9,6 @@ import csv
 import hashlib
 import io
 import json
-import signal
-import subprocess
 import sys
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -20,6 +18,7 @@ from history_data import KCNA, LAUNCHES, MOD, build_history
 from launchfeed.output.events import current_events
 from launchfeed.scrapers.history import dateline_day
 from launchfeed.scrapers.wayback import CdxQuery, Wayback, parse_cdx
+from processes import kill_when
 from site_wayback import WaybackSite
 
 from launchfeed.backfill import backfill
@@ -166,15 +165,7 @@ def test_a_run_killed_half_way_is_completed_by_the_next_without_fetching_a_captu
     wayback.hold_after = 8  # the ninth capture asked for is held open: the run is killed waiting for it
     args = ["backfill", *WINDOW, "--wayback", wayback.base_url, "--out", str(out), "--delay", "0", "--cdx-limit", "3",
             "--source", "mod_jp", "--source", "kcna"]  # fmt: skip
-    child = subprocess.Popen([sys.executable, "-m", "launchfeed.cli", *args], stdout=subprocess.PIPE,
-                             stderr=subprocess.PIPE)  # fmt: skip
-    try:
-        assert wayback.held.wait(60), child.communicate(timeout=5)
-        child.send_signal(signal.SIGKILL)
-        assert child.wait(10) == -signal.SIGKILL
-    finally:
-        if child.poll() is None:
-            child.kill()
+    kill_when(wayback.held, args)
     answered = captures_answered(wayback)
     assert answered == 8
     wayback.hold_after = None

@@ -9,9 +9,6 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
-import signal
-import subprocess
-import sys
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -35,6 +32,7 @@ from history_sites import (
     jcs_history,
 )
 from launchfeed.scrapers.articlecs import listing_entries, written_day
+from processes import kill_when
 from site_indopacom import NewsListing, build_news_listing
 from site_jcs_kr import ENGLISH, KOREAN, JcsSite, build_jcs_kr_site, listing_path, post_path
 from site_wayback import WaybackSite
@@ -278,15 +276,7 @@ def test_a_run_killed_half_way_is_completed_by_the_next_without_asking_anything_
     else:
         stand.wayback.hold_after = 3  # the fourth capture asked for
     held = KILL_POINTS[where](stand)
-    child = subprocess.Popen([sys.executable, "-m", "launchfeed.cli", *stand.argv("jcs_kr", "indopacom", "dod")],
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)  # fmt: skip
-    try:
-        assert held.held.wait(60), child.communicate(timeout=5)
-        child.send_signal(signal.SIGKILL)
-        assert child.wait(10) == -signal.SIGKILL
-    finally:
-        if child.poll() is None:
-            child.kill()
+    kill_when(held.held, stand.argv("jcs_kr", "indopacom", "dod"))
     stand.wayback.hold_after = None
     for site in (stand.jcs_site, stand.pacom_site, stand.wayback):
         site.release.set()
