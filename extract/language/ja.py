@@ -314,6 +314,8 @@ LANG = Lang(
         # 朝鮮中央通信の11日の報道によると: a day may stand before the report
         r"の(?:[^、。の]{1,8}の)?(?:発表|報道|分析|説明)(?:によると|によれば|では)|"
         r"が(?=[^。]{0,30}?(?:発表|明らかに|確認|分析|伝え|報じ)))",
+        # a wire passing on an authority's words: "聯合ニュースは韓国軍合同参謀本部の話として…"
+        "citing": r"(?P<a>{AUTH})(?:\([^()]{1,20}\))?(?:の(?:話|発表)として|を引用し(?:て)?)",
     },
     speaker_coordination=r"(?P<a>{AUTH})(?:と|や|及び|および|、)$",  # 日本と韓国が…確認した
     # North Korea announcing its own launch ("北朝鮮は…と発表した"), unless an authority names it ("防衛省は北朝鮮が…");

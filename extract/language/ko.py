@@ -333,7 +333,11 @@ LANG = Lang(
         "indopacom": ("인도태평양사령부",),
         "dod": ("미 국방부", "펜타곤"),
     },
-    speaker={"authority_says": r"(?P<a>{AUTH})(?:\([^()]{1,20}\))?\s*(?:은|는|이|가|도|역시|에\s*따르면|에\s*의하면)"},
+    speaker={
+        "authority_says": r"(?P<a>{AUTH})(?:\([^()]{1,20}\))?\s*(?:은|는|이|가|도|역시|에\s*따르면|에\s*의하면)",
+        # a wire passing on an authority's words: "교도통신은 일본 방위성을 인용해 …"
+        "citing": r"(?P<a>{AUTH})(?:\([^()]{1,20}\))?\s*(?:을|를)\s*인용(?:해|하여|한)",
+    },
     speaker_coordination=r"(?P<a>{AUTH})\s*(?:와|과|및|,)\s*$",  # 일본 방위성과 합참은 …고 밝혔다
     # North Korea announcing its own launch ("북한은 …고 발표했다"), unless an authority names it ("합참은 북한이 …");
     # only as the topic (은, 도): "북한이 발사한 …에 대해 …고 발표" is another's announcement
